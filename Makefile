@@ -1,0 +1,151 @@
+# carnet — build, test and install.
+#
+#   make            build ./carnet
+#   make run        install missing dependencies, build, open carnet
+#   make check      install missing dependencies, build, run the whole test suite
+#   make check-sanitize   the test suite built with AddressSanitizer + UBSan
+#   make install / uninstall   (PREFIX, DESTDIR honoured)
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share
+MANDIR   ?= $(DATADIR)/man
+SYSCONFDIR ?= /etc
+
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS      = ncursesw sqlite3 uuid
+
+CFLAGS   ?= -O2 -g
+WARN      = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
+# Flags are looked up lazily: on a new machine pkg-config may only appear once
+# the "deps" target has installed it.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+             -Iinclude -I/usr/include/iniparser $(PKG_CFLAGS) \
+             -DCARNET_VERSION='"$(VERSION)"' \
+             -DCARNET_DATADIR='"$(DATADIR)/carnet"' \
+             -DCARNET_SYSCONFDIR='"$(SYSCONFDIR)/carnet"' \
+             -MMD -MP $(CFLAGS) $(CPPFLAGS)
+ALL_LIBS   = $(PKG_LIBS) -liniparser $(LDLIBS)
+
+BUILD    ?= build
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+# Model and storage: no curses here. The unit tests link only these.
+MODEL_SRC = src/err.c src/text.c src/clock.c src/ids.c src/codes.c src/lists.c \
+            src/config.c src/store.c src/visit.c src/visit_store.c \
+            src/person.c src/person_store.c src/csv.c
+CLI_SRC   = src/main.c src/cli.c src/cmd_visit.c src/cmd_list.c src/cmd_person.c \
+            src/cmd_lists.c src/visit_opts.c src/visit_print.c src/app.c
+MODEL_OBJ = $(MODEL_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ   = $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC  = $(wildcard tests/unit/test_*.c)
+UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+UNIT_OBJ  = $(BUILD)/tests/harness.o
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+.PHONY: all run check check-sanitize test test-unit test-cli deps deps-build deps-test \
+        install uninstall clean lint-man
+
+all: carnet
+
+carnet: $(BUILD)/carnet
+	$(Q)cp $< $@
+
+$(BUILD)/carnet: $(MODEL_OBJ) $(CLI_OBJ)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(ALL_LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(UNIT_OBJ) $(MODEL_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $^ $(ALL_LIBS)
+
+$(BUILD)/tests/harness.o: tests/unit/harness.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+# ---------------------------------------------------------------- dependencies
+# Debian package that provides each missing piece; installed only when missing.
+define need_pkg
+missing=""; \
+command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
+command -v $(PKG_CONFIG) >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+for p in ncursesw:libncurses-dev sqlite3:libsqlite3-dev uuid:uuid-dev; do \
+  $(PKG_CONFIG) --exists $${p%%:*} 2>/dev/null || missing="$$missing $${p#*:}"; done; \
+test -f /usr/include/iniparser/iniparser.h || missing="$$missing libiniparser-dev"
+endef
+
+define apt_install
+if [ -n "$$missing" ]; then \
+  if [ "$$(id -u)" = 0 ]; then cmd="apt-get"; \
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then cmd="sudo apt-get"; \
+  else echo "Dépendances manquantes :$$missing"; \
+       echo "Installez-les avec : sudo apt-get install -y$$missing"; exit 1; fi; \
+  echo "Installation de :$$missing"; \
+  $$cmd update -qq && DEBIAN_FRONTEND=noninteractive $$cmd install -y -qq $$missing >/dev/null || exit 1; \
+fi
+endef
+
+deps-build:
+	@$(need_pkg); $(apt_install)
+
+deps-test: deps-build
+	@missing=""; \
+	for c in sqlite3:sqlite3 mandoc:mandoc tmux:tmux valgrind:valgrind; do \
+	  command -v $${c%%:*} >/dev/null 2>&1 || missing="$$missing $${c#*:}"; done; \
+	$(apt_install)
+
+deps: deps-test
+
+# ---------------------------------------------------------------- run and test
+run: deps-build
+	@$(MAKE) --no-print-directory carnet
+	./carnet
+
+check: deps-test
+	@$(MAKE) --no-print-directory test
+
+test: carnet $(UNIT_BIN)
+	@CARNET=$(CURDIR)/carnet UNIT_DIR=$(BUILD)/tests sh tests/run.sh
+
+check-sanitize: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/san CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
+	  build/san/carnet $(UNIT_BIN:$(BUILD)/%=build/san/%)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  CARNET=$(CURDIR)/build/san/carnet UNIT_DIR=build/san/tests sh tests/run.sh
+
+lint-man:
+	@mandoc -T lint -W warning man/carnet.1 man/carnet.ini.5
+
+# ---------------------------------------------------------------- install
+install: carnet
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/carnet \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 carnet $(DESTDIR)$(BINDIR)/carnet
+	install -m 644 share/carnet/*.ini $(DESTDIR)$(DATADIR)/carnet/
+	install -m 644 man/carnet.1 $(DESTDIR)$(MANDIR)/man1/carnet.1
+	install -m 644 man/carnet.ini.5 $(DESTDIR)$(MANDIR)/man5/carnet.ini.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/carnet $(DESTDIR)$(MANDIR)/man1/carnet.1 \
+	  $(DESTDIR)$(MANDIR)/man5/carnet.ini.5
+	rm -rf $(DESTDIR)$(DATADIR)/carnet
+
+clean:
+	rm -rf build carnet
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,36 @@
+/* Dates, times and durations: parsing, formatting and "now".
+ * "now" is the local time, or CARNET_NOW (YYYY-MM-DDTHH:MM[:SS]) in tests. */
+#ifndef CARNET_CLOCK_H
+#define CARNET_CLOCK_H
+
+#include <stdbool.h>
+#include "carnet/err.h"
+
+#define DATE_LEN 11   /* "YYYY-MM-DD" + NUL */
+#define HHMM_LEN 6    /* "HH:MM" + NUL */
+#define TS_LEN   32   /* "YYYY-MM-DDTHH:MM:SS.mmmZ" + NUL, with room */
+
+#define DURATION_MIN 1
+#define DURATION_MAX 480
+
+struct cn_date { int year, month, day; };
+
+/* Local date and time of "now"; fails only on a malformed CARNET_NOW. */
+int clock_now(struct cn_date *date, int *hour, int *minute, struct cn_err *err);
+/* UTC timestamp of "now" with milliseconds, for created/updated/deleted. */
+int clock_timestamp(char out[TS_LEN], struct cn_err *err);
+
+/* YYYY-MM-DD, a real calendar date between 1900 and 9999. */
+bool date_parse(const char *s, struct cn_date *out);
+void date_format(const struct cn_date *d, char out[DATE_LEN]);
+/* YYYY-MM. */
+bool month_parse(const char *s, int *year, int *month);
+int date_days_in_month(int year, int month);
+/* 0 = Monday … 6 = Sunday. */
+int date_weekday(const struct cn_date *d);
+/* Accepts HH:MM, H:MM, 14h30, 14h; 00:00 to 23:59. Writes "HH:MM". */
+bool time_parse(const char *s, char out[HHMM_LEN]);
+/* Accepts minutes ("45") or hours ("1h30", "2h"); range 1 to 480. */
+bool duration_parse(const char *s, int *minutes);
+
+#endif

@@ -1,0 +1,19 @@
+/* Persons in the database. Each public write is one transaction. */
+#ifndef CARNET_PERSON_STORE_H
+#define CARNET_PERSON_STORE_H
+
+#include "carnet/lists.h"
+#include "carnet/person.h"
+#include "carnet/store.h"
+
+/* Validates and saves a new person; generates p->code when it is empty.
+ * An existing code is refused. */
+int person_create(struct store *st, const struct lists *ls, struct person *p,
+                  struct cn_err *err);
+int person_update(struct store *st, const struct lists *ls, struct person *p,
+                  struct cn_err *err);
+/* By code, in any letter case. */
+int person_get(struct store *st, const char *code, struct person *out,
+               struct cn_err *err);
+
+#endif

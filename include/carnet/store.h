@@ -1,0 +1,42 @@
+/* The SQLite database of one desk: opening, schema migrations, transactions. */
+#ifndef CARNET_STORE_H
+#define CARNET_STORE_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+#include "carnet/err.h"
+
+/* PRAGMA application_id of carnet databases ("CRNT"). */
+#define STORE_APPLICATION_ID 0x43524e54
+
+struct store;
+
+/* Opens (and creates, mode 0600, with its directories) the database at
+ * path, then brings its schema up to date. A database from a newer carnet
+ * or from another program is refused and left untouched. */
+int store_open(struct store **out, const char *path, struct cn_err *err);
+void store_close(struct store *st);
+sqlite3 *store_db(struct store *st);
+const char *store_path(const struct store *st);
+
+/* Schema version this carnet writes. */
+int store_schema_version(void);
+/* $XDG_DATA_HOME/carnet/carnet.db, or ~/.local/share/carnet/carnet.db. */
+int store_default_path(char *out, size_t size, struct cn_err *err);
+
+/* One user action is one transaction: begin (immediate, so that two desks
+ * writing the same file wait for each other), then commit or rollback. */
+int store_begin(struct store *st, struct cn_err *err);
+int store_commit(struct store *st, struct cn_err *err);
+void store_rollback(struct store *st);
+
+/* Formats the last SQLite error of st into err; returns CN_EDB. */
+int store_fail(struct store *st, struct cn_err *err, const char *what);
+/* Prepares sql or reports the error; NULL on failure. */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct cn_err *err);
+/* Binds text, or NULL when s is NULL or empty. */
+int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
+/* Copies column text (empty string for NULL). */
+void store_column_copy(sqlite3_stmt *stmt, int col, char *out, size_t size);
+
+#endif

@@ -1,0 +1,25 @@
+/* UTF-8 text helpers: display width, padding, validation, ASCII case. */
+#ifndef CARNET_TEXT_H
+#define CARNET_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool utf8_valid(const char *s, size_t len);
+/* Number of code points of a valid UTF-8 string. */
+size_t utf8_length(const char *s);
+/* Terminal columns needed to show s (wide characters count 2, combining 0). */
+int utf8_width(const char *s);
+/* Writes s in exactly `width` columns: cut with "…" or padded with spaces. */
+void text_put_cell(FILE *f, const char *s, int width);
+/* Copies at most size-1 bytes without cutting a UTF-8 sequence; false if cut. */
+bool text_copy(char *dst, size_t size, const char *src);
+void text_lower_ascii(char *s);
+void text_upper_ascii(char *s);
+/* Strips leading and trailing ASCII white space in place; returns s. */
+char *text_trim(char *s);
+bool text_has_control(const char *s);
+
+#endif

@@ -1,0 +1,39 @@
+/* Visits in the database. Each public write is one transaction. */
+#ifndef CARNET_VISIT_STORE_H
+#define CARNET_VISIT_STORE_H
+
+#include <stdbool.h>
+#include "carnet/codes.h"
+#include "carnet/ids.h"
+#include "carnet/lists.h"
+#include "carnet/store.h"
+#include "carnet/visit.h"
+
+struct visit_filter {
+	char from[DATE_LEN];          /* inclusive, empty: no bound */
+	char to[DATE_LEN];            /* inclusive, empty: no bound */
+	struct codeset sites;         /* empty: all */
+	struct codeset mediators;     /* empty: all */
+	char person[PCODE_MAX];       /* empty: all */
+	bool with_deleted;
+};
+
+/* Validates, gives v a new id and timestamps, and saves it. */
+int visit_create(struct store *st, const struct lists *ls, struct visit *v,
+                 struct cn_err *err);
+/* Validates against the stored version and saves v over it. */
+int visit_update(struct store *st, const struct lists *ls, struct visit *v,
+                 struct cn_err *err);
+/* Tombstones the visit (sets deleted). */
+int visit_delete(struct store *st, const char *id, struct cn_err *err);
+/* Finds a visit by id or by an unambiguous id prefix (4 characters or more).
+ * Tombstoned visits are found only when with_deleted. */
+int visit_get(struct store *st, const char *id_or_prefix, bool with_deleted,
+              struct visit *out, struct cn_err *err);
+/* Calls fn for each matching visit, by date and time; fn returning non-zero
+ * stops the walk and that value is returned. */
+typedef int (*visit_fn)(const struct visit *v, void *ctx);
+int visit_each(struct store *st, const struct visit_filter *f, visit_fn fn,
+               void *ctx, struct cn_err *err);
+
+#endif

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Runs every unit test binary and every command-line test script, counts the
+# "ok" / "not ok" lines they print, and ends with "N passed, N failed".
+# Environment: CARNET (binary under test), UNIT_DIR (unit test binaries).
+: "${CARNET:?CARNET must name the carnet binary}"
+: "${UNIT_DIR:?UNIT_DIR must name the directory of unit test binaries}"
+here=$(cd "$(dirname "$0")" && pwd)
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+export CARNET TESTS_DIR="$here"
+
+run_one() {
+	name=$1; shift
+	out=$("$@" 2>&1)
+	rc=$?
+	printf '%s\n' "$out" | sed -n 's/^\(not ok\|ok\) - /&/p' | sed "s|^|$name: |" >>"$log"
+	printf '%s\n' "$out" | grep '^not ok' | sed "s|^|$name: |"
+	printf '%s\n' "$out" | grep '^#' | sed "s|^|$name: |"
+	if [ $rc -ne 0 ] && ! printf '%s\n' "$out" | grep -q '^not ok'; then
+		echo "$name: not ok - the script ended with status $rc" | tee -a "$log"
+		printf '%s\n' "$out" | tail -n 15
+	fi
+}
+
+for t in "$UNIT_DIR"/test_*; do
+	[ -x "$t" ] || continue
+	run_one "unit/$(basename "$t")" "$t"
+done
+for t in "$here"/cli/test_*.sh; do
+	[ -f "$t" ] || continue
+	run_one "cli/$(basename "$t" .sh)" sh "$t"
+done
+
+passed=$(grep -c ': ok - ' "$log")
+failed=$(grep -c ': not ok - ' "$log")
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
