@@ -1,0 +1,56 @@
+/* The command line: exit statuses, messages and the command table. */
+#ifndef CARNET_CLI_H
+#define CARNET_CLI_H
+
+#include <stdio.h>
+#include "carnet/app.h"
+#include "carnet/err.h"
+
+/* Exit statuses, documented in carnet(1). */
+enum cli_exit {
+	EXIT_OK = 0,
+	EXIT_INVALID = 1,   /* a value refused; nothing written */
+	EXIT_USAGE = 2,     /* unknown command or option, missing argument */
+	EXIT_NOTFOUND = 3,  /* unknown visit id or person code */
+	EXIT_CONFIG = 4,    /* configuration file missing or malformed */
+	EXIT_DB = 5,        /* database cannot be opened or written */
+};
+
+struct command {
+	const char *name;
+	const char *summary;   /* one French line for "carnet --help" */
+	const char *usage;     /* full French help of the command */
+	int (*run)(struct app *app, int argc, char **argv);
+};
+
+/* NULL-terminated table of the commands. */
+extern const struct command cli_commands[];
+const struct command *cli_find(const char *name);
+
+/* Exit status for a model status. */
+int cli_exit_for(int status);
+/* Prints "carnet: message" on app->err and returns `code`. */
+int cli_fail(struct app *app, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Prints err's message, prefixed by `option : ` when given; returns the
+ * exit status for `status`. */
+int cli_report(struct app *app, int status, const char *option, const struct cn_err *err);
+/* getopt_long's unknown option or missing argument, with a pointer to help. */
+int cli_usage_error(struct app *app, const char *command);
+/* Prints the command's help when argv holds --help or -h; returns 1 then. */
+int cli_wants_help(struct app *app, const struct command *cmd, int argc, char **argv);
+
+/* Commands, one module each, with their French help. */
+extern const char usage_add[], usage_edit[], usage_delete[], usage_show[], usage_list[],
+	usage_person[], usage_lists[];
+int cmd_add(struct app *app, int argc, char **argv);
+int cmd_edit(struct app *app, int argc, char **argv);
+int cmd_delete(struct app *app, int argc, char **argv);
+int cmd_show(struct app *app, int argc, char **argv);
+int cmd_list(struct app *app, int argc, char **argv);
+int cmd_person(struct app *app, int argc, char **argv);
+int cmd_lists(struct app *app, int argc, char **argv);
+/* What carnet does without a command. */
+int cmd_default(struct app *app);
+
+#endif

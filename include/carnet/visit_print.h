@@ -1,0 +1,31 @@
+/* Visits as text: one-visit sheets and the 80-column table. */
+#ifndef CARNET_VISIT_PRINT_H
+#define CARNET_VISIT_PRINT_H
+
+#include <stdio.h>
+#include "carnet/lists.h"
+#include "carnet/visit.h"
+
+void visit_print_sheet(FILE *f, const struct lists *ls, const struct visit *v);
+
+struct visit_table {
+	FILE *f;
+	const struct lists *ls;
+	int count;
+	long minutes;
+};
+
+void visit_table_begin(struct visit_table *t, FILE *f, const struct lists *ls);
+/* A visit_fn: prints one row (the header before the first). */
+int visit_table_row(const struct visit *v, void *table);
+/* Prints "N passages, durée totale …" when rows were printed. */
+void visit_table_end(struct visit_table *t);
+
+/* A visit_fn writing CSV rows with labels; ctx is a struct visit_table. */
+void visit_csv_header(FILE *f);
+int visit_csv_row(const struct visit *v, void *table);
+
+/* "1 h 05" or "45 min". */
+void format_minutes(long minutes, char *out, size_t size);
+
+#endif

@@ -1,0 +1,65 @@
+#include <stdarg.h>
+#include <string.h>
+#include "carnet/cli.h"
+
+const struct command *cli_find(const char *name)
+{
+	for (const struct command *c = cli_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+int cli_exit_for(int status)
+{
+	switch (status) {
+	case CN_OK:
+		return EXIT_OK;
+	case CN_ENOTFOUND:
+		return EXIT_NOTFOUND;
+	case CN_ECONFIG:
+		return EXIT_CONFIG;
+	case CN_EDB:
+		return EXIT_DB;
+	default:
+		return EXIT_INVALID;
+	}
+}
+
+int cli_fail(struct app *app, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("carnet: ", app->err);
+	va_start(ap, fmt);
+	vfprintf(app->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', app->err);
+	return code;
+}
+
+int cli_report(struct app *app, int status, const char *option, const struct cn_err *err)
+{
+	if (option)
+		return cli_fail(app, cli_exit_for(status), "%s : %s", option, err->msg);
+	return cli_fail(app, cli_exit_for(status), "%s", err->msg);
+}
+
+int cli_usage_error(struct app *app, const char *command)
+{
+	fprintf(app->err, "Voir « carnet %s --help ».\n", command);
+	return EXIT_USAGE;
+}
+
+int cli_wants_help(struct app *app, const struct command *cmd, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(cmd->usage, app->out);
+			return 1;
+		}
+	}
+	return 0;
+}

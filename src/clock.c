@@ -1,0 +1,210 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include "carnet/clock.h"
+
+static bool all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+static int num(const char *s, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+int date_days_in_month(int year, int month)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
+		return 29;
+	return days[month - 1];
+}
+
+bool month_parse(const char *s, int *year, int *month)
+{
+	if (strlen(s) != 7 || !all_digits(s, 4) || s[4] != '-' || !all_digits(s + 5, 2))
+		return false;
+	*year = num(s, 4);
+	*month = num(s + 5, 2);
+	return *year >= 1900 && *month >= 1 && *month <= 12;
+}
+
+bool date_parse(const char *s, struct cn_date *out)
+{
+	struct cn_date d;
+
+	if (strlen(s) != 10 || !all_digits(s, 4) || s[4] != '-' || !all_digits(s + 5, 2) ||
+	    s[7] != '-' || !all_digits(s + 8, 2))
+		return false;
+	d.year = num(s, 4);
+	d.month = num(s + 5, 2);
+	d.day = num(s + 8, 2);
+	if (d.year < 1900 || d.month < 1 || d.month > 12 || d.day < 1 ||
+	    d.day > date_days_in_month(d.year, d.month))
+		return false;
+	*out = d;
+	return true;
+}
+
+void date_format(const struct cn_date *d, char out[DATE_LEN])
+{
+	char buf[40];
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
+	memcpy(out, buf, DATE_LEN - 1);
+	out[DATE_LEN - 1] = '\0';
+}
+
+int date_weekday(const struct cn_date *d)
+{
+	/* Sakamoto's method gives 0 = Sunday; shift to 0 = Monday. */
+	static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+	int y = d->year - (d->month < 3);
+	int w = (y + y / 4 - y / 100 + y / 400 + t[d->month - 1] + d->day) % 7;
+	return (w + 6) % 7;
+}
+
+bool time_parse(const char *s, char out[HHMM_LEN])
+{
+	size_t len = strlen(s), hl;
+	const char *sep = strpbrk(s, ":hH");
+	int h, m = 0;
+
+	if (!sep)
+		return false;
+	hl = (size_t)(sep - s);
+	if (hl < 1 || hl > 2 || !all_digits(s, hl))
+		return false;
+	h = num(s, hl);
+	if (len - hl - 1 == 0) {
+		if (*sep == ':')
+			return false; /* "14:" */
+	} else if (len - hl - 1 == 2 && all_digits(sep + 1, 2)) {
+		m = num(sep + 1, 2);
+	} else {
+		return false;
+	}
+	if (h > 23 || m > 59)
+		return false;
+	snprintf(out, HHMM_LEN, "%02d:%02d", h, m);
+	return true;
+}
+
+bool duration_parse(const char *s, int *minutes)
+{
+	size_t len = strlen(s);
+	const char *h = strpbrk(s, "hH");
+	long total;
+
+	if (len == 0 || len > 6)
+		return false;
+	if (!h) {
+		if (!all_digits(s, len))
+			return false;
+		total = num(s, len);
+	} else {
+		size_t hl = (size_t)(h - s), ml = len - hl - 1;
+		if (hl < 1 || hl > 2 || !all_digits(s, hl) || (ml != 0 && ml != 2) ||
+		    !all_digits(h + 1, ml))
+			return false;
+		total = num(s, hl) * 60L + (ml ? num(h + 1, 2) : 0);
+		if (ml && num(h + 1, 2) > 59)
+			return false;
+	}
+	if (total < DURATION_MIN || total > DURATION_MAX)
+		return false;
+	*minutes = (int)total;
+	return true;
+}
+
+/* CARNET_NOW: YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS, local time. */
+static int now_override(struct tm *tm, struct cn_err *err)
+{
+	const char *s = getenv("CARNET_NOW");
+	struct cn_date d;
+	char date[DATE_LEN], hhmm[HHMM_LEN];
+	size_t len;
+	int sec = 0;
+
+	if (!s || !*s)
+		return 1;
+	len = strlen(s);
+	if (len < 16 || (s[10] != 'T' && s[10] != ' '))
+		goto bad;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	memcpy(hhmm, s + 11, 5);
+	hhmm[5] = '\0';
+	if (!date_parse(date, &d) || hhmm[2] != ':' || !time_parse(hhmm, hhmm))
+		goto bad;
+	if (len == 19 && s[16] == ':' && all_digits(s + 17, 2) && num(s + 17, 2) < 60)
+		sec = num(s + 17, 2);
+	else if (len != 16)
+		goto bad;
+	memset(tm, 0, sizeof *tm);
+	tm->tm_year = d.year - 1900;
+	tm->tm_mon = d.month - 1;
+	tm->tm_mday = d.day;
+	tm->tm_hour = num(hhmm, 2);
+	tm->tm_min = num(hhmm + 3, 2);
+	tm->tm_sec = sec;
+	tm->tm_isdst = -1;
+	return 0;
+bad:
+	cn_err_set(err, CN_EINVAL, "CARNET_NOW : date invalide « %s » (attendu AAAA-MM-JJTHH:MM)", s);
+	return -1;
+}
+
+int clock_now(struct cn_date *date, int *hour, int *minute, struct cn_err *err)
+{
+	struct tm tm;
+	int r = now_override(&tm, err);
+
+	if (r < 0)
+		return CN_EINVAL;
+	if (r > 0) {
+		time_t t = time(NULL);
+		localtime_r(&t, &tm);
+	}
+	if (date) {
+		date->year = tm.tm_year + 1900;
+		date->month = tm.tm_mon + 1;
+		date->day = tm.tm_mday;
+	}
+	if (hour)
+		*hour = tm.tm_hour;
+	if (minute)
+		*minute = tm.tm_min;
+	return CN_OK;
+}
+
+int clock_timestamp(char out[TS_LEN], struct cn_err *err)
+{
+	struct tm tm, utc;
+	struct timeval tv;
+	int r = now_override(&tm, err);
+
+	if (r < 0)
+		return CN_EINVAL;
+	if (r > 0) {
+		gettimeofday(&tv, NULL);
+	} else {
+		tv.tv_sec = mktime(&tm);
+		tv.tv_usec = 0;
+	}
+	gmtime_r(&tv.tv_sec, &utc);
+	char buf[96];
+	snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+	         utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+	         (int)(tv.tv_usec / 1000));
+	snprintf(out, TS_LEN, "%.24s", buf);
+	return CN_OK;
+}

@@ -1,0 +1,198 @@
+/* carnet add, edit, delete, show: one visit at a time. */
+#include <getopt.h>
+#include <string.h>
+#include "carnet/cli.h"
+#include "carnet/visit_opts.h"
+#include "carnet/visit_print.h"
+#include "carnet/visit_store.h"
+
+#define VISIT_OPTIONS_HELP                                                                  \
+	"  --date AAAA-MM-JJ         date du passage (défaut : aujourd'hui)\n"                 \
+	"  --time HH:MM              heure de début (défaut : maintenant ; 14h30 accepté)\n"  \
+	"  --duration MIN            durée en minutes, de 1 à 480 (1h30 accepté)\n"          \
+	"  --canal CODE              canal du contact (défaut : libre)\n"                     \
+	"  --demand CODE[,CODE…]     demandes ; la première est la demande principale\n"      \
+	"  --organism CODE[,CODE…]   organismes concernés (aucun possible)\n"                 \
+	"  --posture CODE            posture : pour, devant, avec, faire\n"                   \
+	"  --outcome CODE            issue du passage\n"                                       \
+	"  --urgent                  urgence (risque de rupture de droits)\n"                  \
+	"  --absent                  demande traitée en l'absence de la personne\n"            \
+	"  --referred-by CODE        orienté par\n"                                            \
+	"  --referred-to CODE        orienté vers\n"                                           \
+	"  --referred-place TEXTE    nom du lieu vers lequel la personne est orientée\n"       \
+	"  --person CODE             code pseudonyme de l'usager (voir carnet person)\n"      \
+	"  --note TEXTE              note courte : ni nom, ni donnée de santé ou d'identité\n" \
+	"  --site CODE               site (défaut : [desk] site de la configuration)\n"       \
+	"  --mediator CODE           médiateur (défaut : [desk] mediator)\n"
+
+const char usage_add[] =
+	"Usage : carnet add --duration MIN --demand CODE[,CODE…] --posture CODE [OPTIONS]\n"
+	"\n"
+	"Enregistre un passage et affiche son identifiant.\n"
+	"Les codes s'écrivent en minuscules ou en majuscules ; « carnet lists » les donne tous.\n"
+	"\n"
+	"Options :\n" VISIT_OPTIONS_HELP
+	"\n"
+	"Exemple :\n"
+	"  carnet add --duration 20 --demand suivi --organism caf --posture avec \\\n"
+	"             --outcome aboutie\n";
+
+const char usage_edit[] =
+	"Usage : carnet edit ID [OPTIONS]\n"
+	"\n"
+	"Modifie les champs donnés d'un passage ; les autres ne changent pas.\n"
+	"ID est l'identifiant complet ou son début (8 caractères, comme dans « carnet list »).\n"
+	"Une valeur vide efface un champ facultatif : --organism \"\", --note \"\"…\n"
+	"\n"
+	"Options : celles de « carnet add », et aussi\n"
+	"  --not-urgent              retire l'urgence\n"
+	"  --present                 la personne était présente\n"
+	"\n" VISIT_OPTIONS_HELP;
+
+const char usage_delete[] =
+	"Usage : carnet delete ID\n"
+	"\n"
+	"Supprime un passage. Il n'apparaît plus nulle part, mais sa suppression est\n"
+	"conservée pour être transmise aux autres postes lors d'une fusion.\n";
+
+const char usage_show[] =
+	"Usage : carnet show ID\n"
+	"\n"
+	"Affiche tous les champs d'un passage, avec leurs libellés.\n";
+
+/* Reports a model error, naming the option of the field it is about. */
+static int report(struct app *app, int status, const struct cn_err *err)
+{
+	return cli_report(app, status, err->field >= 0 ? visit_opts_name(err->field) : NULL, err);
+}
+
+int cmd_add(struct app *app, int argc, char **argv)
+{
+	static const enum visit_field required[] = {VF_DURATION, VF_DEMANDS, VF_POSTURE};
+	struct visit_opts o;
+	struct visit v;
+	struct cn_date today;
+	struct cn_err err;
+	int hour, minute, rc;
+
+	if ((rc = app_config(app)) != EXIT_OK ||
+	    (rc = visit_opts_parse(app, "add", argc, argv, &o)) != EXIT_OK)
+		return rc;
+	if (optind < argc)
+		return cli_fail(app, EXIT_USAGE, "add : argument en trop « %s »", argv[optind]);
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+		if (!o.set[required[i]])
+			return cli_fail(app, EXIT_INVALID, "%s : obligatoire (%s du passage)",
+			                visit_opts_name(required[i]), visit_field_label(required[i]));
+	if ((rc = clock_now(&today, &hour, &minute, &err)) != CN_OK)
+		return cli_report(app, rc, NULL, &err);
+	visit_init(&v);
+	date_format(&today, v.date);
+	snprintf(v.time, sizeof v.time, "%02d:%02d", hour, minute);
+	strcpy(v.canal, "libre");
+	strcpy(v.site, app->cfg.site);
+	strcpy(v.mediator, app->cfg.mediator);
+	visit_opts_apply(&o, &v);
+	if (!v.site[0]) {
+		char accepted[512];
+		lists_accepted(&app->cfg.lists, L_SITE, accepted, sizeof accepted);
+		return cli_fail(app, EXIT_INVALID,
+		                "--site : obligatoire, aucun site par défaut dans [desk] de la "
+		                "configuration. Valeurs acceptées : %s",
+		                accepted);
+	}
+	/* Check everything before touching the database. */
+	if ((rc = visit_validate(&v, NULL, &app->cfg.lists, &err)) != CN_OK)
+		return report(app, rc, &err);
+	if ((rc = app_open(app)) != EXIT_OK)
+		return rc;
+	if ((rc = visit_create(app->st, &app->cfg.lists, &v, &err)) != CN_OK)
+		return report(app, rc, &err);
+	fprintf(app->out, "%s\n", v.id);
+	return EXIT_OK;
+}
+
+/* The single ID argument of edit, delete and show. */
+static int id_argument(struct app *app, const char *command, int argc, char **argv,
+                       const char **id)
+{
+	if (optind >= argc)
+		return cli_fail(app, EXIT_USAGE, "%s : identifiant du passage manquant. Voir « carnet "
+		                "%s --help ».", command, command);
+	if (optind + 1 < argc)
+		return cli_fail(app, EXIT_USAGE, "%s : argument en trop « %s »", command,
+		                argv[optind + 1]);
+	*id = argv[optind];
+	return EXIT_OK;
+}
+
+int cmd_edit(struct app *app, int argc, char **argv)
+{
+	struct visit_opts o;
+	struct visit v;
+	struct cn_err err;
+	const char *id;
+	int rc;
+
+	if ((rc = app_config(app)) != EXIT_OK ||
+	    (rc = visit_opts_parse(app, "edit", argc, argv, &o)) != EXIT_OK ||
+	    (rc = id_argument(app, "edit", argc, argv, &id)) != EXIT_OK ||
+	    (rc = app_open(app)) != EXIT_OK)
+		return rc;
+	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK)
+		return cli_report(app, rc, NULL, &err);
+	visit_opts_apply(&o, &v);
+	if ((rc = visit_update(app->st, &app->cfg.lists, &v, &err)) != CN_OK)
+		return report(app, rc, &err);
+	fprintf(app->out, "%s\n", v.id);
+	return EXIT_OK;
+}
+
+/* Options of delete and show: none but --help. */
+static int no_options(struct app *app, const char *command, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (argv[i][0] == '-' && argv[i][1] != '\0' && strcmp(argv[i], "--") != 0) {
+			cli_fail(app, EXIT_USAGE, "%s : option inconnue « %s »", command, argv[i]);
+			return cli_usage_error(app, command);
+		}
+	optind = 1;
+	if (argc > 1 && strcmp(argv[1], "--") == 0)
+		optind = 2;
+	return EXIT_OK;
+}
+
+int cmd_delete(struct app *app, int argc, char **argv)
+{
+	struct visit v;
+	struct cn_err err;
+	const char *id;
+	int rc;
+
+	if ((rc = no_options(app, "delete", argc, argv)) != EXIT_OK ||
+	    (rc = id_argument(app, "delete", argc, argv, &id)) != EXIT_OK ||
+	    (rc = app_open(app)) != EXIT_OK)
+		return rc;
+	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK ||
+	    (rc = visit_delete(app->st, v.id, &err)) != CN_OK)
+		return cli_report(app, rc, NULL, &err);
+	fprintf(app->out, "Passage supprimé : %s\n", v.id);
+	return EXIT_OK;
+}
+
+int cmd_show(struct app *app, int argc, char **argv)
+{
+	struct visit v;
+	struct cn_err err;
+	const char *id;
+	int rc;
+
+	if ((rc = no_options(app, "show", argc, argv)) != EXIT_OK ||
+	    (rc = id_argument(app, "show", argc, argv, &id)) != EXIT_OK ||
+	    (rc = app_open(app)) != EXIT_OK)
+		return rc;
+	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK)
+		return cli_report(app, rc, NULL, &err);
+	visit_print_sheet(app->out, &app->cfg.lists, &v);
+	return EXIT_OK;
+}

@@ -1,0 +1,60 @@
+#include <string.h>
+#include <sys/random.h>
+#include <uuid/uuid.h>
+#include "carnet/ids.h"
+
+/* No 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V: codes are read aloud and copied by hand. */
+static const char code_alphabet[] = "34679ACDEFGHJKMNPQRTWXY";
+
+void id_new(char out[ID_LEN])
+{
+	uuid_t u;
+	uuid_generate_random(u);
+	uuid_unparse_lower(u, out);
+}
+
+bool id_valid(const char *s)
+{
+	uuid_t u;
+	if (strlen(s) != 36 || uuid_parse(s, u) != 0)
+		return false;
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'F')
+			return false;
+	return true;
+}
+
+void person_code_new(char out[PCODE_MAX])
+{
+	unsigned char r[PCODE_NEW_LEN];
+	const size_t n = sizeof code_alphabet - 1;
+	size_t got = 0;
+
+	while (got < sizeof r) {
+		ssize_t k = getrandom(r + got, sizeof r - got, 0);
+		if (k > 0)
+			got += (size_t)k;
+	}
+	/* 256 % 23 leaves a tiny bias, harmless for a pseudonym. */
+	for (size_t i = 0; i < sizeof r; i++)
+		out[i] = code_alphabet[r[i] % n];
+	out[PCODE_NEW_LEN] = '\0';
+}
+
+bool person_code_normalize(const char *in, char out[PCODE_MAX])
+{
+	size_t len = strlen(in);
+
+	if (len < 4 || len >= PCODE_MAX)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = in[i];
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+			return false;
+		out[i] = c;
+	}
+	out[len] = '\0';
+	return true;
+}

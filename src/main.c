@@ -1,0 +1,126 @@
+/* carnet: the logbook of a médiateur socio-numérique. */
+#include <getopt.h>
+#include <locale.h>
+#include <string.h>
+#include "carnet/cli.h"
+
+static const char usage_main[] =
+	"Usage : carnet [--db FICHIER] [--config FICHIER] COMMANDE [OPTIONS]\n"
+	"\n"
+	"Le carnet de bord du médiateur numérique : chaque accompagnement en quelques\n"
+	"touches, et les bilans d'activité qui en découlent. Aucun nom n'est enregistré.\n"
+	"\n"
+	"Commandes :\n"
+	"%s"
+	"\n"
+	"Options générales :\n"
+	"  --db FICHIER       base de données (défaut : $CARNET_DB, sinon\n"
+	"                     $XDG_DATA_HOME/carnet/carnet.db)\n"
+	"  --config FICHIER   configuration prioritaire (défaut : $CARNET_CONFIG)\n"
+	"  -h, --help         cette aide ; « carnet COMMANDE --help » pour une commande\n"
+	"  -V, --version      version de carnet\n"
+	"\n"
+	"Sans commande, carnet ouvre la base et affiche les passages du jour.\n"
+	"Voir carnet(1) et carnet.ini(5).\n";
+
+const struct command cli_commands[] = {
+	{"add", "enregistrer un passage", usage_add, cmd_add},
+	{"list", "lister les passages d'une période", usage_list, cmd_list},
+	{"show", "afficher un passage", usage_show, cmd_show},
+	{"edit", "modifier un passage", usage_edit, cmd_edit},
+	{"delete", "supprimer un passage", usage_delete, cmd_delete},
+	{"person", "créer, modifier ou afficher un usager (code pseudonyme)", usage_person,
+	 cmd_person},
+	{"lists", "afficher les listes de valeurs (codes et libellés)", usage_lists, cmd_lists},
+	{"help", "afficher l'aide d'une commande", NULL, NULL},
+	{NULL, NULL, NULL, NULL},
+};
+
+static void print_main_usage(FILE *f)
+{
+	char list[2048] = "";
+	size_t used = 0;
+
+	for (const struct command *c = cli_commands; c->name; c++) {
+		int n = snprintf(list + used, sizeof list - used, "  %-8s %s\n", c->name, c->summary);
+		if (n > 0 && (size_t)n < sizeof list - used)
+			used += (size_t)n;
+	}
+	fprintf(f, usage_main, list);
+}
+
+static int help_command(struct app *app, int argc, char **argv)
+{
+	const struct command *cmd;
+
+	if (argc < 2) {
+		print_main_usage(app->out);
+		return EXIT_OK;
+	}
+	cmd = cli_find(argv[1]);
+	if (!cmd || !cmd->usage)
+		return cli_fail(app, EXIT_USAGE, "commande inconnue « %s ». Voir « carnet --help ».",
+		                argv[1]);
+	fputs(cmd->usage, app->out);
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"config", required_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct app app;
+	const struct command *cmd;
+	int opt, rc;
+
+	setlocale(LC_ALL, "");
+	app_init(&app);
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			app.db_opt = optarg;
+			break;
+		case 'c':
+			app.config_opt = optarg;
+			break;
+		case 'h':
+			print_main_usage(app.out);
+			return EXIT_OK;
+		case 'V':
+			fprintf(app.out, "carnet %s\n", CARNET_VERSION);
+			return EXIT_OK;
+		default:
+			if (optopt)
+				cli_fail(&app, EXIT_USAGE, "option inconnue ou incomplète « -%c »", optopt);
+			else
+				cli_fail(&app, EXIT_USAGE, "option inconnue ou incomplète « %s »",
+				         argv[optind - 1]);
+			fputs("Voir « carnet --help ».\n", app.err);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		rc = cmd_default(&app);
+		app_close(&app);
+		return rc;
+	}
+	cmd = cli_find(argv[optind]);
+	if (!cmd)
+		return cli_fail(&app, EXIT_USAGE, "commande inconnue « %s ». Voir « carnet --help ».",
+		                argv[optind]);
+	argc -= optind;
+	argv += optind;
+	if (!cmd->run)
+		return help_command(&app, argc, argv);
+	if (cli_wants_help(&app, cmd, argc, argv))
+		return EXIT_OK;
+	rc = cmd->run(&app, argc, argv);
+	app_close(&app);
+	return rc;
+}

@@ -1,0 +1,183 @@
+#include <string.h>
+#include "carnet/person_store.h"
+#include "carnet/text.h"
+
+static int write_equipment(struct store *st, const struct person *p, struct cn_err *err)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "DELETE FROM person_equipment WHERE person_id = ?1",
+	                                   err);
+	int rc = CN_OK;
+
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, p->id, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = store_fail(st, err, "enregistrement impossible");
+	sqlite3_finalize(stmt);
+	if (rc != CN_OK)
+		return rc;
+	stmt = store_prepare(st,
+	                     "INSERT INTO person_equipment (person_id, rank, code) "
+	                     "VALUES (?1, ?2, ?3)",
+	                     err);
+	if (!stmt)
+		return CN_EDB;
+	for (int i = 0; i < p->equipment.n && rc == CN_OK; i++) {
+		sqlite3_bind_text(stmt, 1, p->id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 2, i + 1);
+		sqlite3_bind_text(stmt, 3, p->equipment.v[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			rc = store_fail(st, err, "enregistrement impossible");
+		sqlite3_reset(stmt);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int write_person(struct store *st, const struct person *p, bool insert,
+                        struct cn_err *err)
+{
+	sqlite3_stmt *stmt = store_prepare(
+		st,
+		insert ? "INSERT INTO person (code, age, gender, area, situation, created_at,"
+		         " updated_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+		       : "UPDATE person SET code = ?1, age = ?2, gender = ?3, area = ?4,"
+		         " situation = ?5, created_at = ?6, updated_at = ?7 WHERE id = ?8",
+		err);
+	int rc;
+
+	if (!stmt)
+		return CN_EDB;
+	store_bind_text(stmt, 1, p->code);
+	store_bind_text(stmt, 2, p->age);
+	store_bind_text(stmt, 3, p->gender);
+	store_bind_text(stmt, 4, p->area);
+	store_bind_text(stmt, 5, p->situation);
+	store_bind_text(stmt, 6, p->created);
+	store_bind_text(stmt, 7, p->updated);
+	store_bind_text(stmt, 8, p->id);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return cn_err_field(err, CN_EINVAL, PF_CODE, "le code usager « %s » existe déjà",
+		                    p->code);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "enregistrement impossible");
+	return write_equipment(st, p, err);
+}
+
+/* Reads a person by code, tombstoned or not. */
+static int read_person(struct store *st, const char *code, struct person *out,
+                       struct cn_err *err)
+{
+	sqlite3_stmt *stmt = store_prepare(
+		st,
+		"SELECT id, code, age, gender, area, situation, created_at, updated_at, deleted_at,"
+		" (SELECT group_concat(code, ',') FROM (SELECT code FROM person_equipment"
+		"   WHERE person_id = person.id ORDER BY rank))"
+		" FROM person WHERE code = ?1",
+		err);
+	int rc;
+
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const char *eq = (const char *)sqlite3_column_text(stmt, 9);
+		struct cn_err ignored;
+		person_init(out);
+		store_column_copy(stmt, 0, out->id, sizeof out->id);
+		store_column_copy(stmt, 1, out->code, sizeof out->code);
+		store_column_copy(stmt, 2, out->age, sizeof out->age);
+		store_column_copy(stmt, 3, out->gender, sizeof out->gender);
+		store_column_copy(stmt, 4, out->area, sizeof out->area);
+		store_column_copy(stmt, 5, out->situation, sizeof out->situation);
+		store_column_copy(stmt, 6, out->created, sizeof out->created);
+		store_column_copy(stmt, 7, out->updated, sizeof out->updated);
+		store_column_copy(stmt, 8, out->deleted, sizeof out->deleted);
+		codeset_parse(&out->equipment, eq ? eq : "", &ignored);
+		rc = CN_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = CN_ENOTFOUND;
+	} else {
+		rc = store_fail(st, err, "lecture des usagers impossible");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int person_get(struct store *st, const char *code, struct person *out, struct cn_err *err)
+{
+	char norm[PCODE_MAX];
+	int rc;
+
+	if (!person_code_normalize(code, norm))
+		return cn_err_field(err, CN_ENOTFOUND, PF_CODE, "usager inconnu « %s »", code);
+	rc = read_person(st, norm, out, err);
+	if (rc == CN_ENOTFOUND || (rc == CN_OK && out->deleted[0]))
+		return cn_err_field(err, CN_ENOTFOUND, PF_CODE, "usager inconnu « %s »", code);
+	return rc;
+}
+
+int person_create(struct store *st, const struct lists *ls, struct person *p,
+                  struct cn_err *err)
+{
+	struct person existing;
+	bool generated = !p->code[0];
+	int rc;
+
+	if (generated)
+		person_code_new(p->code);
+	if ((rc = person_validate(p, NULL, ls, err)) != CN_OK)
+		return rc;
+	if ((rc = clock_timestamp(p->created, err)) != CN_OK)
+		return rc;
+	strcpy(p->updated, p->created);
+	p->deleted[0] = '\0';
+	id_new(p->id);
+	if ((rc = store_begin(st, err)) != CN_OK)
+		return rc;
+	/* A generated code that collides is drawn again; a typed one is refused. */
+	for (int tries = 0; (rc = read_person(st, p->code, &existing, err)) == CN_OK; tries++) {
+		if (!generated || tries > 100) {
+			store_rollback(st);
+			return cn_err_field(err, CN_EINVAL, PF_CODE, "le code usager « %s » existe déjà",
+			                    p->code);
+		}
+		person_code_new(p->code);
+	}
+	if (rc == CN_ENOTFOUND)
+		rc = write_person(st, p, true, err);
+	if (rc != CN_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
+}
+
+int person_update(struct store *st, const struct lists *ls, struct person *p,
+                  struct cn_err *err)
+{
+	struct person prev;
+	int rc = store_begin(st, err);
+
+	if (rc != CN_OK)
+		return rc;
+	rc = person_get(st, p->code, &prev, err);
+	if (rc == CN_OK)
+		rc = person_validate(p, &prev, ls, err);
+	if (rc == CN_OK) {
+		strcpy(p->id, prev.id);
+		strcpy(p->created, prev.created);
+		p->deleted[0] = '\0';
+		rc = clock_timestamp(p->updated, err);
+	}
+	if (rc == CN_OK)
+		rc = write_person(st, p, false, err);
+	if (rc != CN_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
+}

@@ -1,0 +1,327 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "carnet/store.h"
+#include "carnet/text.h"
+
+struct store {
+	sqlite3 *db;
+	char path[PATH_MAX];
+};
+
+/* Ordered migrations: migrations[i] brings the schema from version i to i+1.
+ * Never edit a released step; add a new one. */
+static const char *const migrations[] = {
+	/* 0 -> 1: visits, their demands and organisms, persons and their profile. */
+	"CREATE TABLE person ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  age TEXT, gender TEXT, area TEXT, situation TEXT,"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+	"CREATE TABLE person_equipment ("
+	"  person_id TEXT NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+	"  rank INTEGER NOT NULL, code TEXT NOT NULL,"
+	"  PRIMARY KEY (person_id, rank)) WITHOUT ROWID;"
+	"CREATE TABLE visit ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  date TEXT NOT NULL, time TEXT NOT NULL,"
+	"  duration INTEGER NOT NULL CHECK (duration BETWEEN 1 AND 480),"
+	"  site TEXT NOT NULL, mediator TEXT, canal TEXT NOT NULL, posture TEXT NOT NULL,"
+	"  present INTEGER NOT NULL DEFAULT 1 CHECK (present IN (0, 1)),"
+	"  outcome TEXT,"
+	"  urgent INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1)),"
+	"  referred_by TEXT, referred_to TEXT, referred_place TEXT,"
+	"  person_id TEXT REFERENCES person(id),"
+	"  note TEXT,"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+	"CREATE TABLE visit_demand ("
+	"  visit_id TEXT NOT NULL REFERENCES visit(id) ON DELETE CASCADE,"
+	"  rank INTEGER NOT NULL, code TEXT NOT NULL,"
+	"  PRIMARY KEY (visit_id, rank)) WITHOUT ROWID;"
+	"CREATE TABLE visit_organism ("
+	"  visit_id TEXT NOT NULL REFERENCES visit(id) ON DELETE CASCADE,"
+	"  rank INTEGER NOT NULL, code TEXT NOT NULL,"
+	"  PRIMARY KEY (visit_id, rank)) WITHOUT ROWID;"
+	/* "Visits of one month" and "visits of one person" are range scans. */
+	"CREATE INDEX visit_by_date ON visit(date, time);"
+	"CREATE INDEX visit_by_person ON visit(person_id, date, time);",
+};
+
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+int store_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+sqlite3 *store_db(struct store *st)
+{
+	return st->db;
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+int store_fail(struct store *st, struct cn_err *err, const char *what)
+{
+	int code = sqlite3_extended_errcode(st->db);
+	const char *why = sqlite3_errmsg(st->db);
+
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		why = "la base est occupée par un autre programme, réessayez";
+		break;
+	case SQLITE_FULL:
+		why = "le disque est plein";
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		why = "la base n'est pas accessible en écriture";
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		why = "le fichier est endommagé ou n'est pas une base de données";
+		break;
+	case SQLITE_IOERR:
+		why = "erreur d'entrée-sortie sur le disque";
+		break;
+	default:
+		break;
+	}
+	return cn_err_set(err, CN_EDB, "%s : %s : %s", st->path, what, why);
+}
+
+sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct cn_err *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		store_fail(st, err, "requête impossible");
+		sqlite3_finalize(stmt);
+		return NULL;
+	}
+	return stmt;
+}
+
+int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(stmt, idx);
+	return sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+void store_column_copy(sqlite3_stmt *stmt, int col, char *out, size_t size)
+{
+	const char *s = (const char *)sqlite3_column_text(stmt, col);
+	text_copy(out, size, s ? s : "");
+}
+
+static int exec(struct store *st, const char *sql, struct cn_err *err, const char *what)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, err, what);
+	return CN_OK;
+}
+
+int store_begin(struct store *st, struct cn_err *err)
+{
+	return exec(st, "BEGIN IMMEDIATE", err, "début de transaction impossible");
+}
+
+int store_commit(struct store *st, struct cn_err *err)
+{
+	int rc = exec(st, "COMMIT", err, "enregistrement impossible");
+	if (rc != CN_OK)
+		store_rollback(st);
+	return rc;
+}
+
+void store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int pragma_int(struct store *st, const char *sql, int *out, struct cn_err *err)
+{
+	sqlite3_stmt *stmt = store_prepare(st, sql, err);
+	int rc;
+
+	if (!stmt)
+		return CN_EDB;
+	rc = sqlite3_step(stmt);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, err, "lecture impossible");
+	return CN_OK;
+}
+
+/* mkdir -p of the directory part of path, mode 0700. */
+static int make_parents(const char *path, struct cn_err *err)
+{
+	char dir[PATH_MAX];
+	char *p;
+
+	if (!text_copy(dir, sizeof dir, path))
+		return cn_err_set(err, CN_EDB, "%s : chemin trop long", path);
+	p = strrchr(dir, '/');
+	if (!p || p == dir)
+		return CN_OK;
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+				return cn_err_set(err, CN_EDB, "%s : création du dossier impossible : %s",
+				                  dir, strerror(errno));
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	return CN_OK;
+}
+
+/* Creates an empty file readable by its owner only, whatever the umask. */
+static int create_private(const char *path, struct cn_err *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return CN_OK;
+		return cn_err_set(err, CN_EDB, "%s : création de la base impossible : %s", path,
+		                  strerror(errno));
+	}
+	if (fchmod(fd, 0600) != 0) {
+		close(fd);
+		return cn_err_set(err, CN_EDB, "%s : %s", path, strerror(errno));
+	}
+	close(fd);
+	return CN_OK;
+}
+
+static int migrate(struct store *st, int from, struct cn_err *err)
+{
+	char sql[128];
+
+	for (int v = from; v < SCHEMA_VERSION; v++) {
+		int rc = store_begin(st, err);
+		if (rc != CN_OK)
+			return rc;
+		if (exec(st, migrations[v], err, "mise à jour du schéma impossible") != CN_OK) {
+			store_rollback(st);
+			return CN_EDB;
+		}
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
+		         v + 1, STORE_APPLICATION_ID);
+		if (exec(st, sql, err, "mise à jour du schéma impossible") != CN_OK) {
+			store_rollback(st);
+			return CN_EDB;
+		}
+		rc = store_commit(st, err);
+		if (rc != CN_OK)
+			return rc;
+	}
+	return CN_OK;
+}
+
+/* Reads what the file is before anything may write to it. */
+static int check_identity(struct store *st, int *version, struct cn_err *err)
+{
+	int app_id, objects;
+
+	if (pragma_int(st, "PRAGMA application_id", &app_id, err) != CN_OK ||
+	    pragma_int(st, "PRAGMA user_version", version, err) != CN_OK ||
+	    pragma_int(st, "SELECT count(*) FROM sqlite_master", &objects, err) != CN_OK)
+		return cn_err_set(err, CN_EDB,
+		                  "%s : ce fichier n'est pas une base carnet lisible "
+		                  "(fichier endommagé ou d'un autre programme) ; il n'a pas été modifié",
+		                  st->path);
+	if (app_id == 0 && *version == 0 && objects == 0)
+		return CN_OK; /* a new, empty database */
+	if (app_id != STORE_APPLICATION_ID)
+		return cn_err_set(err, CN_EDB,
+		                  "%s : ce fichier n'est pas une base carnet (base SQLite d'un autre "
+		                  "programme) ; il n'a pas été modifié",
+		                  st->path);
+	if (*version > SCHEMA_VERSION)
+		return cn_err_set(err, CN_EDB,
+		                  "%s : cette base a été créée par une version plus récente de carnet "
+		                  "(schéma %d, cette version connaît le schéma %d) ; mettez carnet à "
+		                  "jour. La base n'a pas été modifiée.",
+		                  st->path, *version, SCHEMA_VERSION);
+	return CN_OK;
+}
+
+int store_open(struct store **out, const char *path, struct cn_err *err)
+{
+	struct store *st;
+	int rc, version = 0;
+
+	*out = NULL;
+	if ((rc = make_parents(path, err)) != CN_OK || (rc = create_private(path, err)) != CN_OK)
+		return rc;
+	st = calloc(1, sizeof *st);
+	if (!st)
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	text_copy(st->path, sizeof st->path, path);
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		rc = store_fail(st, err, "ouverture impossible");
+		store_close(st);
+		return rc;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	/* Two desks sharing one file wait for each other instead of failing. */
+	sqlite3_busy_timeout(st->db, 10000);
+	rc = check_identity(st, &version, err);
+	if (rc == CN_OK)
+		rc = exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+		              "PRAGMA foreign_keys = ON;",
+		          err, "configuration de la base impossible");
+	if (rc == CN_OK && version < SCHEMA_VERSION)
+		rc = migrate(st, version, err);
+	if (rc != CN_OK) {
+		store_close(st);
+		return rc;
+	}
+	*out = st;
+	return CN_OK;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	sqlite3_close_v2(st->db);
+	free(st);
+}
+
+int store_default_path(char *out, size_t size, struct cn_err *err)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	if (xdg && *xdg == '/')
+		n = snprintf(out, size, "%s/carnet/carnet.db", xdg);
+	else if (home && *home)
+		n = snprintf(out, size, "%s/.local/share/carnet/carnet.db", home);
+	else
+		return cn_err_set(err, CN_EDB,
+		                  "impossible de trouver le dossier des données : HOME n'est pas "
+		                  "défini (utilisez --db FICHIER)");
+	if (n < 0 || (size_t)n >= size)
+		return cn_err_set(err, CN_EDB, "chemin de la base trop long");
+	return CN_OK;
+}

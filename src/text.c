@@ -1,0 +1,186 @@
+#include <ctype.h>
+#include <string.h>
+#include <wchar.h>
+#include "carnet/text.h"
+
+/* Decodes one UTF-8 sequence at s (len bytes left); returns its length, or 0
+ * when it is malformed. */
+static size_t utf8_decode(const unsigned char *s, size_t len, unsigned long *cp)
+{
+	size_t n, i;
+	unsigned long c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if ((s[0] & 0xe0) == 0xc0) {
+		n = 2;
+		c = s[0] & 0x1f;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		n = 3;
+		c = s[0] & 0x0f;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		n = 4;
+		c = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
+	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+bool utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
+
+	while (len > 0) {
+		size_t n = utf8_decode(p, len, &cp);
+		if (n == 0)
+			return false;
+		p += n;
+		len -= n;
+	}
+	return true;
+}
+
+size_t utf8_length(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+static int cp_width(unsigned long cp)
+{
+	int w = wcwidth((wchar_t)cp);
+	if (w < 0)
+		return cp < 0x20 ? 0 : 1; /* non-UTF-8 locale: one column a character */
+	return w;
+}
+
+int utf8_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+	unsigned long cp;
+	int w = 0;
+
+	while (len > 0) {
+		size_t n = utf8_decode(p, len, &cp);
+		if (n == 0) {
+			n = 1;
+			cp = '?';
+		}
+		w += cp_width(cp);
+		p += n;
+		len -= n;
+	}
+	return w;
+}
+
+void text_put_cell(FILE *f, const char *s, int width)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+	unsigned long cp;
+	int used = 0;
+
+	if (utf8_width(s) <= width) {
+		fputs(s, f);
+		used = utf8_width(s);
+	} else {
+		/* Leave one column for the ellipsis. */
+		while (len > 0) {
+			size_t n = utf8_decode(p, len, &cp);
+			int w;
+			if (n == 0) {
+				n = 1;
+				cp = '?';
+			}
+			w = cp_width(cp);
+			if (used + w > width - 1)
+				break;
+			fwrite(p, 1, n, f);
+			used += w;
+			p += n;
+			len -= n;
+		}
+		if (width > 0) {
+			fputs("…", f);
+			used++;
+		}
+	}
+	for (; used < width; used++)
+		fputc(' ', f);
+}
+
+bool text_copy(char *dst, size_t size, const char *src)
+{
+	size_t len = strlen(src);
+
+	if (size == 0)
+		return len == 0;
+	if (len < size) {
+		memcpy(dst, src, len + 1);
+		return true;
+	}
+	len = size - 1;
+	/* Do not cut a multi-byte sequence. */
+	while (len > 0 && ((unsigned char)src[len] & 0xc0) == 0x80)
+		len--;
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+	return false;
+}
+
+void text_lower_ascii(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+void text_upper_ascii(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'a' && *s <= 'z')
+			*s = (char)(*s - 'a' + 'A');
+}
+
+char *text_trim(char *s)
+{
+	char *start = s, *end;
+
+	while (*start && isspace((unsigned char)*start))
+		start++;
+	end = start + strlen(start);
+	while (end > start && isspace((unsigned char)end[-1]))
+		end--;
+	*end = '\0';
+	if (start != s)
+		memmove(s, start, (size_t)(end - start) + 1);
+	return s;
+}
+
+bool text_has_control(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x20 || c == 0x7f)
+			return true;
+	}
+	return false;
+}

@@ -1,0 +1,193 @@
+#include <getopt.h>
+#include <string.h>
+#include "carnet/cli.h"
+#include "carnet/text.h"
+#include "carnet/visit_opts.h"
+
+/* One row per option: the field it sets and, for codes, their list. */
+static const struct {
+	const char *name;
+	enum visit_field field;
+	int list; /* enum list_id, or -1 */
+	int has_arg;
+} opt_table[] = {
+	{"--date", VF_DATE, -1, required_argument},
+	{"--time", VF_TIME, -1, required_argument},
+	{"--duration", VF_DURATION, -1, required_argument},
+	{"--site", VF_SITE, L_SITE, required_argument},
+	{"--mediator", VF_MEDIATOR, L_MEDIATEUR, required_argument},
+	{"--canal", VF_CANAL, L_CANAL, required_argument},
+	{"--demand", VF_DEMANDS, L_DEMANDE, required_argument},
+	{"--organism", VF_ORGANISMS, L_ORGANISME, required_argument},
+	{"--posture", VF_POSTURE, L_POSTURE, required_argument},
+	{"--absent", VF_PRESENT, -1, no_argument},
+	{"--present", VF_PRESENT, -1, no_argument},
+	{"--outcome", VF_OUTCOME, L_ISSUE, required_argument},
+	{"--urgent", VF_URGENT, -1, no_argument},
+	{"--not-urgent", VF_URGENT, -1, no_argument},
+	{"--referred-by", VF_REFERRED_BY, L_ORIENTE_PAR, required_argument},
+	{"--referred-to", VF_REFERRED_TO, L_ORIENTE_VERS, required_argument},
+	{"--referred-place", VF_REFERRED_PLACE, -1, required_argument},
+	{"--person", VF_PERSON, -1, required_argument},
+	{"--note", VF_NOTE, -1, required_argument},
+};
+
+#define NOPTS ((int)(sizeof opt_table / sizeof opt_table[0]))
+
+const char *visit_opts_name(enum visit_field f)
+{
+	for (int i = 0; i < NOPTS; i++)
+		if (opt_table[i].field == f)
+			return opt_table[i].name;
+	return visit_field_label(f);
+}
+
+/* The destination of a single code field. */
+static char *code_slot(struct visit *v, enum visit_field f)
+{
+	switch (f) {
+	case VF_SITE: return v->site;
+	case VF_MEDIATOR: return v->mediator;
+	case VF_CANAL: return v->canal;
+	case VF_POSTURE: return v->posture;
+	case VF_OUTCOME: return v->outcome;
+	case VF_REFERRED_BY: return v->referred_by;
+	case VF_REFERRED_TO: return v->referred_to;
+	default: return NULL;
+	}
+}
+
+static int bad(struct app *app, int i, const char *fmt, const char *value)
+{
+	char msg[600];
+	snprintf(msg, sizeof msg, fmt, value);
+	return cli_fail(app, EXIT_INVALID, "%s : %s", opt_table[i].name, msg);
+}
+
+static int parse_one(struct app *app, int i, const char *arg, struct visit_opts *o)
+{
+	const struct lists *ls = &app->cfg.lists;
+	struct visit *v = &o->v;
+	enum visit_field f = opt_table[i].field;
+	struct cn_err err;
+	char *slot;
+
+	o->set[f] = true;
+	switch (f) {
+	case VF_DATE: {
+		struct cn_date d;
+		if (!date_parse(arg, &d))
+			return bad(app, i, "date invalide « %s » (attendu AAAA-MM-JJ, une date réelle)",
+			           arg);
+		date_format(&d, v->date);
+		return EXIT_OK;
+	}
+	case VF_TIME:
+		if (!time_parse(arg, v->time))
+			return bad(app, i, "heure invalide « %s » (attendu HH:MM, de 00:00 à 23:59)", arg);
+		return EXIT_OK;
+	case VF_DURATION:
+		if (!duration_parse(arg, &v->duration))
+			return bad(app, i,
+			           "durée invalide « %s » : de 1 à 480 minutes (45, 90, 1h30…)", arg);
+		return EXIT_OK;
+	case VF_DEMANDS:
+	case VF_ORGANISMS: {
+		struct codeset *set = f == VF_DEMANDS ? &v->demands : &v->organisms;
+		if (codeset_parse(set, arg, &err) != CN_OK) {
+			char accepted[512];
+			lists_accepted(ls, opt_table[i].list, accepted, sizeof accepted);
+			return cli_fail(app, EXIT_INVALID, "%s : %s. Valeurs acceptées : %s",
+			                opt_table[i].name, err.msg, accepted);
+		}
+		return EXIT_OK;
+	}
+	case VF_PRESENT:
+		v->present = strcmp(opt_table[i].name, "--present") == 0;
+		return EXIT_OK;
+	case VF_URGENT:
+		v->urgent = strcmp(opt_table[i].name, "--urgent") == 0;
+		return EXIT_OK;
+	case VF_REFERRED_PLACE:
+	case VF_NOTE: {
+		char *dst = f == VF_NOTE ? v->note : v->referred_place;
+		size_t size = f == VF_NOTE ? sizeof v->note : sizeof v->referred_place;
+		size_t max = f == VF_NOTE ? NOTE_MAX_CHARS : PLACE_MAX_CHARS;
+		if (strlen(arg) >= size)
+			return cli_fail(app, EXIT_INVALID, "%s : texte trop long (%zu caractères au plus)",
+			                opt_table[i].name, max);
+		strcpy(dst, arg);
+		return EXIT_OK;
+	}
+	case VF_PERSON:
+		if (!arg[0]) {
+			v->person[0] = '\0';
+			return EXIT_OK;
+		}
+		if (!person_code_normalize(arg, v->person))
+			return bad(app, i, "code usager invalide « %s » (4 à 16 lettres ou chiffres)", arg);
+		return EXIT_OK;
+	default:
+		break;
+	}
+	slot = code_slot(v, f);
+	if (!arg[0]) {
+		slot[0] = '\0';
+		return EXIT_OK;
+	}
+	if (!code_normalize(arg, slot)) {
+		/* Not even the shape of a code: report it with the accepted values. */
+		lists_check(ls, opt_table[i].list, arg, false, &err);
+		return cli_report(app, CN_EINVAL, visit_opts_name(f), &err);
+	}
+	return EXIT_OK;
+}
+
+int visit_opts_parse(struct app *app, const char *command, int argc, char **argv,
+                     struct visit_opts *o)
+{
+	struct option longopts[NOPTS + 1];
+	int opt, idx, rc;
+
+	memset(o, 0, sizeof *o);
+	visit_init(&o->v);
+	for (int i = 0; i < NOPTS; i++)
+		longopts[i] = (struct option){opt_table[i].name + 2, opt_table[i].has_arg, NULL, 1000 + i};
+	longopts[NOPTS] = (struct option){NULL, 0, NULL, 0};
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", longopts, &idx)) != -1) {
+		if (opt < 1000) {
+			cli_fail(app, EXIT_USAGE, "%s : option inconnue ou sans sa valeur « %s »", command,
+			         argv[optind - 1]);
+			return cli_usage_error(app, command);
+		}
+		if ((rc = parse_one(app, opt - 1000, optarg ? optarg : "", o)) != EXIT_OK)
+			return rc;
+	}
+	return EXIT_OK;
+}
+
+void visit_opts_apply(const struct visit_opts *o, struct visit *v)
+{
+	const struct visit *s = &o->v;
+
+	if (o->set[VF_DATE]) memcpy(v->date, s->date, sizeof v->date);
+	if (o->set[VF_TIME]) memcpy(v->time, s->time, sizeof v->time);
+	if (o->set[VF_DURATION]) v->duration = s->duration;
+	if (o->set[VF_SITE]) memcpy(v->site, s->site, sizeof v->site);
+	if (o->set[VF_MEDIATOR]) memcpy(v->mediator, s->mediator, sizeof v->mediator);
+	if (o->set[VF_CANAL]) memcpy(v->canal, s->canal, sizeof v->canal);
+	if (o->set[VF_DEMANDS]) v->demands = s->demands;
+	if (o->set[VF_ORGANISMS]) v->organisms = s->organisms;
+	if (o->set[VF_POSTURE]) memcpy(v->posture, s->posture, sizeof v->posture);
+	if (o->set[VF_PRESENT]) v->present = s->present;
+	if (o->set[VF_OUTCOME]) memcpy(v->outcome, s->outcome, sizeof v->outcome);
+	if (o->set[VF_URGENT]) v->urgent = s->urgent;
+	if (o->set[VF_REFERRED_BY]) memcpy(v->referred_by, s->referred_by, sizeof v->referred_by);
+	if (o->set[VF_REFERRED_TO]) memcpy(v->referred_to, s->referred_to, sizeof v->referred_to);
+	if (o->set[VF_REFERRED_PLACE])
+		memcpy(v->referred_place, s->referred_place, sizeof v->referred_place);
+	if (o->set[VF_PERSON]) memcpy(v->person, s->person, sizeof v->person);
+	if (o->set[VF_NOTE]) memcpy(v->note, s->note, sizeof v->note);
+}

@@ -1,0 +1,357 @@
+#include <stdio.h>
+#include <string.h>
+#include "carnet/text.h"
+#include "carnet/visit_store.h"
+
+/* Columns read by every query; read_row() knows their order. */
+#define VISIT_COLUMNS                                                                   \
+	"v.id, v.date, v.time, v.duration, v.site, v.mediator, v.canal, v.posture, "       \
+	"v.present, v.outcome, v.urgent, v.referred_by, v.referred_to, v.referred_place, " \
+	"p.code, v.note, v.created_at, v.updated_at, v.deleted_at, "                        \
+	"(SELECT group_concat(code, ',') FROM (SELECT code FROM visit_demand "              \
+	"  WHERE visit_id = v.id ORDER BY rank)), "                                         \
+	"(SELECT group_concat(code, ',') FROM (SELECT code FROM visit_organism "            \
+	"  WHERE visit_id = v.id ORDER BY rank)) "                                          \
+	"FROM visit v LEFT JOIN person p ON p.id = v.person_id "
+
+static void read_codes(sqlite3_stmt *stmt, int col, struct codeset *set)
+{
+	const char *s = (const char *)sqlite3_column_text(stmt, col);
+	const char *p = s;
+
+	set->n = 0;
+	/* Stored codes are kept as they are, even unknown to this desk's lists. */
+	while (p && *p && set->n < CODESET_MAX) {
+		size_t len = strcspn(p, ",");
+		if (len < CODE_MAX) {
+			memcpy(set->v[set->n], p, len);
+			set->v[set->n++][len] = '\0';
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+}
+
+static void read_row(sqlite3_stmt *stmt, struct visit *v)
+{
+	visit_init(v);
+	store_column_copy(stmt, 0, v->id, sizeof v->id);
+	store_column_copy(stmt, 1, v->date, sizeof v->date);
+	store_column_copy(stmt, 2, v->time, sizeof v->time);
+	v->duration = sqlite3_column_int(stmt, 3);
+	store_column_copy(stmt, 4, v->site, sizeof v->site);
+	store_column_copy(stmt, 5, v->mediator, sizeof v->mediator);
+	store_column_copy(stmt, 6, v->canal, sizeof v->canal);
+	store_column_copy(stmt, 7, v->posture, sizeof v->posture);
+	v->present = sqlite3_column_int(stmt, 8) != 0;
+	store_column_copy(stmt, 9, v->outcome, sizeof v->outcome);
+	v->urgent = sqlite3_column_int(stmt, 10) != 0;
+	store_column_copy(stmt, 11, v->referred_by, sizeof v->referred_by);
+	store_column_copy(stmt, 12, v->referred_to, sizeof v->referred_to);
+	store_column_copy(stmt, 13, v->referred_place, sizeof v->referred_place);
+	store_column_copy(stmt, 14, v->person, sizeof v->person);
+	store_column_copy(stmt, 15, v->note, sizeof v->note);
+	store_column_copy(stmt, 16, v->created, sizeof v->created);
+	store_column_copy(stmt, 17, v->updated, sizeof v->updated);
+	store_column_copy(stmt, 18, v->deleted, sizeof v->deleted);
+	read_codes(stmt, 19, &v->demands);
+	read_codes(stmt, 20, &v->organisms);
+}
+
+/* The id of the live person with that code, or CN_ENOTFOUND. */
+static int person_id_of(struct store *st, const char *code, char out[ID_LEN],
+                        struct cn_err *err)
+{
+	sqlite3_stmt *stmt = store_prepare(
+		st, "SELECT id FROM person WHERE code = ?1 AND deleted_at IS NULL", err);
+	int rc;
+
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		store_column_copy(stmt, 0, out, ID_LEN);
+		rc = CN_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = cn_err_field(err, CN_ENOTFOUND, VF_PERSON,
+		                  "usager inconnu « %s » (créez-le d'abord : carnet person new "
+		                  "--code %s)",
+		                  code, code);
+	} else {
+		rc = store_fail(st, err, "lecture des usagers impossible");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int write_codes(struct store *st, const char *table, const char *id,
+                       const struct codeset *set, struct cn_err *err)
+{
+	char sql[160];
+	sqlite3_stmt *stmt;
+	int rc = CN_OK;
+
+	/* table is one of two literals chosen by the caller, never user data. */
+	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE visit_id = ?1", table);
+	stmt = store_prepare(st, sql, err);
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = store_fail(st, err, "enregistrement impossible");
+	sqlite3_finalize(stmt);
+	if (rc != CN_OK)
+		return rc;
+	snprintf(sql, sizeof sql, "INSERT INTO %s (visit_id, rank, code) VALUES (?1, ?2, ?3)",
+	         table);
+	stmt = store_prepare(st, sql, err);
+	if (!stmt)
+		return CN_EDB;
+	for (int i = 0; i < set->n && rc == CN_OK; i++) {
+		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 2, i + 1);
+		sqlite3_bind_text(stmt, 3, set->v[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			rc = store_fail(st, err, "enregistrement impossible");
+		sqlite3_reset(stmt);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Inserts or replaces the visit row and its codes; inside a transaction. */
+static int write_visit(struct store *st, const struct visit *v, bool insert,
+                       struct cn_err *err)
+{
+	static const char *const insert_sql =
+		"INSERT INTO visit (date, time, duration, site, mediator, canal, posture, present,"
+		" outcome, urgent, referred_by, referred_to, referred_place, person_id, note,"
+		" created_at, updated_at, id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+		" ?17, ?18)";
+	static const char *const update_sql =
+		"UPDATE visit SET date = ?1, time = ?2, duration = ?3, site = ?4, mediator = ?5,"
+		" canal = ?6, posture = ?7, present = ?8, outcome = ?9, urgent = ?10,"
+		" referred_by = ?11, referred_to = ?12, referred_place = ?13, person_id = ?14,"
+		" note = ?15, created_at = ?16, updated_at = ?17 WHERE id = ?18";
+	char person_id[ID_LEN] = "";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (v->person[0] && (rc = person_id_of(st, v->person, person_id, err)) != CN_OK)
+		return rc;
+	stmt = store_prepare(st, insert ? insert_sql : update_sql, err);
+	if (!stmt)
+		return CN_EDB;
+	store_bind_text(stmt, 1, v->date);
+	store_bind_text(stmt, 2, v->time);
+	sqlite3_bind_int(stmt, 3, v->duration);
+	store_bind_text(stmt, 4, v->site);
+	store_bind_text(stmt, 5, v->mediator);
+	store_bind_text(stmt, 6, v->canal);
+	store_bind_text(stmt, 7, v->posture);
+	sqlite3_bind_int(stmt, 8, v->present);
+	store_bind_text(stmt, 9, v->outcome);
+	sqlite3_bind_int(stmt, 10, v->urgent);
+	store_bind_text(stmt, 11, v->referred_by);
+	store_bind_text(stmt, 12, v->referred_to);
+	store_bind_text(stmt, 13, v->referred_place);
+	store_bind_text(stmt, 14, person_id);
+	store_bind_text(stmt, 15, v->note);
+	store_bind_text(stmt, 16, v->created);
+	store_bind_text(stmt, 17, v->updated);
+	store_bind_text(stmt, 18, v->id);
+	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
+	                                       : store_fail(st, err, "enregistrement impossible");
+	sqlite3_finalize(stmt);
+	if (rc == CN_OK)
+		rc = write_codes(st, "visit_demand", v->id, &v->demands, err);
+	if (rc == CN_OK)
+		rc = write_codes(st, "visit_organism", v->id, &v->organisms, err);
+	return rc;
+}
+
+int visit_create(struct store *st, const struct lists *ls, struct visit *v, struct cn_err *err)
+{
+	int rc = visit_validate(v, NULL, ls, err);
+
+	if (rc != CN_OK)
+		return rc;
+	if ((rc = clock_timestamp(v->created, err)) != CN_OK)
+		return rc;
+	strcpy(v->updated, v->created);
+	v->deleted[0] = '\0';
+	id_new(v->id);
+	if ((rc = store_begin(st, err)) != CN_OK)
+		return rc;
+	rc = write_visit(st, v, true, err);
+	if (rc != CN_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
+}
+
+int visit_update(struct store *st, const struct lists *ls, struct visit *v, struct cn_err *err)
+{
+	struct visit prev;
+	int rc = store_begin(st, err);
+
+	if (rc != CN_OK)
+		return rc;
+	rc = visit_get(st, v->id, false, &prev, err);
+	if (rc == CN_OK && strcmp(prev.id, v->id) != 0)
+		rc = cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage introuvable : « %s »", v->id);
+	if (rc == CN_OK)
+		rc = visit_validate(v, &prev, ls, err);
+	if (rc == CN_OK) {
+		strcpy(v->created, prev.created);
+		v->deleted[0] = '\0';
+		rc = clock_timestamp(v->updated, err);
+	}
+	if (rc == CN_OK)
+		rc = write_visit(st, v, false, err);
+	if (rc != CN_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
+}
+
+int visit_delete(struct store *st, const char *id, struct cn_err *err)
+{
+	char now[TS_LEN];
+	sqlite3_stmt *stmt;
+	int rc = clock_timestamp(now, err);
+
+	if (rc != CN_OK || (rc = store_begin(st, err)) != CN_OK)
+		return rc;
+	stmt = store_prepare(st,
+	                     "UPDATE visit SET deleted_at = ?1, updated_at = ?1"
+	                     " WHERE id = ?2 AND deleted_at IS NULL",
+	                     err);
+	if (!stmt) {
+		store_rollback(st);
+		return CN_EDB;
+	}
+	sqlite3_bind_text(stmt, 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = store_fail(st, err, "suppression impossible");
+	else if (sqlite3_changes(store_db(st)) == 0)
+		rc = cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage introuvable : « %s »", id);
+	sqlite3_finalize(stmt);
+	if (rc != CN_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
+}
+
+static bool id_prefix_valid(const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len < 4 || len > 36)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') || *s == '-'))
+			return false;
+	return true;
+}
+
+int visit_get(struct store *st, const char *id_or_prefix, bool with_deleted, struct visit *out,
+              struct cn_err *err)
+{
+	char prefix[ID_LEN], upper[ID_LEN + 1];
+	sqlite3_stmt *stmt;
+	int rc, found = 0;
+
+	text_copy(prefix, sizeof prefix, id_or_prefix);
+	text_lower_ascii(prefix);
+	if (!id_prefix_valid(prefix))
+		return cn_err_field(err, CN_ENOTFOUND, VF_ID,
+		                    "passage introuvable : « %s » (identifiant ou début "
+		                    "d'identifiant de 4 caractères au moins attendu)",
+		                    id_or_prefix);
+	/* Every id character sorts below 'g': [prefix, prefix+"g") is the range. */
+	snprintf(upper, sizeof upper, "%sg", prefix);
+	stmt = store_prepare(st,
+	                     "SELECT " VISIT_COLUMNS
+	                     "WHERE v.id >= ?1 AND v.id < ?2 AND (?3 OR v.deleted_at IS NULL) "
+	                     "LIMIT 2",
+	                     err);
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, upper, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 3, with_deleted);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (found++ == 0)
+			read_row(stmt, out);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "lecture impossible");
+	if (found == 0)
+		return cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage introuvable : « %s »",
+		                    id_or_prefix);
+	if (found > 1)
+		return cn_err_field(err, CN_EINVAL, VF_ID,
+		                    "identifiant ambigu « %s » : plusieurs passages commencent ainsi, "
+		                    "donnez plus de caractères",
+		                    id_or_prefix);
+	return CN_OK;
+}
+
+int visit_each(struct store *st, const struct visit_filter *f, visit_fn fn, void *ctx,
+               struct cn_err *err)
+{
+	/* The query is assembled from fixed fragments only; every value is bound. */
+	char sql[2048] = "SELECT " VISIT_COLUMNS "WHERE 1";
+	char sites[CODESET_MAX * CODE_MAX + 2], mediators[CODESET_MAX * CODE_MAX + 2];
+	sqlite3_stmt *stmt;
+	int rc, stop = 0;
+
+	if (f->from[0])
+		strcat(sql, " AND v.date >= ?1");
+	if (f->to[0])
+		strcat(sql, " AND v.date <= ?2");
+	if (!f->with_deleted)
+		strcat(sql, " AND v.deleted_at IS NULL");
+	if (f->person[0])
+		strcat(sql, " AND v.person_id = (SELECT id FROM person WHERE code = ?3)");
+	/* ",a,b," contains ",code,": codes never hold a comma. */
+	if (f->sites.n)
+		strcat(sql, " AND instr(?4, ',' || v.site || ',') > 0");
+	if (f->mediators.n)
+		strcat(sql, " AND instr(?5, ',' || v.mediator || ',') > 0");
+	strcat(sql, " ORDER BY v.date, v.time, v.created_at, v.id");
+	stmt = store_prepare(st, sql, err);
+	if (!stmt)
+		return CN_EDB;
+	store_bind_text(stmt, 1, f->from);
+	store_bind_text(stmt, 2, f->to);
+	store_bind_text(stmt, 3, f->person);
+	sites[0] = mediators[0] = ',';
+	codeset_join(&f->sites, ",", sites + 1, sizeof sites - 2);
+	codeset_join(&f->mediators, ",", mediators + 1, sizeof mediators - 2);
+	strcat(sites, ",");
+	strcat(mediators, ",");
+	store_bind_text(stmt, 4, sites);
+	store_bind_text(stmt, 5, mediators);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct visit v;
+		read_row(stmt, &v);
+		if ((stop = fn(&v, ctx)) != 0)
+			break;
+	}
+	sqlite3_finalize(stmt);
+	if (stop)
+		return stop;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "lecture impossible");
+	return CN_OK;
+}
