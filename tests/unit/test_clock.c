@@ -1,0 +1,136 @@
+#include <stdlib.h>
+#include <time.h>
+#include "carnet/clock.h"
+#include "harness.h"
+
+static void test_date_parse(void)
+{
+	struct cn_date d;
+	char out[DATE_LEN];
+
+	CHECK(date_parse("2026-11-18", &d));
+	CHECK_INT(d.year, 2026);
+	CHECK_INT(d.month, 11);
+	CHECK_INT(d.day, 18);
+	date_format(&d, out);
+	CHECK_STR(out, "2026-11-18");
+	CHECK(date_parse("2024-02-29", &d));
+	CHECK(!date_parse("2026-02-29", &d));
+	CHECK(!date_parse("2026-13-01", &d));
+	CHECK(!date_parse("2026-04-31", &d));
+	CHECK(!date_parse("2026-00-10", &d));
+	CHECK(!date_parse("18/11/2026", &d));
+	CHECK(!date_parse("2026-1-18", &d));
+	CHECK(!date_parse("2026-11-18x", &d));
+	CHECK(!date_parse("", &d));
+	CHECK(!date_parse("1899-12-31", &d));
+}
+
+static void test_month(void)
+{
+	int y, m;
+
+	CHECK(month_parse("2026-02", &y, &m));
+	CHECK_INT(y, 2026);
+	CHECK_INT(m, 2);
+	CHECK(!month_parse("2026-2", &y, &m));
+	CHECK(!month_parse("2026-13", &y, &m));
+	CHECK_INT(date_days_in_month(2024, 2), 29);
+	CHECK_INT(date_days_in_month(2100, 2), 28);
+	CHECK_INT(date_days_in_month(2000, 2), 29);
+	CHECK_INT(date_days_in_month(2026, 11), 30);
+}
+
+static void test_weekday(void)
+{
+	struct cn_date d = {2026, 11, 18}; /* a Wednesday */
+	CHECK_INT(date_weekday(&d), 2);
+	d = (struct cn_date){2026, 11, 22}; /* a Sunday */
+	CHECK_INT(date_weekday(&d), 6);
+	d = (struct cn_date){2024, 1, 1}; /* a Monday */
+	CHECK_INT(date_weekday(&d), 0);
+}
+
+static void test_time_parse(void)
+{
+	char t[HHMM_LEN];
+
+	CHECK(time_parse("14:30", t));
+	CHECK_STR(t, "14:30");
+	CHECK(time_parse("9:05", t));
+	CHECK_STR(t, "09:05");
+	CHECK(time_parse("14h30", t));
+	CHECK_STR(t, "14:30");
+	CHECK(time_parse("14h", t));
+	CHECK_STR(t, "14:00");
+	CHECK(time_parse("00:00", t));
+	CHECK(time_parse("23:59", t));
+	CHECK(!time_parse("24:00", t));
+	CHECK(!time_parse("10:60", t));
+	CHECK(!time_parse("14:", t));
+	CHECK(!time_parse("1430", t));
+	CHECK(!time_parse("14:3", t));
+	CHECK(!time_parse("", t));
+	CHECK(!time_parse("ab:cd", t));
+}
+
+static void test_duration_parse(void)
+{
+	int m = 0;
+
+	CHECK(duration_parse("45", &m));
+	CHECK_INT(m, 45);
+	CHECK(duration_parse("1h30", &m));
+	CHECK_INT(m, 90);
+	CHECK(duration_parse("2h", &m));
+	CHECK_INT(m, 120);
+	CHECK(duration_parse("1", &m));
+	CHECK(duration_parse("480", &m));
+	CHECK(duration_parse("8h", &m));
+	CHECK(!duration_parse("0", &m));
+	CHECK(!duration_parse("481", &m));
+	CHECK(!duration_parse("8h01", &m));
+	CHECK(!duration_parse("-5", &m));
+	CHECK(!duration_parse("abc", &m));
+	CHECK(!duration_parse("", &m));
+	CHECK(!duration_parse("1h75", &m));
+	CHECK(!duration_parse("99999999999", &m));
+}
+
+static void test_now_override(void)
+{
+	struct cn_date d;
+	struct cn_err err;
+	char ts[TS_LEN];
+	int h, min;
+
+	setenv("TZ", "Europe/Paris", 1);
+	tzset();
+	setenv("CARNET_NOW", "2026-11-18T10:30", 1);
+	CHECK_INT(clock_now(&d, &h, &min, &err), CN_OK);
+	CHECK_INT(d.day, 18);
+	CHECK_INT(h, 10);
+	CHECK_INT(min, 30);
+	CHECK_INT(clock_timestamp(ts, &err), CN_OK);
+	CHECK_STR(ts, "2026-11-18T09:30:00.000Z"); /* Paris is UTC+1 in November */
+	setenv("CARNET_NOW", "2026-07-01T10:30:15", 1);
+	CHECK_INT(clock_timestamp(ts, &err), CN_OK);
+	CHECK_STR(ts, "2026-07-01T08:30:15.000Z"); /* and UTC+2 in summer */
+	setenv("CARNET_NOW", "demain", 1);
+	CHECK_INT(clock_now(&d, &h, &min, &err), CN_EINVAL);
+	CHECK(strstr(err.msg, "CARNET_NOW") != NULL);
+	unsetenv("CARNET_NOW");
+	CHECK_INT(clock_now(&d, &h, &min, &err), CN_OK);
+	CHECK(d.year >= 2024);
+}
+
+int main(void)
+{
+	RUN(test_date_parse);
+	RUN(test_month);
+	RUN(test_weekday);
+	RUN(test_time_parse);
+	RUN(test_duration_parse);
+	RUN(test_now_override);
+	return harness_finish();
+}

@@ -1,0 +1,389 @@
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "carnet/config.h"
+#include "carnet/person_store.h"
+#include "carnet/store.h"
+#include "carnet/visit_store.h"
+#include "fixtures.h"
+#include "harness.h"
+
+static struct config cfg;
+
+static const char *db_path(const char *name)
+{
+	static char path[512];
+	snprintf(path, sizeof path, "%s/%s", harness_tmpdir(), name);
+	return path;
+}
+
+static int scalar(struct store *st, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	int v = -1;
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+static void typical(struct visit *v)
+{
+	visit_init(v);
+	strcpy(v->date, "2026-11-18");
+	strcpy(v->time, "10:30");
+	v->duration = 20;
+	strcpy(v->site, DEFAULT_SITE_CODE);
+	strcpy(v->canal, "libre");
+	codeset_add(&v->demands, "suivi");
+	codeset_add(&v->organisms, "caf");
+	strcpy(v->posture, "avec");
+	strcpy(v->outcome, "aboutie");
+}
+
+static void test_open_creates_private_file(void)
+{
+	const char *path = db_path("sub/dir/carnet.db");
+	struct store *st;
+	struct cn_err err;
+	struct stat sb;
+	mode_t old = umask(0);
+
+	CHECK_INT(store_open(&st, path, &err), CN_OK);
+	umask(old);
+	CHECK(stat(path, &sb) == 0);
+	CHECK_INT(sb.st_mode & 0777, 0600);
+	CHECK_INT(scalar(st, "PRAGMA user_version"), store_schema_version());
+	CHECK_INT(scalar(st, "PRAGMA application_id"), STORE_APPLICATION_ID);
+	CHECK_INT(scalar(st, "PRAGMA foreign_keys"), 1);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM sqlite_master WHERE name = 'visit_by_date'"), 1);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM sqlite_master WHERE name = 'visit_by_person'"), 1);
+	store_close(st);
+	/* Opening again migrates nothing and keeps the data. */
+	CHECK_INT(store_open(&st, path, &err), CN_OK);
+	store_close(st);
+}
+
+static void test_indexes_used(void)
+{
+	struct store *st;
+	struct cn_err err;
+	sqlite3_stmt *stmt;
+	char plan[512] = "";
+
+	CHECK_INT(store_open(&st, db_path("plan.db"), &err), CN_OK);
+	sqlite3_prepare_v2(store_db(st),
+	                   "EXPLAIN QUERY PLAN SELECT id FROM visit WHERE date >= '2026-11-01' "
+	                   "AND date <= '2026-11-30'", -1, &stmt, NULL);
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		strncat(plan, (const char *)sqlite3_column_text(stmt, 3), sizeof plan - strlen(plan) - 1);
+	sqlite3_finalize(stmt);
+	CHECK(strstr(plan, "visit_by_date") != NULL);
+	plan[0] = '\0';
+	sqlite3_prepare_v2(store_db(st), "EXPLAIN QUERY PLAN SELECT id FROM visit WHERE person_id = 'x'",
+	                   -1, &stmt, NULL);
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		strncat(plan, (const char *)sqlite3_column_text(stmt, 3), sizeof plan - strlen(plan) - 1);
+	sqlite3_finalize(stmt);
+	CHECK(strstr(plan, "visit_by_person") != NULL);
+	store_close(st);
+}
+
+static long file_size(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 ? (long)sb.st_size : -1;
+}
+
+static void test_refuses_newer_and_foreign(void)
+{
+	const char *path = db_path("newer.db");
+	struct store *st;
+	struct cn_err err;
+	sqlite3 *raw;
+
+	CHECK_INT(store_open(&st, path, &err), CN_OK);
+	sqlite3_exec(store_db(st), "PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE);"
+	             "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL);
+	store_close(st);
+	CHECK_INT(store_open(&st, path, &err), CN_EDB);
+	CHECK(st == NULL);
+	CHECK(strstr(err.msg, "plus récente") != NULL);
+	CHECK(access(db_path("newer.db-wal"), F_OK) != 0); /* not even switched to WAL */
+
+	path = db_path("foreign.db");
+	sqlite3_open(path, &raw);
+	sqlite3_exec(raw, "CREATE TABLE recettes (nom TEXT)", NULL, NULL, NULL);
+	sqlite3_close(raw);
+	long size = file_size(path);
+	CHECK_INT(store_open(&st, path, &err), CN_EDB);
+	CHECK(strstr(err.msg, "n'est pas une base carnet") != NULL);
+	CHECK_INT(file_size(path), size);
+
+	path = write_file("texte.db", "Ceci n'est pas une base de données SQLite, mais un texte.\n");
+	size = file_size(path);
+	CHECK_INT(store_open(&st, path, &err), CN_EDB);
+	CHECK_INT(file_size(path), size);
+}
+
+static void test_visit_round_trip(void)
+{
+	struct store *st;
+	struct cn_err err;
+	struct visit v, got;
+	char prefix[9];
+
+	CHECK_INT(store_open(&st, db_path("visits.db"), &err), CN_OK);
+	typical(&v);
+	codeset_add(&v.demands, "compte");
+	codeset_add(&v.organisms, "cpam");
+	v.urgent = true;
+	v.present = false;
+	strcpy(v.referred_by, "social");
+	strcpy(v.referred_to, "mediation");
+	strcpy(v.referred_place, "Atelier de la médiathèque");
+	strcpy(v.note, "Revient jeudi avec l'avis d'imposition");
+	CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_OK);
+	CHECK(id_valid(v.id));
+	CHECK(v.created[0] != '\0');
+	memcpy(prefix, v.id, 8);
+	prefix[8] = '\0';
+	CHECK_INT(visit_get(st, prefix, false, &got, &err), CN_OK);
+	CHECK_STR(got.id, v.id);
+	CHECK_STR(got.date, "2026-11-18");
+	CHECK_STR(got.time, "10:30");
+	CHECK_INT(got.duration, 20);
+	CHECK_INT(got.demands.n, 2);
+	CHECK_STR(got.demands.v[0], "suivi");
+	CHECK_STR(got.demands.v[1], "compte");
+	CHECK_INT(got.organisms.n, 2);
+	CHECK_STR(got.organisms.v[1], "cpam");
+	CHECK(got.urgent);
+	CHECK(!got.present);
+	CHECK_STR(got.referred_place, "Atelier de la médiathèque");
+	CHECK_STR(got.note, v.note);
+	CHECK_STR(got.created, got.updated);
+	CHECK_STR(got.deleted, "");
+	store_close(st);
+}
+
+static void test_validation_writes_nothing(void)
+{
+	struct store *st;
+	struct cn_err err;
+	struct visit v;
+
+	CHECK_INT(store_open(&st, db_path("invalid.db"), &err), CN_OK);
+	typical(&v);
+	v.duration = 481;
+	CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_EINVAL);
+	CHECK_INT(err.field, VF_DURATION);
+	typical(&v);
+	v.demands.n = 0;
+	CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_EINVAL);
+	CHECK_INT(err.field, VF_DEMANDS);
+	typical(&v);
+	codeset_add(&v.organisms, "licorne");
+	CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_EINVAL);
+	CHECK_INT(err.field, VF_ORGANISMS);
+	CHECK(strstr(err.msg, "licorne") != NULL);
+	CHECK(strstr(err.msg, "cpam") != NULL);
+	typical(&v);
+	strcpy(v.date, "2026-02-30");
+	CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_EINVAL);
+	CHECK_INT(err.field, VF_DATE);
+	typical(&v);
+	strcpy(v.note, "retour\nà la ligne");
+	CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_EINVAL);
+	CHECK_INT(err.field, VF_NOTE);
+	typical(&v);
+	strcpy(v.person, "ABCD23");
+	/* Valid shape, unknown person: refused inside the transaction. */
+	CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_ENOTFOUND);
+	CHECK_INT(err.field, VF_PERSON);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM visit"), 0);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM visit_demand"), 0);
+	store_close(st);
+}
+
+static int count_visit(const struct visit *v, void *ctx)
+{
+	(void)v;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static int count(struct store *st, const struct visit_filter *f)
+{
+	struct cn_err err;
+	int n = 0;
+	CHECK_INT(visit_each(st, f, count_visit, &n, &err), CN_OK);
+	return n;
+}
+
+static void test_update_delete_and_filters(void)
+{
+	struct store *st;
+	struct cn_err err;
+	struct visit v, got;
+	struct person p;
+	struct visit_filter f = {0};
+	char first_id[ID_LEN];
+
+	setenv("CARNET_NOW", "2026-11-18T10:30", 1);
+	CHECK_INT(store_open(&st, db_path("edit.db"), &err), CN_OK);
+	person_init(&p);
+	strcpy(p.age, "25_39");
+	CHECK_INT(person_create(st, &cfg.lists, &p, &err), CN_OK);
+	typical(&v);
+	strcpy(v.person, p.code);
+	CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_OK);
+	strcpy(first_id, v.id);
+	typical(&v);
+	strcpy(v.date, "2026-12-01");
+	CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_OK);
+
+	strcpy(f.from, "2026-11-01");
+	strcpy(f.to, "2026-11-30");
+	CHECK_INT(count(st, &f), 1);
+	f.to[0] = '\0';
+	CHECK_INT(count(st, &f), 2);
+	strcpy(f.person, p.code);
+	CHECK_INT(count(st, &f), 1);
+	f.person[0] = '\0';
+	codeset_add(&f.sites, "ailleurs");
+	CHECK_INT(count(st, &f), 0);
+	codeset_add(&f.sites, DEFAULT_SITE_CODE);
+	CHECK_INT(count(st, &f), 2);
+
+	setenv("CARNET_NOW", "2026-11-19T09:00", 1);
+	CHECK_INT(visit_get(st, first_id, false, &got, &err), CN_OK);
+	got.duration = 45;
+	got.organisms.n = 0;
+	CHECK_INT(visit_update(st, &cfg.lists, &got, &err), CN_OK);
+	CHECK_INT(visit_get(st, first_id, false, &got, &err), CN_OK);
+	CHECK_INT(got.duration, 45);
+	CHECK_INT(got.organisms.n, 0);
+	CHECK_STR(got.person, p.code);
+	CHECK(strcmp(got.updated, got.created) > 0);
+
+	CHECK_INT(visit_delete(st, first_id, &err), CN_OK);
+	CHECK_INT(visit_delete(st, first_id, &err), CN_ENOTFOUND);
+	CHECK_INT(visit_get(st, first_id, false, &got, &err), CN_ENOTFOUND);
+	CHECK_INT(visit_get(st, first_id, true, &got, &err), CN_OK);
+	CHECK(got.deleted[0] != '\0');
+	CHECK_INT(count(st, &f), 1);
+	f.with_deleted = true;
+	CHECK_INT(count(st, &f), 2);
+	unsetenv("CARNET_NOW");
+	store_close(st);
+}
+
+static void test_retired_code_kept_on_edit(void)
+{
+	const char *retire = write_file("retire.ini", "[retired]\norganisme = msa\n");
+	const char *paths[] = {shipped_ini(), retire};
+	struct config retired_cfg;
+	struct store *st;
+	struct cn_err err;
+	struct visit v;
+	char id[ID_LEN];
+
+	CHECK_INT(store_open(&st, db_path("retired.db"), &err), CN_OK);
+	typical(&v);
+	codeset_add(&v.organisms, "msa");
+	CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_OK);
+	strcpy(id, v.id);
+	CHECK_INT(config_load_files(&retired_cfg, paths, 2, NULL, NULL, &err), CN_OK);
+	/* A new visit may not use it ... */
+	typical(&v);
+	codeset_add(&v.organisms, "msa");
+	CHECK_INT(visit_create(st, &retired_cfg.lists, &v, &err), CN_EINVAL);
+	/* ... but the visit that holds it can still be edited. */
+	CHECK_INT(visit_get(st, id, false, &v, &err), CN_OK);
+	v.duration = 30;
+	CHECK_INT(visit_update(st, &retired_cfg.lists, &v, &err), CN_OK);
+	strcpy(v.posture, "pour");
+	strcpy(v.outcome, "bloquee");
+	CHECK_INT(visit_update(st, &retired_cfg.lists, &v, &err), CN_OK);
+	CHECK_INT(visit_get(st, id, false, &v, &err), CN_OK);
+	CHECK(codeset_has(&v.organisms, "msa"));
+	/* Adding it again once removed is refused. */
+	v.organisms.n = 0;
+	CHECK_INT(visit_update(st, &retired_cfg.lists, &v, &err), CN_OK);
+	codeset_add(&v.organisms, "msa");
+	CHECK_INT(visit_update(st, &retired_cfg.lists, &v, &err), CN_EINVAL);
+	config_free(&retired_cfg);
+	store_close(st);
+}
+
+static void test_persons(void)
+{
+	struct store *st;
+	struct cn_err err;
+	struct person p, got;
+
+	CHECK_INT(store_open(&st, db_path("persons.db"), &err), CN_OK);
+	person_init(&p);
+	strcpy(p.code, "CARTE42");
+	strcpy(p.gender, "femme");
+	codeset_add(&p.equipment, "smartphone");
+	codeset_add(&p.equipment, "internet");
+	CHECK_INT(person_create(st, &cfg.lists, &p, &err), CN_OK);
+	CHECK_INT(person_get(st, "carte42", &got, &err), CN_OK);
+	CHECK_STR(got.code, "CARTE42");
+	CHECK_STR(got.gender, "femme");
+	CHECK_INT(got.equipment.n, 2);
+	CHECK_STR(got.equipment.v[1], "internet");
+	/* The same code twice is refused. */
+	person_init(&p);
+	strcpy(p.code, "CARTE42");
+	CHECK_INT(person_create(st, &cfg.lists, &p, &err), CN_EINVAL);
+	/* "aucun" stands alone. */
+	person_init(&p);
+	codeset_add(&p.equipment, "aucun");
+	codeset_add(&p.equipment, "tablette");
+	CHECK_INT(person_create(st, &cfg.lists, &p, &err), CN_EINVAL);
+	CHECK_INT(err.field, PF_EQUIPMENT);
+	/* Generated codes are unique. */
+	for (int i = 0; i < 50; i++) {
+		person_init(&p);
+		CHECK_INT(person_create(st, &cfg.lists, &p, &err), CN_OK);
+	}
+	CHECK_INT(scalar(st, "SELECT count(DISTINCT code) FROM person"), 51);
+	got.gender[0] = '\0';
+	strcpy(got.area, "nulle_part");
+	CHECK_INT(person_update(st, &cfg.lists, &got, &err), CN_EINVAL);
+	got.area[0] = '\0';
+	strcpy(got.age, "70_plus");
+	CHECK_INT(person_update(st, &cfg.lists, &got, &err), CN_OK);
+	CHECK_INT(person_get(st, "CARTE42", &got, &err), CN_OK);
+	CHECK_STR(got.age, "70_plus");
+	CHECK_STR(got.gender, "");
+	CHECK_INT(person_get(st, "INCONNU", &got, &err), CN_ENOTFOUND);
+	store_close(st);
+}
+
+int main(void)
+{
+	const char *paths[] = {shipped_ini()};
+	struct cn_err err;
+
+	setenv("TZ", "Europe/Paris", 1);
+	if (config_load_files(&cfg, paths, 1, NULL, NULL, &err) != CN_OK) {
+		printf("not ok - loading %s: %s\n", paths[0], err.msg);
+		return 1;
+	}
+	RUN(test_open_creates_private_file);
+	RUN(test_indexes_used);
+	RUN(test_refuses_newer_and_foreign);
+	RUN(test_visit_round_trip);
+	RUN(test_validation_writes_nothing);
+	RUN(test_update_delete_and_filters);
+	RUN(test_retired_code_kept_on_edit);
+	RUN(test_persons);
+	config_free(&cfg);
+	return harness_finish();
+}
