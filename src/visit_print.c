@@ -34,16 +34,15 @@ static const char *label_or_empty(const struct lists *ls, enum list_id id, const
 
 static void sheet_line(FILE *f, const char *name, const char *value)
 {
-	fputs("  ", f);
-	text_put_cell(f, name, 19);
-	fprintf(f, " %s\n", value[0] ? value : "—");
+	text_put_cell(f, name, 18);
+	fprintf(f, " : %s\n", value[0] ? value : "—");
 }
 
 void visit_print_sheet(FILE *f, const struct lists *ls, const struct visit *v)
 {
 	char buf[2048];
 
-	fprintf(f, "Passage %s\n", v->id);
+	sheet_line(f, "Identifiant", v->id);
 	sheet_line(f, "Date", v->date);
 	sheet_line(f, "Heure", v->time);
 	format_minutes(v->duration, buf, sizeof buf);
@@ -71,8 +70,8 @@ void visit_print_sheet(FILE *f, const struct lists *ls, const struct visit *v)
 }
 
 /* The table fits 80 columns: widths of its cells, one space between. */
-enum { W_DATE = 10, W_TIME = 5, W_MIN = 3, W_DEMAND = 11, W_ORG = 10, W_POSTURE = 10,
-       W_OUTCOME = 8, W_PERSON = 6, W_ID = 8 };
+enum { W_DATE = 10, W_TIME = 5, W_MIN = 5, W_DEMAND = 11, W_ORG = 10, W_POSTURE = 9,
+       W_OUTCOME = 7, W_PERSON = 6, W_ID = 8 };
 
 void visit_table_begin(struct visit_table *t, FILE *f, const struct lists *ls)
 {
@@ -83,7 +82,7 @@ void visit_table_begin(struct visit_table *t, FILE *f, const struct lists *ls)
 static void first_plus(FILE *f, const struct lists *ls, enum list_id id,
                        const struct codeset *set, int width)
 {
-	char more[8] = "";
+	char more[16] = "";
 	int w = width;
 
 	if (set->n > 1) {
@@ -100,9 +99,22 @@ int visit_table_row(const struct visit *v, void *table)
 	FILE *f = t->f;
 	char id[W_ID + 1];
 
-	if (t->count++ == 0)
-		fprintf(f, "%-*s %-*s %*s %s\n", W_DATE, "Date", W_TIME, "Heure", W_MIN, "Min",
-		        "Demande     Organisme  Posture    Issue    Usager Id");
+	if (t->count++ == 0) {
+		static const struct { const char *name; int width; } cols[] = {
+			{"Date", W_DATE}, {"Heure", W_TIME}, {"Durée", W_MIN}, {"Demande", W_DEMAND},
+			{"Organisme", W_ORG}, {"Posture", W_POSTURE}, {"Issue", W_OUTCOME},
+			{"Usager", W_PERSON}, {"Id", W_ID},
+		};
+		for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+			if (i)
+				fputc(' ', f);
+			if (i + 1 < sizeof cols / sizeof cols[0])
+				text_put_cell(f, cols[i].name, cols[i].width);
+			else
+				fputs(cols[i].name, f);
+		}
+		fputc('\n', f);
+	}
 	t->minutes += v->duration;
 	fprintf(f, "%-*s %-*s %*d ", W_DATE, v->date, W_TIME, v->time, W_MIN, v->duration);
 	first_plus(f, t->ls, L_DEMANDE, &v->demands, W_DEMAND);
