@@ -40,3 +40,17 @@ err_empty() { [ ! -s "$T/err" ]; }
 # sql QUERY: prints the result of a query on $DB (or $SQLDB).
 sql() { sqlite3 -batch "${SQLDB:-$DB}" "$1"; }
 sql_is() { [ "$(sql "$1")" = "$2" ]; }
+# is DESCRIPTION GOT WANT: ok when the two strings are equal (shows both if not).
+is() {
+	if [ "$2" = "$3" ]; then ok "$1"; else nok "$1" "got «$2», want «$3»"; fi
+}
+# nvisits: rows in table visit of $DB (or $SQLDB); 0 when there is no database yet.
+nvisits() {
+	if [ -s "${SQLDB:-$DB}" ]; then sql "SELECT count(*) FROM visit" 2>/dev/null || echo 0; else echo 0; fi
+}
+# add_visit [OPTIONS…]: "carnet add" with the required options (duration 15,
+# demand info, posture avec) followed by OPTIONS; the printed id goes to $ID.
+add_visit() {
+	run add --duration 15 --demand info --posture avec "$@"
+	ID=$(head -n 1 "$T/out")
+}
