@@ -125,7 +125,7 @@ test: carnet $(UNIT_BIN)
 check-sanitize: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/san CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
 	  build/san/carnet $(UNIT_BIN:$(BUILD)/%=build/san/%)
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	@CARNET_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  CARNET=$(CURDIR)/build/san/carnet UNIT_DIR=build/san/tests sh tests/run.sh
 
 lint-man:

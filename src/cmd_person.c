@@ -3,6 +3,7 @@
 #include <string.h>
 #include "carnet/cli.h"
 #include "carnet/person_store.h"
+#include "carnet/text.h"
 #include "carnet/visit_print.h"
 #include "carnet/visit_store.h"
 
@@ -182,7 +183,9 @@ static int person_edit(struct app *app, int argc, char **argv)
 static void profile_line(FILE *f, const struct lists *ls, const char *name, int list,
                          const char *code)
 {
-	fprintf(f, "  %-22s %s\n", name, code[0] ? lists_label(ls, list, code) : "non renseigné");
+	fputs("  ", f);
+	text_put_cell(f, name, 20);
+	fprintf(f, " : %s\n", code[0] ? lists_label(ls, list, code) : "non renseigné");
 }
 
 static int person_show(struct app *app, int argc, char **argv)
@@ -217,7 +220,9 @@ static int person_show(struct app *app, int argc, char **argv)
 		snprintf(equipment + used, sizeof equipment - used, "%s%s", i ? ", " : "",
 		         lists_label(ls, L_EQUIPEMENT, p.equipment.v[i]));
 	}
-	fprintf(app->out, "  %-22s %s\n\n", "Équipement", equipment[0] ? equipment : "non renseigné");
+	fputs("  ", app->out);
+	text_put_cell(app->out, "Équipement", 20);
+	fprintf(app->out, " : %s\n\n", equipment[0] ? equipment : "non renseigné");
 
 	strcpy(filter.person, p.code);
 	visit_table_begin(&t, app->out, ls);

@@ -70,7 +70,7 @@ void visit_print_sheet(FILE *f, const struct lists *ls, const struct visit *v)
 }
 
 /* The table fits 80 columns: widths of its cells, one space between. */
-enum { W_DATE = 10, W_TIME = 5, W_MIN = 5, W_DEMAND = 11, W_ORG = 10, W_POSTURE = 9,
+enum { W_DATE = 10, W_TIME = 5, W_MIN = 5, W_DEMAND = 11, W_ORG = 10, W_POSTURE = 10,
        W_OUTCOME = 7, W_PERSON = 6, W_ID = 8 };
 
 void visit_table_begin(struct visit_table *t, FILE *f, const struct lists *ls)

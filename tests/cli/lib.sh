@@ -7,7 +7,9 @@ trap 'rm -rf "$T"' EXIT
 export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
 export CARNET_SYSCONFDIR="$T/etc" TZ=Europe/Paris LANG=C.UTF-8 LC_ALL=C.UTF-8
 export CARNET_NOW=2026-11-18T10:30 TERM=xterm-256color COLUMNS=80 LINES=24
-unset CARNET_DB CARNET_CONFIG CARNET_DATADIR NO_COLOR
+unset CARNET_DB CARNET_CONFIG NO_COLOR
+# The shipped lists of this source tree, whichever build of the binary runs.
+export CARNET_DATADIR="$TESTS_DIR/../share/carnet"
 mkdir -p "$HOME"
 DB="$XDG_DATA_HOME/carnet/carnet.db"
 FIXTURES="$TESTS_DIR/fixtures"

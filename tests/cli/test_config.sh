@@ -174,3 +174,24 @@ check "retired demand rdv marked (retiré)" sh -c 'grep -E "^ +rdv +" "$1" | gre
 run --config "$T/ret.ini" add --duration 15 --demand rdv --posture avec
 check "retired demand refused by add" rc_is 1
 check "retired demand: message names --demand" err_has "--demand"
+
+# ---- where the shipped lists are found
+# Installed layout: PREFIX/bin/carnet finds PREFIX/share/carnet/carnet.ini.
+mkdir -p "$T/prefix/bin" "$T/prefix/share/carnet"
+cp "$CARNET" "$T/prefix/bin/carnet"
+cp "$CARNET_DATADIR/carnet.ini" "$T/prefix/share/carnet/"
+printf '[organisme]\ncaf = CAF (copie installée)\n' >>"$T/prefix/share/carnet/carnet.ini"
+out=$(env -u CARNET_DATADIR "$T/prefix/bin/carnet" lists organisme 2>&1)
+check "installed layout: lists come from ../share/carnet beside the binary" \
+	sh -c 'printf "%s" "$1" | grep -qF "CAF (copie installée)"' x "$out"
+rm -r "$T/prefix/share"
+env -u CARNET_DATADIR "$T/prefix/bin/carnet" lists >"$T/out" 2>"$T/err"
+RC=$?
+# Falls back to the compiled-in PREFIX; when that holds no lists either: exit 4.
+if [ ! -f /usr/local/share/carnet/carnet.ini ]; then
+	check "no shipped lists anywhere: exit 4" rc_is 4
+	check "no shipped lists anywhere: the message names the missing file" err_has "carnet.ini"
+fi
+CARNET_DATADIR="$T/nowhere" run lists
+check "CARNET_DATADIR without carnet.ini: exit 4" rc_is 4
+check "CARNET_DATADIR without carnet.ini: the message names CARNET_DATADIR" err_has "CARNET_DATADIR"

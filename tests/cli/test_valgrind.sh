@@ -1,0 +1,50 @@
+# Each command under valgrind: no invalid access, no leak, on success and on
+# the error paths. Skipped for the sanitizer build (the two do not mix).
+. "$TESTS_DIR/cli/lib.sh"
+
+if [ -n "${CARNET_SANITIZED:-}" ] || ! command -v valgrind >/dev/null 2>&1; then
+	echo "# valgrind checks skipped (sanitizer build or no valgrind)"
+	exit 0
+fi
+
+# vg DESCRIPTION EXPECTED-STATUS ARGS…
+vg() {
+	d=$1 want=$2
+	shift 2
+	valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+		--error-exitcode=99 --log-file="$T/vg.log" "$CARNET" "$@" >"$T/out" 2>"$T/err"
+	RC=$?
+	if [ "$RC" -eq "$want" ]; then
+		ok "valgrind: $d"
+	else
+		nok "valgrind: $d" "status $RC, expected $want: $(head -c 600 "$T/vg.log")"
+	fi
+}
+
+CONF="$T/desk.ini"
+printf '[site]\nnord = Nord\n[mediateur]\ncd = C. D.\n[desk]\nsite = nord\nmediator = cd\n[couleur]\nfond = bleu\n' >"$CONF"
+vg "add" 0 --config "$CONF" add --duration 20 --demand suivi,compte --organism caf --posture avec \
+	--outcome aboutie --note "Première démarche"
+ID=$(cat "$T/out")
+vg "person new" 0 person new --age 25_39 --equipment smartphone,internet
+CODE=$(cat "$T/out")
+vg "add with a person" 0 --config "$CONF" add --duration 1h30 --demand info --posture pour --person "$CODE"
+vg "list" 0 --config "$CONF" list
+vg "list csv" 0 --config "$CONF" list --format csv
+vg "show" 0 --config "$CONF" show "$ID"
+vg "edit" 0 --config "$CONF" edit "$ID" --organism "" --urgent
+vg "person edit" 0 person edit "$CODE" --gender femme
+vg "person show" 0 --config "$CONF" person show "$CODE"
+vg "lists" 0 lists
+vg "delete" 0 --config "$CONF" delete "$ID"
+vg "no command" 0 --config "$CONF"
+vg "refused value" 1 add --duration 0 --demand suivi --posture avec
+vg "unknown code" 1 add --duration 10 --demand suivi --posture avecc
+vg "unknown id" 3 show 00000000
+vg "unknown option" 2 list --colour
+vg "missing configuration" 4 --config "$T/absent.ini" lists
+printf '[organisme]\nceci nest pas une cle\n' >"$T/bad.ini"
+vg "malformed configuration" 4 --config "$T/bad.ini" lists
+printf 'pas une base' >"$T/notdb"
+vg "not a database" 5 --db "$T/notdb" list
+vg "help" 0 add --help
