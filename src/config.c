@@ -71,8 +71,12 @@ static int malformed(const char *path, struct cn_err *err)
 	return cn_err_set(err, CN_ECONFIG, "%s : fichier de configuration illisible", path);
 }
 
-static void load_list_section(struct config *cfg, struct pending *pd, const char *path,
-                              dictionary *d, const char *sec, int id)
+/* Handles one "section:key = value" line of a file. */
+typedef void (*key_fn)(struct config *cfg, struct pending *pd, const char *path,
+                       const char *sec, int list, const char *key, const char *value);
+
+static void each_key(struct config *cfg, struct pending *pd, const char *path, dictionary *d,
+                     const char *sec, int list, key_fn fn)
 {
 	int nkeys = iniparser_getsecnkeys(d, sec);
 	const char **keys;
@@ -80,62 +84,48 @@ static void load_list_section(struct config *cfg, struct pending *pd, const char
 	if (nkeys <= 0)
 		return;
 	keys = calloc((size_t)nkeys, sizeof *keys);
-	if (!keys || !iniparser_getseckeys(d, sec, keys)) {
-		free(keys);
-		return;
-	}
-	for (int k = 0; k < nkeys; k++) {
-		const char *key = keys[k] + strlen(sec) + 1;
-		const char *label = iniparser_getstring(d, keys[k], "");
-		char code[CODE_MAX];
-
-		if (!code_normalize(key, code)) {
-			warnf(pd, "%s : code invalide « %s:%s » ignoré (lettres, chiffres, « _ » ou "
-			          "« - », 31 caractères au plus)",
-			      path, sec, key);
-		} else if (!label[0] || !utf8_valid(label, strlen(label)) || text_has_control(label)) {
-			warnf(pd, "%s : libellé vide ou invalide pour « %s:%s », entrée ignorée", path,
-			      sec, key);
-		} else {
-			vlist_set(&cfg->lists.l[id], code, label);
-		}
-	}
+	if (keys && iniparser_getseckeys(d, sec, keys))
+		for (int k = 0; k < nkeys; k++)
+			fn(cfg, pd, path, sec, list, keys[k] + strlen(sec) + 1,
+			   iniparser_getstring(d, keys[k], ""));
 	free(keys);
 }
 
-static void load_keyed_section(struct config *cfg, struct pending *pd, const char *path,
-                               dictionary *d, const char *sec)
+/* "code = Libellé" in a list section. */
+static void list_key(struct config *cfg, struct pending *pd, const char *path, const char *sec,
+                     int list, const char *key, const char *label)
 {
-	int nkeys = iniparser_getsecnkeys(d, sec);
-	const char **keys;
+	char code[CODE_MAX];
 
-	if (nkeys <= 0)
-		return;
-	keys = calloc((size_t)nkeys, sizeof *keys);
-	if (!keys || !iniparser_getseckeys(d, sec, keys)) {
-		free(keys);
-		return;
-	}
-	for (int k = 0; k < nkeys; k++) {
-		const char *key = keys[k] + strlen(sec) + 1;
-		const char *value = iniparser_getstring(d, keys[k], "");
-		int id;
+	if (!code_normalize(key, code))
+		warnf(pd, "%s : code invalide « %s:%s » ignoré (lettres, chiffres, « _ » ou "
+		          "« - », 31 caractères au plus)",
+		      path, sec, key);
+	else if (!label[0] || !utf8_valid(label, strlen(label)) || text_has_control(label))
+		warnf(pd, "%s : libellé vide ou invalide pour « %s:%s », entrée ignorée", path, sec,
+		      key);
+	else
+		vlist_set(&cfg->lists.l[list], code, label);
+}
 
-		if (strcmp(sec, "desk") == 0 && strcmp(key, "site") == 0) {
-			text_copy(cfg->site, sizeof cfg->site, value);
-			text_copy(pd->site_file, sizeof pd->site_file, path);
-		} else if (strcmp(sec, "desk") == 0 && strcmp(key, "mediator") == 0) {
-			text_copy(cfg->mediator, sizeof cfg->mediator, value);
-			text_copy(pd->mediator_file, sizeof pd->mediator_file, path);
-		} else if (strcmp(sec, "retired") == 0 && (id = list_by_section(key)) >= 0) {
-			free(pd->retired[id]);
-			pd->retired[id] = strdup(value);
-			text_copy(pd->retired_file[id], sizeof pd->retired_file[id], path);
-		} else {
-			warnf(pd, "%s : clé inconnue « %s:%s » ignorée", path, sec, key);
-		}
+/* A key of [desk] or [retired]. */
+static void setting_key(struct config *cfg, struct pending *pd, const char *path,
+                        const char *sec, int list, const char *key, const char *value)
+{
+	(void)list;
+	if (strcmp(sec, "desk") == 0 && strcmp(key, "site") == 0) {
+		text_copy(cfg->site, sizeof cfg->site, value);
+		text_copy(pd->site_file, sizeof pd->site_file, path);
+	} else if (strcmp(sec, "desk") == 0 && strcmp(key, "mediator") == 0) {
+		text_copy(cfg->mediator, sizeof cfg->mediator, value);
+		text_copy(pd->mediator_file, sizeof pd->mediator_file, path);
+	} else if (strcmp(sec, "retired") == 0 && (list = list_by_section(key)) >= 0) {
+		free(pd->retired[list]);
+		pd->retired[list] = strdup(value);
+		text_copy(pd->retired_file[list], sizeof pd->retired_file[list], path);
+	} else {
+		warnf(pd, "%s : clé inconnue « %s:%s » ignorée", path, sec, key);
 	}
-	free(keys);
 }
 
 static int load_file(struct config *cfg, struct pending *pd, const char *path,
@@ -159,9 +149,9 @@ static int load_file(struct config *cfg, struct pending *pd, const char *path,
 		int id = list_by_section(sec);
 
 		if (id >= 0)
-			load_list_section(cfg, pd, path, d, sec, id);
+			each_key(cfg, pd, path, d, sec, id, list_key);
 		else if (strcmp(sec, "desk") == 0 || strcmp(sec, "retired") == 0)
-			load_keyed_section(cfg, pd, path, d, sec);
+			each_key(cfg, pd, path, d, sec, -1, setting_key);
 		else
 			warnf(pd, "%s : section inconnue « [%s] » ignorée", path, sec);
 	}
@@ -205,7 +195,7 @@ static int check_desk(struct config *cfg, struct pending *pd, struct cn_err *err
 	char code[CODE_MAX];
 	struct cn_err why;
 
-	if (vlist_active_count(&cfg->lists.l[L_SITE]) == 0 && cfg->lists.l[L_SITE].n == 0)
+	if (cfg->lists.l[L_SITE].n == 0)
 		vlist_set(&cfg->lists.l[L_SITE], DEFAULT_SITE_CODE, DEFAULT_SITE_LABEL);
 	if (cfg->site[0]) {
 		if (!code_normalize(cfg->site, code) ||

@@ -2,38 +2,6 @@
 #include "carnet/person_store.h"
 #include "carnet/text.h"
 
-static int write_equipment(struct store *st, const struct person *p, struct cn_err *err)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "DELETE FROM person_equipment WHERE person_id = ?1",
-	                                   err);
-	int rc = CN_OK;
-
-	if (!stmt)
-		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, p->id, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = store_fail(st, err, "enregistrement impossible");
-	sqlite3_finalize(stmt);
-	if (rc != CN_OK)
-		return rc;
-	stmt = store_prepare(st,
-	                     "INSERT INTO person_equipment (person_id, rank, code) "
-	                     "VALUES (?1, ?2, ?3)",
-	                     err);
-	if (!stmt)
-		return CN_EDB;
-	for (int i = 0; i < p->equipment.n && rc == CN_OK; i++) {
-		sqlite3_bind_text(stmt, 1, p->id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 2, i + 1);
-		sqlite3_bind_text(stmt, 3, p->equipment.v[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(stmt) != SQLITE_DONE)
-			rc = store_fail(st, err, "enregistrement impossible");
-		sqlite3_reset(stmt);
-	}
-	sqlite3_finalize(stmt);
-	return rc;
-}
-
 static int write_person(struct store *st, const struct person *p, bool insert,
                         struct cn_err *err)
 {
@@ -63,7 +31,7 @@ static int write_person(struct store *st, const struct person *p, bool insert,
 		                    p->code);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, "enregistrement impossible");
-	return write_equipment(st, p, err);
+	return store_replace_codes(st, "person_equipment", "person_id", p->id, &p->equipment, err);
 }
 
 /* Reads a person by code, tombstoned or not. */
@@ -149,11 +117,7 @@ int person_create(struct store *st, const struct lists *ls, struct person *p,
 	}
 	if (rc == CN_ENOTFOUND)
 		rc = write_person(st, p, true, err);
-	if (rc != CN_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }
 
 int person_update(struct store *st, const struct lists *ls, struct person *p,
@@ -175,9 +139,5 @@ int person_update(struct store *st, const struct lists *ls, struct person *p,
 	}
 	if (rc == CN_OK)
 		rc = write_person(st, p, false, err);
-	if (rc != CN_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }

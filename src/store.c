@@ -150,6 +150,47 @@ void store_rollback(struct store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int store_end(struct store *st, int rc, struct cn_err *err)
+{
+	if (rc != CN_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
+}
+
+int store_replace_codes(struct store *st, const char *table, const char *owner,
+                        const char *id, const struct codeset *set, struct cn_err *err)
+{
+	char sql[160];
+	sqlite3_stmt *stmt;
+	int rc = CN_OK;
+
+	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE %s = ?1", table, owner);
+	if (!(stmt = store_prepare(st, sql, err)))
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = store_fail(st, err, "enregistrement impossible");
+	sqlite3_finalize(stmt);
+	if (rc != CN_OK)
+		return rc;
+	snprintf(sql, sizeof sql, "INSERT INTO %s (%s, rank, code) VALUES (?1, ?2, ?3)", table,
+	         owner);
+	if (!(stmt = store_prepare(st, sql, err)))
+		return CN_EDB;
+	for (int i = 0; i < set->n && rc == CN_OK; i++) {
+		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 2, i + 1);
+		sqlite3_bind_text(stmt, 3, set->v[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			rc = store_fail(st, err, "enregistrement impossible");
+		sqlite3_reset(stmt);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 static int pragma_int(struct store *st, const char *sql, int *out, struct cn_err *err)
 {
 	sqlite3_stmt *stmt = store_prepare(st, sql, err);

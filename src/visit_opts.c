@@ -1,4 +1,6 @@
 #include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include "carnet/cli.h"
 #include "carnet/text.h"
@@ -57,10 +59,15 @@ static char *code_slot(struct visit *v, enum visit_field f)
 	}
 }
 
-static int bad(struct app *app, int i, const char *fmt, const char *value)
+static int bad(struct app *app, int i, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int bad(struct app *app, int i, const char *fmt, ...)
 {
 	char msg[600];
-	snprintf(msg, sizeof msg, fmt, value);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	return cli_fail(app, EXIT_INVALID, "%s : %s", opt_table[i].name, msg);
 }
 

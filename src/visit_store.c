@@ -86,41 +86,6 @@ static int person_id_of(struct store *st, const char *code, char out[ID_LEN],
 	return rc;
 }
 
-static int write_codes(struct store *st, const char *table, const char *id,
-                       const struct codeset *set, struct cn_err *err)
-{
-	char sql[160];
-	sqlite3_stmt *stmt;
-	int rc = CN_OK;
-
-	/* table is one of two literals chosen by the caller, never user data. */
-	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE visit_id = ?1", table);
-	stmt = store_prepare(st, sql, err);
-	if (!stmt)
-		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = store_fail(st, err, "enregistrement impossible");
-	sqlite3_finalize(stmt);
-	if (rc != CN_OK)
-		return rc;
-	snprintf(sql, sizeof sql, "INSERT INTO %s (visit_id, rank, code) VALUES (?1, ?2, ?3)",
-	         table);
-	stmt = store_prepare(st, sql, err);
-	if (!stmt)
-		return CN_EDB;
-	for (int i = 0; i < set->n && rc == CN_OK; i++) {
-		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 2, i + 1);
-		sqlite3_bind_text(stmt, 3, set->v[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(stmt) != SQLITE_DONE)
-			rc = store_fail(st, err, "enregistrement impossible");
-		sqlite3_reset(stmt);
-	}
-	sqlite3_finalize(stmt);
-	return rc;
-}
-
 /* Inserts or replaces the visit row and its codes; inside a transaction. */
 static int write_visit(struct store *st, const struct visit *v, bool insert,
                        struct cn_err *err)
@@ -167,9 +132,9 @@ static int write_visit(struct store *st, const struct visit *v, bool insert,
 	                                       : store_fail(st, err, "enregistrement impossible");
 	sqlite3_finalize(stmt);
 	if (rc == CN_OK)
-		rc = write_codes(st, "visit_demand", v->id, &v->demands, err);
+		rc = store_replace_codes(st, "visit_demand", "visit_id", v->id, &v->demands, err);
 	if (rc == CN_OK)
-		rc = write_codes(st, "visit_organism", v->id, &v->organisms, err);
+		rc = store_replace_codes(st, "visit_organism", "visit_id", v->id, &v->organisms, err);
 	return rc;
 }
 
@@ -186,12 +151,7 @@ int visit_create(struct store *st, const struct lists *ls, struct visit *v, stru
 	id_new(v->id);
 	if ((rc = store_begin(st, err)) != CN_OK)
 		return rc;
-	rc = write_visit(st, v, true, err);
-	if (rc != CN_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, write_visit(st, v, true, err), err);
 }
 
 int visit_update(struct store *st, const struct lists *ls, struct visit *v, struct cn_err *err)
@@ -213,11 +173,7 @@ int visit_update(struct store *st, const struct lists *ls, struct visit *v, stru
 	}
 	if (rc == CN_OK)
 		rc = write_visit(st, v, false, err);
-	if (rc != CN_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }
 
 int visit_delete(struct store *st, const char *id, struct cn_err *err)
@@ -243,11 +199,7 @@ int visit_delete(struct store *st, const char *id, struct cn_err *err)
 	else if (sqlite3_changes(store_db(st)) == 0)
 		rc = cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage introuvable : « %s »", id);
 	sqlite3_finalize(stmt);
-	if (rc != CN_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }
 
 static bool id_prefix_valid(const char *s)

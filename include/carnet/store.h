@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <sqlite3.h>
+#include "carnet/codes.h"
 #include "carnet/err.h"
 
 /* PRAGMA application_id of carnet databases ("CRNT"). */
@@ -29,6 +30,13 @@ int store_default_path(char *out, size_t size, struct cn_err *err);
 int store_begin(struct store *st, struct cn_err *err);
 int store_commit(struct store *st, struct cn_err *err);
 void store_rollback(struct store *st);
+/* Ends the action begun with store_begin: commits when rc is CN_OK, rolls
+ * back otherwise; returns the final status. */
+int store_end(struct store *st, int rc, struct cn_err *err);
+/* Replaces the ranked codes of one record in a child table such as
+ * visit_demand; `table` and `owner` (its key column) are literals. */
+int store_replace_codes(struct store *st, const char *table, const char *owner,
+                        const char *id, const struct codeset *set, struct cn_err *err);
 
 /* Formats the last SQLite error of st into err; returns CN_EDB. */
 int store_fail(struct store *st, struct cn_err *err, const char *what);
