@@ -105,7 +105,7 @@ deps-build:
 
 deps-test: deps-build
 	@missing=""; \
-	for c in sqlite3:sqlite3 mandoc:mandoc tmux:tmux valgrind:valgrind; do \
+	for c in sqlite3:sqlite3 mandoc:mandoc tmux:tmux valgrind:valgrind python3:python3; do \
 	  command -v $${c%%:*} >/dev/null 2>&1 || missing="$$missing $${c#*:}"; done; \
 	$(apt_install)
 
