@@ -28,7 +28,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
              -DCARNET_VERSION='"$(VERSION)"' \
              -DCARNET_DATADIR='"$(DATADIR)/carnet"' \
              -DCARNET_SYSCONFDIR='"$(SYSCONFDIR)/carnet"' \
-             -MMD -MP $(CFLAGS) $(CPPFLAGS)
+             -MMD -MP $(CFLAGS) $(CPPFLAGS) $(WERROR)
 ALL_LIBS   = $(PKG_LIBS) -liniparser $(LDLIBS)
 
 BUILD    ?= build

@@ -94,7 +94,12 @@ bool time_parse(const char *s, char out[HHMM_LEN])
 	}
 	if (h > 23 || m > 59)
 		return false;
-	snprintf(out, HHMM_LEN, "%02d:%02d", h, m);
+	out[0] = (char)('0' + h / 10);
+	out[1] = (char)('0' + h % 10);
+	out[2] = ':';
+	out[3] = (char)('0' + m / 10);
+	out[4] = (char)('0' + m % 10);
+	out[5] = '\0';
 	return true;
 }
 

@@ -136,8 +136,12 @@ int cmd_edit(struct app *app, int argc, char **argv)
 
 	if ((rc = app_config(app)) != EXIT_OK ||
 	    (rc = visit_opts_parse(app, "edit", argc, argv, &o)) != EXIT_OK ||
-	    (rc = id_argument(app, "edit", argc, argv, &id)) != EXIT_OK ||
-	    (rc = app_open(app)) != EXIT_OK)
+	    (rc = id_argument(app, "edit", argc, argv, &id)) != EXIT_OK)
+		return rc;
+	if (memchr(o.set, true, sizeof o.set) == NULL)
+		return cli_fail(app, EXIT_USAGE, "edit : aucun champ à modifier. Voir « carnet edit "
+		                "--help ».");
+	if ((rc = app_open(app)) != EXIT_OK)
 		return rc;
 	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK)
 		return cli_report(app, rc, NULL, &err);

@@ -220,3 +220,11 @@ ID=$OLD
 is "delete with a prefix set deleted_at" "$(v "coalesce(deleted_at, '') <> ''")" 1
 run delete
 check "delete without an id: exit 2" rc_is 2
+
+# ---- an edit that changes nothing is a usage error, and touches nothing
+add_visit
+before=$(sql "SELECT updated_at FROM visit WHERE id = '$ID'")
+CARNET_NOW=2026-11-20T08:00 run edit "$ID"
+check "edit without any option: exit 2" rc_is 2
+check "edit without any option: the message says there is nothing to change" err_has "aucun champ"
+is "edit without any option: updated_at unchanged" "$(sql "SELECT updated_at FROM visit WHERE id = '$ID'")" "$before"
