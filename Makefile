@@ -37,11 +37,13 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 # Model and storage: no curses here. The unit tests link only these.
 MODEL_SRC = src/err.c src/text.c src/clock.c src/ids.c src/codes.c src/lists.c \
             src/config.c src/store.c src/visit.c src/visit_store.c \
-            src/person.c src/person_store.c src/csv.c
+            src/person.c src/person_store.c src/csv.c src/draft.c src/hotkeys.c src/actions.c
 CLI_SRC   = src/main.c src/cli.c src/cmd_visit.c src/cmd_list.c src/cmd_person.c \
-            src/cmd_lists.c src/visit_opts.c src/visit_print.c src/app.c
+            src/cmd_lists.c src/cmd_keys.c src/visit_opts.c src/visit_print.c src/app.c
+# The desk screen (curses).
+UI_SRC    = src/ui.c src/keymap.c src/view_today.c src/view_form.c src/view_help.c
 MODEL_OBJ = $(MODEL_SRC:%.c=$(BUILD)/%.o)
-CLI_OBJ   = $(CLI_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ   = $(CLI_SRC:%.c=$(BUILD)/%.o) $(UI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 UNIT_OBJ  = $(BUILD)/tests/harness.o
@@ -58,7 +60,7 @@ endif
 all: carnet
 
 carnet: $(BUILD)/carnet
-	$(Q)cp $< $@
+	$(Q)rm -f $@ && cp $< $@
 
 $(BUILD)/carnet: $(MODEL_OBJ) $(CLI_OBJ)
 	@echo "  LD      $@"

@@ -94,13 +94,20 @@ bool time_parse(const char *s, char out[HHMM_LEN])
 	}
 	if (h > 23 || m > 59)
 		return false;
+	time_format(h, m, out);
+	return true;
+}
+
+void time_format(int hour, int minute, char out[HHMM_LEN])
+{
+	unsigned h = (unsigned)hour % 24, m = (unsigned)minute % 60;
+
 	out[0] = (char)('0' + h / 10);
 	out[1] = (char)('0' + h % 10);
 	out[2] = ':';
 	out[3] = (char)('0' + m / 10);
 	out[4] = (char)('0' + m % 10);
 	out[5] = '\0';
-	return true;
 }
 
 bool duration_parse(const char *s, int *minutes)

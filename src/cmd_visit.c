@@ -88,7 +88,7 @@ int cmd_add(struct app *app, int argc, char **argv)
 		return cli_report(app, rc, NULL, &err);
 	visit_init(&v);
 	date_format(&today, v.date);
-	snprintf(v.time, sizeof v.time, "%02d:%02d", hour, minute);
+	time_format(hour, minute, v.time);
 	strcpy(v.canal, "libre");
 	strcpy(v.site, app->cfg.site);
 	strcpy(v.mediator, app->cfg.mediator);

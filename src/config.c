@@ -108,6 +108,23 @@ static void list_key(struct config *cfg, struct pending *pd, const char *path, c
 		vlist_set(&cfg->lists.l[list], code, label);
 }
 
+/* "action = KEYS" in [keys]: new keys for a desk screen action. */
+static void keys_key(struct config *cfg, struct pending *pd, const char *path, const char *sec,
+                     int list, const char *key, const char *value)
+{
+	enum action a = action_by_name(key);
+	char bad[32];
+
+	(void)list;
+	if (a == ACT_NONE)
+		warnf(pd, "%s : clé inconnue « %s:%s » ignorée (action inconnue ; voir carnet keys)",
+		      path, sec, key);
+	else if (!key_list_valid(value, bad, sizeof bad) || strlen(value) >= sizeof cfg->keys[a])
+		warnf(pd, "%s : [keys] %s : touche inconnue « %s » ignorée", path, key, bad);
+	else
+		text_copy(cfg->keys[a], sizeof cfg->keys[a], value);
+}
+
 /* A key of [desk] or [retired]. */
 static void setting_key(struct config *cfg, struct pending *pd, const char *path,
                         const char *sec, int list, const char *key, const char *value)
@@ -152,6 +169,8 @@ static int load_file(struct config *cfg, struct pending *pd, const char *path,
 			each_key(cfg, pd, path, d, sec, id, list_key);
 		else if (strcmp(sec, "desk") == 0 || strcmp(sec, "retired") == 0)
 			each_key(cfg, pd, path, d, sec, -1, setting_key);
+		else if (strcmp(sec, "keys") == 0)
+			each_key(cfg, pd, path, d, sec, -1, keys_key);
 		else
 			warnf(pd, "%s : section inconnue « [%s] » ignorée", path, sec);
 	}

@@ -2,7 +2,9 @@
 #include <getopt.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 #include "carnet/cli.h"
+#include "carnet/ui.h"
 
 static const char usage_main[] =
 	"Usage : carnet [--db FICHIER] [--config FICHIER] COMMANDE [OPTIONS]\n"
@@ -20,7 +22,8 @@ static const char usage_main[] =
 	"  -h, --help         cette aide ; « carnet COMMANDE --help » pour une commande\n"
 	"  -V, --version      version de carnet\n"
 	"\n"
-	"Sans commande, carnet ouvre la base et affiche les passages du jour.\n"
+	"Sans commande, carnet ouvre l'écran de saisie du poste sur la base (hors\n"
+	"terminal, il affiche les passages du jour).\n"
 	"Voir carnet(1) et carnet.ini(5).\n";
 
 const struct command cli_commands[] = {
@@ -32,6 +35,7 @@ const struct command cli_commands[] = {
 	{"person", "créer, modifier ou afficher un usager (code pseudonyme)", usage_person,
 	 cmd_person},
 	{"lists", "afficher les listes de valeurs (codes et libellés)", usage_lists, cmd_lists},
+	{"keys", "afficher les touches de l'écran de saisie", usage_keys, cmd_keys},
 	{"help", "afficher l'aide d'une commande", NULL, NULL},
 	{NULL, NULL, NULL, NULL},
 };
@@ -106,7 +110,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		rc = cmd_default(&app);
+		rc = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ? ui_run(&app) : cmd_default(&app);
 		app_close(&app);
 		return rc;
 	}

@@ -141,3 +141,35 @@ int person_update(struct store *st, const struct lists *ls, struct person *p,
 		rc = write_person(st, p, false, err);
 	return store_end(st, rc, err);
 }
+
+int person_recent(struct store *st, int limit, person_recent_fn fn, void *ctx,
+                  struct cn_err *err)
+{
+	/* Scan visits from the newest date down (index visit_by_date) and stop
+	 * once enough distinct persons are found. */
+	sqlite3_stmt *stmt = store_prepare(
+		st,
+		"SELECT p.code, max(v.date) AS last FROM visit v JOIN person p ON p.id = v.person_id"
+		" WHERE v.deleted_at IS NULL AND p.deleted_at IS NULL"
+		"   AND v.date >= (SELECT coalesce(min(date), '') FROM"
+		"     (SELECT date FROM visit WHERE person_id IS NOT NULL AND deleted_at IS NULL"
+		"      ORDER BY date DESC LIMIT ?1 * 20))"
+		" GROUP BY p.code ORDER BY last DESC, p.code LIMIT ?1",
+		err);
+	int rc, stop = 0;
+
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_int(stmt, 1, limit);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if ((stop = fn((const char *)sqlite3_column_text(stmt, 0),
+		               (const char *)sqlite3_column_text(stmt, 1), ctx)) != 0)
+			break;
+	}
+	sqlite3_finalize(stmt);
+	if (stop)
+		return stop;
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "lecture des usagers impossible");
+	return CN_OK;
+}

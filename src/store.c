@@ -50,6 +50,10 @@ static const char *const migrations[] = {
 	/* "Visits of one month" and "visits of one person" are range scans. */
 	"CREATE INDEX visit_by_date ON visit(date, time);"
 	"CREATE INDEX visit_by_person ON visit(person_id, date, time);",
+	/* 1 -> 2: the desk screen's unsaved form, kept across crashes. */
+	"CREATE TABLE draft ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  data TEXT NOT NULL, saved_at TEXT NOT NULL);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -91,6 +91,31 @@ int utf8_width(const char *s)
 	return w;
 }
 
+size_t text_fit(const char *s, int width, int *cols)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), bytes = 0;
+	unsigned long cp;
+	int used = 0;
+
+	while (bytes < len) {
+		size_t n = utf8_decode(p + bytes, len - bytes, &cp);
+		int w;
+		if (n == 0) {
+			n = 1;
+			cp = '?';
+		}
+		w = cp_width(cp);
+		if (used + w > width)
+			break;
+		used += w;
+		bytes += n;
+	}
+	if (cols)
+		*cols = used;
+	return bytes;
+}
+
 void text_put_cell(FILE *f, const char *s, int width)
 {
 	const unsigned char *p = (const unsigned char *)s;

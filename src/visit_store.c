@@ -202,6 +202,53 @@ int visit_delete(struct store *st, const char *id, struct cn_err *err)
 	return store_end(st, rc, err);
 }
 
+int visit_undelete(struct store *st, const char *id, struct cn_err *err)
+{
+	char now[TS_LEN];
+	sqlite3_stmt *stmt;
+	int rc = clock_timestamp(now, err);
+
+	if (rc != CN_OK || (rc = store_begin(st, err)) != CN_OK)
+		return rc;
+	stmt = store_prepare(st,
+	                     "UPDATE visit SET deleted_at = NULL, updated_at = ?1"
+	                     " WHERE id = ?2 AND deleted_at IS NOT NULL",
+	                     err);
+	if (!stmt)
+		return store_end(st, CN_EDB, err);
+	sqlite3_bind_text(stmt, 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = store_fail(st, err, "restauration impossible");
+	else if (sqlite3_changes(store_db(st)) == 0)
+		rc = cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage supprimé introuvable : « %s »", id);
+	sqlite3_finalize(stmt);
+	return store_end(st, rc, err);
+}
+
+int visit_last_canal(struct store *st, const char *site, char out[CODE_MAX], struct cn_err *err)
+{
+	/* The newest row is the last one inserted: walk the rowid backwards. */
+	sqlite3_stmt *stmt = store_prepare(
+		st,
+		"SELECT canal FROM visit WHERE site = ?1 AND deleted_at IS NULL"
+		" ORDER BY rowid DESC LIMIT 1",
+		err);
+	int rc;
+
+	out[0] = '\0';
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, site, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		store_column_copy(stmt, 0, out, CODE_MAX);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, err, "lecture impossible");
+	return CN_OK;
+}
+
 static bool id_prefix_valid(const char *s)
 {
 	size_t len = strlen(s);

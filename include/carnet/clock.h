@@ -30,6 +30,8 @@ int date_days_in_month(int year, int month);
 int date_weekday(const struct cn_date *d);
 /* Accepts HH:MM, H:MM, 14h30, 14h; 00:00 to 23:59. Writes "HH:MM". */
 bool time_parse(const char *s, char out[HHMM_LEN]);
+/* "HH:MM" from an hour 0-23 and a minute 0-59. */
+void time_format(int hour, int minute, char out[HHMM_LEN]);
 /* Accepts minutes ("45") or hours ("1h30", "2h"); range 1 to 480. */
 bool duration_parse(const char *s, int *minutes);
 

@@ -8,6 +8,7 @@
 #define CARNET_CONFIG_H
 
 #include <limits.h>
+#include "carnet/actions.h"
 #include "carnet/codes.h"
 #include "carnet/err.h"
 #include "carnet/lists.h"
@@ -18,6 +19,7 @@ struct config {
 	struct lists lists;
 	char site[CODE_MAX];      /* [desk] site, or DEFAULT_SITE_CODE */
 	char mediator[CODE_MAX];  /* [desk] mediator, may be empty */
+	char keys[ACT_COUNT][64]; /* [keys] overrides, "" for the default keys */
 	int nfiles;               /* files read, most specific first */
 	char files[CONFIG_MAX_FILES][PATH_MAX];
 };

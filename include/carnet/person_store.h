@@ -16,4 +16,10 @@ int person_update(struct store *st, const struct lists *ls, struct person *p,
 int person_get(struct store *st, const char *code, struct person *out,
                struct cn_err *err);
 
+/* The persons seen most recently (by their latest visit), newest first:
+ * calls fn with each code and the date of its latest visit. */
+typedef int (*person_recent_fn)(const char *code, const char *last_date, void *ctx);
+int person_recent(struct store *st, int limit, person_recent_fn fn, void *ctx,
+                  struct cn_err *err);
+
 #endif

@@ -14,6 +14,9 @@ size_t utf8_length(const char *s);
 int utf8_width(const char *s);
 /* Writes s in exactly `width` columns: cut with "…" or padded with spaces. */
 void text_put_cell(FILE *f, const char *s, int width);
+/* Bytes of the longest prefix of s that fits in `width` columns; its width
+ * goes to *cols when cols is not NULL. */
+size_t text_fit(const char *s, int width, int *cols);
 /* Copies at most size-1 bytes without cutting a UTF-8 sequence; false if cut. */
 bool text_copy(char *dst, size_t size, const char *src);
 void text_lower_ascii(char *s);

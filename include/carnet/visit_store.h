@@ -26,6 +26,11 @@ int visit_update(struct store *st, const struct lists *ls, struct visit *v,
                  struct cn_err *err);
 /* Tombstones the visit (sets deleted). */
 int visit_delete(struct store *st, const char *id, struct cn_err *err);
+/* Brings back a tombstoned visit (undo of a delete). */
+int visit_undelete(struct store *st, const char *id, struct cn_err *err);
+/* Canal of the visit most recently recorded at this site ("" if none). */
+int visit_last_canal(struct store *st, const char *site, char out[CODE_MAX],
+                     struct cn_err *err);
 /* Finds a visit by id or by an unambiguous id prefix (4 characters or more).
  * Tombstoned visits are found only when with_deleted. */
 int visit_get(struct store *st, const char *id_or_prefix, bool with_deleted,

@@ -172,6 +172,25 @@ static void test_bad_entries_skipped(void)
 	config_free(&cfg);
 }
 
+static void test_keys_section(void)
+{
+	const char *f = write_file("keys.ini", "[keys]\nnew = F2 n\nsave = Entrer\nvoler = x\n");
+	const char *g = write_file("keys2.ini", "[keys]\nnew = F3\n");
+	const char *paths[] = {f, g};
+	struct config cfg;
+	struct warnings w;
+	struct cn_err err;
+
+	CHECK_INT(load(&cfg, paths, 1, &w, &err), CN_OK);
+	CHECK_STR(cfg.keys[ACT_NEW], "F2 n");
+	CHECK_STR(cfg.keys[ACT_SAVE], "");
+	CHECK_INT(w.n, 2);
+	config_free(&cfg);
+	CHECK_INT(load(&cfg, paths, 2, &w, &err), CN_OK);
+	CHECK_STR(cfg.keys[ACT_NEW], "F3"); /* the more specific file wins */
+	config_free(&cfg);
+}
+
 int main(void)
 {
 	RUN(test_shipped_lists);
@@ -180,5 +199,6 @@ int main(void)
 	RUN(test_malformed);
 	RUN(test_desk_checked);
 	RUN(test_bad_entries_skipped);
+	RUN(test_keys_section);
 	return harness_finish();
 }

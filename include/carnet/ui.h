@@ -1,0 +1,75 @@
+/* The desk screen: terminal set-up and restore, the stack of views, the key
+ * loop, the status line and the drawing helpers shared by the views. */
+#ifndef CARNET_UI_H
+#define CARNET_UI_H
+
+#include <stdbool.h>
+#include <curses.h>
+#include "carnet/actions.h"
+#include "carnet/app.h"
+#include "carnet/ids.h"
+#include "carnet/keymap.h"
+
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+#define UI_STACK_MAX 6
+
+struct ui;
+struct view;
+
+/* What every view (a list, a form, the help) provides. */
+struct view_ops {
+	enum action_context ctx;   /* where its keys are looked up */
+	void (*draw)(struct ui *ui, struct view *v);
+	/* A key: `code` is a character (is_char) or a curses key code; `act` is
+	 * what the key map binds it to in the view's context (ACT_NONE if nothing). */
+	void (*key)(struct ui *ui, struct view *v, int code, bool is_char, enum action act);
+	/* Called when the view above it is closed. */
+	void (*resume)(struct ui *ui, struct view *v);
+	void (*close)(struct ui *ui, struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+};
+
+struct ui {
+	struct app *app;
+	struct keymap keys;
+	bool color;
+	bool quit;
+	char status[512];
+	bool status_error;
+	long long timer_start;        /* epoch seconds; 0 when the timer is stopped */
+	char focus_id[ID_LEN];        /* the visit the list selects when it resumes */
+	struct view *stack[UI_STACK_MAX];
+	int depth;
+};
+
+/* Runs the desk screen on the terminal; returns the exit status. */
+int ui_run(struct app *app);
+
+void ui_push(struct ui *ui, struct view *v);
+/* Closes the top view and resumes the one below. */
+void ui_pop(struct ui *ui);
+void ui_status(struct ui *ui, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Asks a yes/no question on the status line ("o" or "n"). */
+bool ui_confirm(struct ui *ui, const char *question);
+/* Minutes on the running timer (at least 1), or 0 when stopped. */
+int ui_timer_minutes(const struct ui *ui);
+void ui_timer_toggle(struct ui *ui);
+
+/* Drawing helpers. ui_put writes s at (y, x) in at most width columns, cut
+ * with "…", and pads with spaces up to width when pad. */
+void ui_put(int y, int x, const char *s, int width, bool pad, attr_t attr);
+/* The top bar: a title on the left, the timer on the right. */
+void ui_title(struct ui *ui, const char *title);
+/* The two bottom lines: key hints for the given actions, then the status. */
+void ui_footer(struct ui *ui, enum action_context ctx, const enum action *acts, int n);
+/* A date as "mercredi 18 novembre 2026". */
+void ui_long_date(const char *iso, char *out, size_t size);
+attr_t ui_attr_title(const struct ui *ui);
+attr_t ui_attr_error(const struct ui *ui);
+
+#endif

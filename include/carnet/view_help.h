@@ -1,0 +1,9 @@
+/* The help screen: every action and its keys, from the action table. */
+#ifndef CARNET_VIEW_HELP_H
+#define CARNET_VIEW_HELP_H
+
+#include "carnet/ui.h"
+
+void view_help_open(struct ui *ui);
+
+#endif

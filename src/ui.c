@@ -1,0 +1,336 @@
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+#include "carnet/cli.h"
+#include "carnet/clock.h"
+#include "carnet/text.h"
+#include "carnet/ui.h"
+#include "carnet/view_today.h"
+
+enum { PAIR_TITLE = 1, PAIR_ERROR };
+
+/* Signals can only reach the key loop through a flag. */
+static volatile sig_atomic_t pending_signal;
+
+static void on_signal(int sig)
+{
+	pending_signal = sig;
+}
+
+/* A crash: put the terminal back, then die of the same signal. The form
+ * being typed is already in the database as a draft. */
+static void on_crash(int sig)
+{
+	endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_signals(void)
+{
+	static const int stop[] = {SIGINT, SIGTERM, SIGHUP};
+	static const int crash[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_signal; /* no SA_RESTART: the key wait returns */
+	for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
+		sigaction(stop[i], &sa, NULL);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
+		sigaction(crash[i], &sa, NULL);
+}
+
+attr_t ui_attr_title(const struct ui *ui)
+{
+	return ui->color ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE;
+}
+
+attr_t ui_attr_error(const struct ui *ui)
+{
+	return ui->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD;
+}
+
+void ui_put(int y, int x, const char *s, int width, bool pad, attr_t attr)
+{
+	int cols, total = utf8_width(s);
+	size_t bytes;
+
+	if (width <= 0 || y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	if (x + width > COLS)
+		width = COLS - x;
+	attron(attr);
+	if (total <= width) {
+		mvaddstr(y, x, s);
+		cols = total;
+	} else {
+		bytes = text_fit(s, width - 1, &cols);
+		mvaddnstr(y, x, s, (int)bytes);
+		addstr("…");
+		cols++;
+	}
+	if (pad)
+		for (; cols < width; cols++)
+			addch(' ');
+	attroff(attr);
+}
+
+void ui_push(struct ui *ui, struct view *v)
+{
+	if (ui->depth < UI_STACK_MAX)
+		ui->stack[ui->depth++] = v;
+}
+
+void ui_pop(struct ui *ui)
+{
+	struct view *v;
+
+	if (ui->depth <= 1)
+		return;
+	v = ui->stack[--ui->depth];
+	v->ops->close(ui, v);
+	v = ui->stack[ui->depth - 1];
+	if (v->ops->resume)
+		v->ops->resume(ui, v);
+}
+
+void ui_status(struct ui *ui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+	va_end(ap);
+	ui->status_error = error;
+}
+
+int ui_timer_minutes(const struct ui *ui)
+{
+	long long secs;
+
+	if (!ui->timer_start)
+		return 0;
+	secs = (long long)time(NULL) - ui->timer_start;
+	if (secs < 60)
+		return 1;
+	return (int)((secs + 59) / 60);
+}
+
+void ui_timer_toggle(struct ui *ui)
+{
+	if (ui->timer_start) {
+		ui_status(ui, false, "Chronomètre arrêté à %d min", ui_timer_minutes(ui));
+		ui->timer_start = 0;
+	} else {
+		ui->timer_start = (long long)time(NULL);
+		ui_status(ui, false, "Chronomètre démarré : il remplira la durée du passage");
+	}
+}
+
+void ui_long_date(const char *iso, char *out, size_t size)
+{
+	static const char *const days[] = {"lundi", "mardi", "mercredi", "jeudi",
+	                                   "vendredi", "samedi", "dimanche"};
+	static const char *const months[] = {"janvier", "février", "mars", "avril", "mai", "juin",
+	                                     "juillet", "août", "septembre", "octobre",
+	                                     "novembre", "décembre"};
+	struct cn_date d;
+
+	if (!date_parse(iso, &d)) {
+		snprintf(out, size, "%s", iso);
+		return;
+	}
+	snprintf(out, size, "%s %d %s %d", days[date_weekday(&d)], d.day, months[d.month - 1],
+	         d.year);
+}
+
+void ui_title(struct ui *ui, const char *title)
+{
+	char right[48] = "";
+	int rw;
+
+	if (ui->timer_start)
+		snprintf(right, sizeof right, " chrono %d min ", ui_timer_minutes(ui));
+	rw = utf8_width(right);
+	ui_put(0, 0, " carnet · ", COLS, true, ui_attr_title(ui));
+	ui_put(0, 10, title, COLS - 10 - rw, true, ui_attr_title(ui));
+	if (rw)
+		ui_put(0, COLS - rw, right, rw, false, ui_attr_title(ui) | A_BOLD);
+}
+
+void ui_footer(struct ui *ui, enum action_context ctx, const enum action *acts, int n)
+{
+	char line[512] = "", key[64];
+	size_t used = 0;
+
+	for (int i = 0; i < n; i++) {
+		const char *k = keymap_first(&ui->keys, acts[i], ctx, key, sizeof key);
+		int w;
+		if (!k || !action_table[acts[i]].hint)
+			continue;
+		w = snprintf(line + used, sizeof line - used, "%s%s %s", used ? "  " : "", k,
+		             action_table[acts[i]].hint);
+		if (w < 0 || (size_t)w >= sizeof line - used)
+			break;
+		used += (size_t)w;
+	}
+	ui_put(LINES - 2, 0, line, COLS, true, A_DIM);
+	ui_put(LINES - 1, 0, ui->status, COLS, true, ui->status_error ? ui_attr_error(ui) : 0);
+}
+
+static bool too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+}
+
+static void draw(struct ui *ui)
+{
+	erase();
+	if (too_small()) {
+		char msg[128];
+		snprintf(msg, sizeof msg,
+		         "Fenêtre trop petite (%d×%d) : agrandissez-la à %d×%d au moins. "
+		         "q pour quitter.",
+		         COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
+		/* Wrap the message over the lines there are. */
+		for (int y = 0, off = 0; y < LINES && msg[off]; y++) {
+			int cols;
+			size_t bytes = text_fit(msg + off, COLS, &cols);
+			if (bytes == 0)
+				break;
+			mvaddnstr(y, 0, msg + off, (int)bytes);
+			off += (int)bytes;
+		}
+	} else {
+		struct view *v = ui->stack[ui->depth - 1];
+		v->ops->draw(ui, v);
+	}
+	refresh();
+}
+
+/* Waits for one key; false on timeout or interruption. */
+static bool read_key(int *code, bool *is_char)
+{
+	wint_t ch;
+	int r = get_wch(&ch);
+
+	if (r == ERR)
+		return false;
+	*code = (int)ch;
+	*is_char = r == OK;
+	return true;
+}
+
+bool ui_confirm(struct ui *ui, const char *question)
+{
+	char saved[sizeof ui->status];
+	bool saved_error = ui->status_error;
+	int code;
+	bool is_char;
+
+	memcpy(saved, ui->status, sizeof saved);
+	ui_status(ui, false, "%s (o/n)", question);
+	for (;;) {
+		draw(ui);
+		if (pending_signal)
+			break;
+		if (!read_key(&code, &is_char))
+			continue;
+		if (is_char && (code == 'o' || code == 'O' || code == 'y' || code == 'Y')) {
+			memcpy(ui->status, saved, sizeof saved);
+			ui->status_error = saved_error;
+			return true;
+		}
+		if (is_char && (code == 'n' || code == 'N' || code == 27))
+			break;
+	}
+	memcpy(ui->status, saved, sizeof saved);
+	ui->status_error = saved_error;
+	return false;
+}
+
+static int start_terminal(struct ui *ui)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return cli_fail(ui->app, EXIT_USAGE,
+		                "l'écran de saisie demande un terminal ; hors terminal, utilisez "
+		                "les commandes (carnet --help)");
+	if (!newterm(NULL, stdout, stdin))
+		return cli_fail(ui->app, EXIT_USAGE,
+		                "terminal inconnu ou inutilisable (TERM=%s) ; essayez TERM=xterm",
+		                getenv("TERM") ? getenv("TERM") : "");
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	timeout(1000); /* the timer on screen moves every second */
+	ui->color = has_colors() && !(no_color && *no_color);
+	if (ui->color) {
+		start_color();
+		use_default_colors();
+		init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+		init_pair(PAIR_ERROR, COLOR_RED, -1);
+	}
+	return EXIT_OK;
+}
+
+static void dispatch(struct ui *ui, int code, bool is_char)
+{
+	struct view *v = ui->stack[ui->depth - 1];
+	enum action act;
+
+	if (too_small()) {
+		if (is_char && code == 'q')
+			ui->quit = true;
+		return;
+	}
+	/* nonl() gives Enter as '\r'; the key map knows both. */
+	act = keymap_lookup(&ui->keys, v->ops->ctx, is_char ? code : code | KEYMAP_FKEY);
+	v->ops->key(ui, v, code, is_char, act);
+}
+
+int ui_run(struct app *app)
+{
+	struct ui ui = {.app = app};
+	int rc;
+
+	if ((rc = app_open(app)) != EXIT_OK)
+		return rc;
+	keymap_init(&ui.keys, &app->cfg);
+	if ((rc = start_terminal(&ui)) != EXIT_OK)
+		return rc;
+	install_signals();
+	rc = view_today_open(&ui);
+	while (rc == EXIT_OK && !ui.quit && !pending_signal) {
+		int code;
+		bool is_char;
+
+		draw(&ui);
+		if (read_key(&code, &is_char))
+			dispatch(&ui, code, is_char);
+	}
+	while (ui.depth > 0) {
+		struct view *v = ui.stack[--ui.depth];
+		v->ops->close(&ui, v);
+	}
+	endwin();
+	if (pending_signal) {
+		fprintf(stderr, "carnet: interrompu (signal %d) ; un passage en cours de saisie est "
+		                "gardé en brouillon et sera proposé au prochain démarrage.\n",
+		        (int)pending_signal);
+		return 128 + pending_signal;
+	}
+	return rc;
+}

@@ -1,0 +1,467 @@
+#include <stdlib.h>
+#include <string.h>
+#include "carnet/draft.h"
+#include "carnet/hotkeys.h"
+#include "carnet/text.h"
+#include "carnet/view_form.h"
+#include "carnet/view_help.h"
+#include "carnet/view_today.h"
+#include "carnet/visit_print.h"
+#include "carnet/visit_store.h"
+
+#define UNDO_MAX 32
+
+struct today {
+	struct view base;
+	char date[DATE_LEN];
+	struct visit *rows;           /* the day's visits at this desk */
+	int n, cap;
+	int *shown;                   /* indexes of rows matching the search */
+	int nshown;
+	int sel, top;
+	char search[64];
+	bool searching;
+	char undo[UNDO_MAX][ID_LEN];  /* deleted in this session, newest last */
+	int nundo;
+};
+
+static int collect(const struct visit *v, void *ctx)
+{
+	struct today *t = ctx;
+
+	if (t->n == t->cap) {
+		int cap = t->cap ? t->cap * 2 : 32;
+		struct visit *rows = realloc(t->rows, (size_t)cap * sizeof *rows);
+		int *shown = realloc(t->shown, (size_t)cap * sizeof *shown);
+		if (rows)
+			t->rows = rows;
+		if (shown)
+			t->shown = shown;
+		if (!rows || !shown)
+			return CN_EDB;
+		t->cap = cap;
+	}
+	t->rows[t->n++] = *v;
+	return 0;
+}
+
+/* Everything a search can match in a visit, folded for accent-blind search. */
+static bool matches(const struct lists *ls, const struct visit *v, const char *needle)
+{
+	char hay[2048] = "", folded[2048];
+	size_t used = 0;
+
+#define ADD(s)                                                                         \
+	do {                                                                           \
+		int k = snprintf(hay + used, sizeof hay - used, "%s ", (s));           \
+		if (k > 0 && (size_t)k < sizeof hay - used)                            \
+			used += (size_t)k;                                             \
+	} while (0)
+	for (int i = 0; i < v->demands.n; i++)
+		ADD(lists_label(ls, L_DEMANDE, v->demands.v[i]));
+	for (int i = 0; i < v->organisms.n; i++)
+		ADD(lists_label(ls, L_ORGANISME, v->organisms.v[i]));
+	ADD(lists_label(ls, L_POSTURE, v->posture));
+	if (v->outcome[0])
+		ADD(lists_label(ls, L_ISSUE, v->outcome));
+	ADD(v->person);
+	ADD(v->note);
+	ADD(v->referred_place);
+#undef ADD
+	text_fold(hay, folded, sizeof folded);
+	return strstr(folded, needle) != NULL;
+}
+
+static void apply_search(struct ui *ui, struct today *t)
+{
+	char needle[64];
+
+	text_fold(t->search, needle, sizeof needle);
+	t->nshown = 0;
+	for (int i = 0; i < t->n; i++)
+		if (!needle[0] || matches(&ui->app->cfg.lists, &t->rows[i], needle))
+			t->shown[t->nshown++] = i;
+	if (t->sel >= t->nshown)
+		t->sel = t->nshown - 1;
+	if (t->sel < 0)
+		t->sel = 0;
+}
+
+static void reload(struct ui *ui, struct today *t)
+{
+	struct visit_filter f = {0};
+	struct cn_err err;
+
+	memcpy(f.from, t->date, sizeof f.from);
+	memcpy(f.to, t->date, sizeof f.to);
+	if (ui->app->cfg.site[0])
+		codeset_add(&f.sites, ui->app->cfg.site);
+	t->n = 0;
+	if (visit_each(ui->app->st, &f, collect, t, &err) != CN_OK)
+		ui_status(ui, true, "%s", err.msg);
+	apply_search(ui, t);
+	/* Select the visit just saved, if it is on this day. */
+	if (ui->focus_id[0]) {
+		for (int i = 0; i < t->nshown; i++)
+			if (strcmp(t->rows[t->shown[i]].id, ui->focus_id) == 0)
+				t->sel = i;
+		ui->focus_id[0] = '\0';
+	}
+}
+
+static void draw_totals(struct today *t, int y)
+{
+	char line[160], total[32];
+	long minutes = 0;
+	int pour = 0;
+
+	for (int i = 0; i < t->n; i++) {
+		minutes += t->rows[i].duration;
+		pour += strcmp(t->rows[i].posture, "pour") == 0;
+	}
+	if (t->n == 0) {
+		snprintf(line, sizeof line, "Aucun passage ce jour.");
+	} else {
+		format_minutes(minutes, total, sizeof total);
+		snprintf(line, sizeof line, "%d passage%s · %s · faire pour : %d %%", t->n,
+		         t->n > 1 ? "s" : "", total, (pour * 100 + t->n / 2) / t->n);
+	}
+	ui_put(y, 1, line, COLS - 2, false, A_BOLD);
+	if (t->searching || t->search[0]) {
+		snprintf(line, sizeof line, "Recherche : %s%s (%d)", t->search,
+		         t->searching ? "_" : "", t->nshown);
+		ui_put(y, COLS / 2, line, COLS - COLS / 2 - 1, false, 0);
+	}
+}
+
+/* Columns of the list; at more than 80 columns the extra width goes to the
+ * demand and the organism. */
+enum { COL_MARK, COL_TIME, COL_DURATION, COL_DEMAND, COL_ORG, COL_POSTURE, COL_OUTCOME,
+       COL_URGENT, COL_PERSON, NCOLS };
+
+static void layout(int x[NCOLS + 1])
+{
+	int w[NCOLS] = {1, 6, 8, 17, 13, 12, 11, 2, 7};
+	int extra = COLS - UI_MIN_COLS;
+
+	w[COL_DEMAND] += extra / 2;
+	w[COL_ORG] += extra - extra / 2;
+	x[0] = 0;
+	for (int i = 0; i < NCOLS; i++)
+		x[i + 1] = x[i] + w[i];
+}
+
+static void cell(const int x[NCOLS + 1], int y, int col, const char *s, attr_t a)
+{
+	/* One blank column between cells, inside the cell's width. */
+	ui_put(y, x[col], s, x[col + 1] - x[col] - (col > COL_MARK && col < NCOLS - 1), true, a);
+	if (col > COL_MARK && col < NCOLS - 1)
+		ui_put(y, x[col + 1] - 1, " ", 1, false, a);
+}
+
+/* "Label +N" for a multi-valued field. */
+static void first_of(const struct lists *ls, enum list_id id, const struct codeset *set,
+                     char *out, size_t size)
+{
+	if (set->n == 0)
+		snprintf(out, size, "—");
+	else if (set->n == 1)
+		snprintf(out, size, "%s", lists_label(ls, id, set->v[0]));
+	else
+		snprintf(out, size, "%s +%d", lists_label(ls, id, set->v[0]), set->n - 1);
+}
+
+static void row_cells(struct ui *ui, const int x[NCOLS + 1], const struct visit *v, int y,
+                      bool selected)
+{
+	const struct lists *ls = &ui->app->cfg.lists;
+	attr_t a = selected ? A_REVERSE : 0;
+	char buf[256];
+
+	cell(x, y, COL_MARK, selected ? ">" : " ", a);
+	cell(x, y, COL_TIME, v->time, a);
+	snprintf(buf, sizeof buf, "%3d min", v->duration);
+	cell(x, y, COL_DURATION, buf, a);
+	first_of(ls, L_DEMANDE, &v->demands, buf, sizeof buf);
+	cell(x, y, COL_DEMAND, buf, a);
+	first_of(ls, L_ORGANISME, &v->organisms, buf, sizeof buf);
+	cell(x, y, COL_ORG, buf, a);
+	cell(x, y, COL_POSTURE, lists_label(ls, L_POSTURE, v->posture), a);
+	cell(x, y, COL_OUTCOME, v->outcome[0] ? lists_label(ls, L_ISSUE, v->outcome) : "—", a);
+	cell(x, y, COL_URGENT, v->urgent ? "!" : " ", a | A_BOLD);
+	cell(x, y, COL_PERSON, v->person, a);
+}
+
+static void today_draw(struct ui *ui, struct view *v)
+{
+	static const enum action hints[] = {ACT_NEW,   ACT_EDIT, ACT_DELETE, ACT_PREV_DAY,
+	                                    ACT_TIMER, ACT_HELP, ACT_QUIT};
+	static const char *const heads[NCOLS] = {"", "Heure", "Durée", "Demande", "Organisme",
+	                                         "Posture", "Issue", "", "Usager"};
+	struct today *t = (struct today *)v;
+	int x[NCOLS + 1], rows = LINES - 6;
+	char title[128], day[64];
+
+	layout(x);
+	ui_long_date(t->date, day, sizeof day);
+	snprintf(title, sizeof title, "%s · %s", lists_label(&ui->app->cfg.lists, L_SITE,
+	         ui->app->cfg.site[0] ? ui->app->cfg.site : "—"), day);
+	ui_title(ui, title);
+	for (int c = 0; c < NCOLS; c++)
+		cell(x, 1, c, heads[c], A_BOLD);
+	if (t->sel < t->top)
+		t->top = t->sel;
+	if (t->sel >= t->top + rows)
+		t->top = t->sel - rows + 1;
+	for (int i = 0; i < rows && t->top + i < t->nshown; i++)
+		row_cells(ui, x, &t->rows[t->shown[t->top + i]], 2 + i, t->top + i == t->sel);
+	if (t->nshown == 0 && t->n > 0)
+		ui_put(3, 2, "Aucun passage ne correspond à la recherche.", COLS - 4, false, 0);
+	else if (t->n == 0)
+		ui_put(3, 2, "Aucun passage enregistré ce jour : n pour en saisir un.", COLS - 4, false,
+		       0);
+	draw_totals(t, LINES - 3);
+	ui_footer(ui, CTX_LIST, hints, (int)(sizeof hints / sizeof hints[0]));
+}
+
+static void shift_day(struct ui *ui, struct today *t, int days)
+{
+	struct cn_date d;
+
+	if (!date_parse(t->date, &d))
+		return;
+	d.day += days;
+	if (d.day < 1) {
+		if (--d.month < 1) {
+			d.month = 12;
+			d.year--;
+		}
+		d.day = date_days_in_month(d.year, d.month);
+	} else if (d.day > date_days_in_month(d.year, d.month)) {
+		d.day = 1;
+		if (++d.month > 12) {
+			d.month = 1;
+			d.year++;
+		}
+	}
+	date_format(&d, t->date);
+	t->sel = t->top = 0;
+	reload(ui, t);
+}
+
+static void go_today(struct ui *ui, struct today *t)
+{
+	struct cn_date d;
+	struct cn_err err;
+
+	if (clock_now(&d, NULL, NULL, &err) == CN_OK)
+		date_format(&d, t->date);
+	t->sel = t->top = 0;
+	reload(ui, t);
+}
+
+static const struct visit *selected(struct today *t)
+{
+	return t->nshown ? &t->rows[t->shown[t->sel]] : NULL;
+}
+
+static void delete_selected(struct ui *ui, struct today *t)
+{
+	const struct visit *v = selected(t);
+	struct cn_err err;
+	char question[160];
+
+	if (!v) {
+		ui_status(ui, true, "Aucun passage sélectionné");
+		return;
+	}
+	snprintf(question, sizeof question, "Supprimer le passage de %s (%s) ?", v->time,
+	         lists_label(&ui->app->cfg.lists, L_DEMANDE, v->demands.v[0]));
+	if (!ui_confirm(ui, question)) {
+		ui_status(ui, false, "Suppression annulée");
+		return;
+	}
+	if (visit_delete(ui->app->st, v->id, &err) != CN_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return;
+	}
+	if (t->nundo == UNDO_MAX) {
+		memmove(t->undo[0], t->undo[1], sizeof t->undo[0] * (UNDO_MAX - 1));
+		t->nundo--;
+	}
+	memcpy(t->undo[t->nundo++], v->id, ID_LEN);
+	ui_status(ui, false, "Passage de %s supprimé — u pour l'annuler", v->time);
+	reload(ui, t);
+}
+
+static void undo_delete(struct ui *ui, struct today *t)
+{
+	struct cn_err err;
+	struct visit v;
+
+	if (t->nundo == 0) {
+		ui_status(ui, true, "Aucune suppression à annuler");
+		return;
+	}
+	t->nundo--;
+	if (visit_undelete(ui->app->st, t->undo[t->nundo], &err) != CN_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return;
+	}
+	if (visit_get(ui->app->st, t->undo[t->nundo], false, &v, &err) == CN_OK) {
+		memcpy(t->date, v.date, sizeof t->date);
+		memcpy(ui->focus_id, v.id, ID_LEN);
+		ui_status(ui, false, "Passage de %s rétabli", v.time);
+	}
+	reload(ui, t);
+}
+
+static void search_key(struct ui *ui, struct today *t, int code, bool is_char)
+{
+	size_t len = strlen(t->search);
+
+	if (is_char && (code == '\r' || code == '\n')) {
+		t->searching = false;
+	} else if (is_char && code == 27) {
+		t->searching = false;
+		t->search[0] = '\0';
+	} else if ((!is_char && code == KEY_BACKSPACE) || (is_char && (code == 127 || code == 8))) {
+		while (len > 0 && ((unsigned char)t->search[len - 1] & 0xc0) == 0x80)
+			len--;
+		if (len > 0)
+			t->search[len - 1] = '\0';
+	} else if (is_char && code >= ' ') {
+		char mb[8];
+		int n = wctomb(mb, (wchar_t)code);
+		if (n > 0 && len + (size_t)n < sizeof t->search) {
+			memcpy(t->search + len, mb, (size_t)n);
+			t->search[len + (size_t)n] = '\0';
+		}
+	}
+	apply_search(ui, t);
+}
+
+static void today_key(struct ui *ui, struct view *v, int code, bool is_char, enum action act)
+{
+	struct today *t = (struct today *)v;
+
+	if (t->searching) {
+		search_key(ui, t, code, is_char);
+		return;
+	}
+	switch (act) {
+	case ACT_QUIT:
+		ui->quit = true;
+		break;
+	case ACT_HELP:
+		view_help_open(ui);
+		break;
+	case ACT_NEW:
+		view_form_visit(ui, NULL);
+		break;
+	case ACT_EDIT:
+		if (selected(t))
+			view_form_visit(ui, selected(t));
+		else
+			ui_status(ui, true, "Aucun passage sélectionné");
+		break;
+	case ACT_DELETE:
+		delete_selected(ui, t);
+		break;
+	case ACT_UNDO:
+		undo_delete(ui, t);
+		break;
+	case ACT_UP:
+		if (t->sel > 0)
+			t->sel--;
+		break;
+	case ACT_DOWN:
+		if (t->sel + 1 < t->nshown)
+			t->sel++;
+		break;
+	case ACT_FIRST:
+		t->sel = 0;
+		break;
+	case ACT_LAST:
+		t->sel = t->nshown > 0 ? t->nshown - 1 : 0;
+		break;
+	case ACT_PREV_DAY:
+		shift_day(ui, t, -1);
+		break;
+	case ACT_NEXT_DAY:
+		shift_day(ui, t, 1);
+		break;
+	case ACT_TODAY:
+		go_today(ui, t);
+		break;
+	case ACT_SEARCH:
+		t->searching = true;
+		t->search[0] = '\0';
+		apply_search(ui, t);
+		break;
+	case ACT_TIMER:
+		ui_timer_toggle(ui);
+		break;
+	default:
+		break;
+	}
+}
+
+static void today_resume(struct ui *ui, struct view *v)
+{
+	struct today *t = (struct today *)v;
+	struct visit saved;
+	struct cn_err err;
+
+	/* Show the day of the visit just saved. */
+	if (ui->focus_id[0] && visit_get(ui->app->st, ui->focus_id, false, &saved, &err) == CN_OK)
+		memcpy(t->date, saved.date, sizeof t->date);
+	reload(ui, t);
+}
+
+static void today_close(struct ui *ui, struct view *v)
+{
+	struct today *t = (struct today *)v;
+
+	(void)ui;
+	free(t->rows);
+	free(t->shown);
+	free(t);
+}
+
+static const struct view_ops today_ops = {
+	.ctx = CTX_LIST,
+	.draw = today_draw,
+	.key = today_key,
+	.resume = today_resume,
+	.close = today_close,
+};
+
+int view_today_open(struct ui *ui)
+{
+	struct today *t = calloc(1, sizeof *t);
+	struct draft d;
+	struct cn_err err;
+	bool found;
+
+	if (!t)
+		return EXIT_FAILURE;
+	t->base.ops = &today_ops;
+	ui_push(ui, &t->base);
+	go_today(ui, t);
+	if (draft_load(ui->app->st, &d, &found, &err) != CN_OK) {
+		ui_status(ui, true, "%s", err.msg);
+	} else if (found) {
+		char question[200];
+		snprintf(question, sizeof question,
+		         "Un passage commencé (%s %s) n'a pas été enregistré. Le reprendre ?",
+		         d.v.date, d.v.time);
+		if (ui_confirm(ui, question)) {
+			view_form_draft(ui, &d);
+		} else {
+			draft_clear(ui->app->st, &err);
+			ui_status(ui, false, "Brouillon abandonné");
+		}
+	}
+	return 0;
+}
