@@ -26,9 +26,10 @@ for t in "$UNIT_DIR"/test_*; do
 	[ -x "$t" ] || continue
 	run_one "unit/$(basename "$t")" "$t"
 done
-for t in "$here"/cli/test_*.sh; do
+for t in "$here"/cli/test_*.sh "$here"/screen/test_*.sh; do
 	[ -f "$t" ] || continue
-	run_one "cli/$(basename "$t" .sh)" sh "$t"
+	dir=$(basename "$(dirname "$t")")
+	run_one "$dir/$(basename "$t" .sh)" sh "$t"
 done
 
 passed=$(grep -c ': ok - ' "$log")

@@ -31,7 +31,7 @@ nok() {
 # check DESCRIPTION COMMAND…: ok when the command succeeds.
 check() {
 	d=$1; shift
-	if "$@"; then ok "$d"; else nok "$d" "failed: $* (status $RC; stderr: $(head -c 300 "$T/err"))"; fi
+	if "$@"; then ok "$d"; else nok "$d" "failed: $* (status ${RC:-}; stderr: $(head -c 300 "$T/err" 2>/dev/null))"; fi
 }
 rc_is() { [ "$RC" -eq "$1" ]; }
 out_has() { grep -qF -- "$1" "$T/out"; }
