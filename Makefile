@@ -54,7 +54,11 @@ else
 Q = @
 endif
 
-.PHONY: all run check check-sanitize test test-unit test-cli deps deps-build deps-test \
+BENCH_BIN = $(BUILD)/bench/gen $(BUILD)/bench/desk_ready
+# Everything but main(): the benchmarks drive the same code as the program.
+APP_OBJ   = $(filter-out $(BUILD)/src/main.o,$(MODEL_OBJ) $(CLI_OBJ))
+
+.PHONY: all run check bench check-sanitize test test-unit test-cli deps deps-build deps-test \
         install uninstall clean lint-man
 
 all: carnet
@@ -79,6 +83,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(UNIT_OBJ) $(MODEL_OBJ)
 $(BUILD)/tests/harness.o: tests/unit/harness.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+$(BUILD)/bench/%: bench/%.c $(APP_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(ALL_LIBS)
 
 # ---------------------------------------------------------------- dependencies
 # Debian package that provides each missing piece; installed only when missing.
@@ -129,6 +138,18 @@ check-sanitize: deps-test
 	  build/san/carnet $(UNIT_BIN:$(BUILD)/%=build/san/%)
 	@CARNET_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  CARNET=$(CURDIR)/build/san/carnet UNIT_DIR=build/san/tests sh tests/run.sh
+
+# Benchmarks print their figures; they are not tests (see README).
+BENCH_DIR ?= build/bench-data
+bench: $(BENCH_BIN)
+	@mkdir -p $(BENCH_DIR)
+	@rm -f $(BENCH_DIR)/desk-100k.db* $(BENCH_DIR)/desk-empty.db*
+	@echo "Generating 100 000 visits over three years (ending 2026-11-18)…"
+	@$(BUILD)/bench/gen --db $(BENCH_DIR)/desk-100k.db --visits 100000 --days 1095 --sites 1
+	@$(BUILD)/bench/gen --db $(BENCH_DIR)/desk-empty.db --visits 0
+	@CARNET_NOW=2026-11-18T10:30 TERM=xterm-256color CARNET_DATADIR=share/carnet \
+	  CARNET_CONFIG=bench/desk.ini $(BUILD)/bench/desk_ready \
+	  $(BENCH_DIR)/desk-100k.db $(BENCH_DIR)/desk-empty.db
 
 lint-man:
 	@mandoc -T lint -W warning man/carnet.1 man/carnet.ini.5

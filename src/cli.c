@@ -2,6 +2,20 @@
 #include <string.h>
 #include "carnet/cli.h"
 
+const struct command cli_commands[] = {
+	{"add", "enregistrer un passage", usage_add, cmd_add},
+	{"list", "lister les passages d'une période", usage_list, cmd_list},
+	{"show", "afficher un passage", usage_show, cmd_show},
+	{"edit", "modifier un passage", usage_edit, cmd_edit},
+	{"delete", "supprimer un passage", usage_delete, cmd_delete},
+	{"person", "créer, modifier ou afficher un usager (code pseudonyme)", usage_person,
+	 cmd_person},
+	{"lists", "afficher les listes de valeurs (codes et libellés)", usage_lists, cmd_lists},
+	{"keys", "afficher les touches de l'écran de saisie", usage_keys, cmd_keys},
+	{"help", "afficher l'aide d'une commande", NULL, NULL},
+	{NULL, NULL, NULL, NULL},
+};
+
 const struct command *cli_find(const char *name)
 {
 	for (const struct command *c = cli_commands; c->name; c++)

@@ -257,15 +257,11 @@ bool ui_confirm(struct ui *ui, const char *question)
 	return false;
 }
 
-static int start_terminal(struct ui *ui)
+static int start_terminal(struct ui *ui, FILE *out, FILE *in)
 {
 	const char *no_color = getenv("NO_COLOR");
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return cli_fail(ui->app, EXIT_USAGE,
-		                "l'écran de saisie demande un terminal ; hors terminal, utilisez "
-		                "les commandes (carnet --help)");
-	if (!newterm(NULL, stdout, stdin))
+	if (!(ui->term = newterm(NULL, out, in)))
 		return cli_fail(ui->app, EXIT_USAGE,
 		                "terminal inconnu ou inutilisable (TERM=%s) ; essayez TERM=xterm",
 		                getenv("TERM") ? getenv("TERM") : "");
@@ -301,31 +297,47 @@ static void dispatch(struct ui *ui, int code, bool is_char)
 	v->ops->key(ui, v, code, is_char, act);
 }
 
-int ui_run(struct app *app)
+int ui_start(struct ui *ui, struct app *app, FILE *out, FILE *in)
 {
-	struct ui ui = {.app = app};
 	int rc;
 
+	memset(ui, 0, sizeof *ui);
+	ui->app = app;
 	if ((rc = app_open(app)) != EXIT_OK)
 		return rc;
-	keymap_init(&ui.keys, &app->cfg);
-	if ((rc = start_terminal(&ui)) != EXIT_OK)
+	keymap_init(&ui->keys, &app->cfg);
+	if ((rc = start_terminal(ui, out, in)) != EXIT_OK)
 		return rc;
 	install_signals();
-	rc = view_today_open(&ui);
-	while (rc == EXIT_OK && !ui.quit && !pending_signal) {
+	rc = view_today_open(ui);
+	draw(ui);
+	return rc;
+}
+
+int ui_loop(struct ui *ui)
+{
+	while (!ui->quit && !pending_signal) {
 		int code;
 		bool is_char;
 
-		draw(&ui);
 		if (read_key(&code, &is_char))
-			dispatch(&ui, code, is_char);
+			dispatch(ui, code, is_char);
+		draw(ui);
 	}
-	while (ui.depth > 0) {
-		struct view *v = ui.stack[--ui.depth];
-		v->ops->close(&ui, v);
+	return EXIT_OK;
+}
+
+int ui_finish(struct ui *ui, int rc)
+{
+	while (ui->depth > 0) {
+		struct view *v = ui->stack[--ui->depth];
+		v->ops->close(ui, v);
 	}
-	endwin();
+	if (ui->term) {
+		endwin();
+		delscreen(ui->term);
+		ui->term = NULL;
+	}
 	if (pending_signal) {
 		fprintf(stderr, "carnet: interrompu (signal %d) ; un passage en cours de saisie est "
 		                "gardé en brouillon et sera proposé au prochain démarrage.\n",
@@ -333,4 +345,19 @@ int ui_run(struct app *app)
 		return 128 + pending_signal;
 	}
 	return rc;
+}
+
+int ui_run(struct app *app)
+{
+	struct ui ui;
+	int rc;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return cli_fail(app, EXIT_USAGE,
+		                "l'écran de saisie demande un terminal ; hors terminal, utilisez "
+		                "les commandes (carnet --help)");
+	rc = ui_start(&ui, app, stdout, stdin);
+	if (rc != EXIT_OK)
+		return ui_finish(&ui, rc);
+	return ui_finish(&ui, ui_loop(&ui));
 }

@@ -35,6 +35,7 @@ struct view {
 
 struct ui {
 	struct app *app;
+	SCREEN *term;                 /* NULL until the terminal is set up */
 	struct keymap keys;
 	bool color;
 	bool quit;
@@ -48,6 +49,12 @@ struct ui {
 
 /* Runs the desk screen on the terminal; returns the exit status. */
 int ui_run(struct app *app);
+/* The three steps of ui_run, apart for the benchmark: open the database and
+ * the terminal (out, in) and draw the first screen; take keys until quit or
+ * a signal; close everything and give the terminal back. */
+int ui_start(struct ui *ui, struct app *app, FILE *out, FILE *in);
+int ui_loop(struct ui *ui);
+int ui_finish(struct ui *ui, int rc);
 
 void ui_push(struct ui *ui, struct view *v);
 /* Closes the top view and resumes the one below. */
