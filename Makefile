@@ -58,7 +58,7 @@ BENCH_BIN = $(BUILD)/bench/gen $(BUILD)/bench/desk_ready
 # Everything but main(): the benchmarks drive the same code as the program.
 APP_OBJ   = $(filter-out $(BUILD)/src/main.o,$(MODEL_OBJ) $(CLI_OBJ))
 
-.PHONY: all run check bench check-sanitize test test-unit test-cli deps deps-build deps-test \
+.PHONY: all run check bench man-keys check-sanitize test test-unit test-cli deps deps-build deps-test \
         install uninstall clean lint-man
 
 all: carnet
@@ -150,6 +150,15 @@ bench: $(BENCH_BIN)
 	@CARNET_NOW=2026-11-18T10:30 TERM=xterm-256color CARNET_DATADIR=share/carnet \
 	  CARNET_CONFIG=bench/desk.ini $(BUILD)/bench/desk_ready \
 	  $(BENCH_DIR)/desk-100k.db $(BENCH_DIR)/desk-empty.db
+
+# The TOUCHES section of carnet(1) comes from the action table.
+man-keys: carnet
+	@./carnet keys --roff >build/keys.roff
+	@awk -v keys=build/keys.roff ' \
+	  /^\.\\" BEGIN KEYS/ { print; while ((getline line < keys) > 0) print line; skip = 1; next } \
+	  /^\.\\" END KEYS/ { skip = 0 } !skip { print }' man/carnet.1 >build/carnet.1
+	@mv build/carnet.1 man/carnet.1
+	@echo "man/carnet.1: TOUCHES regenerated"
 
 lint-man:
 	@mandoc -T lint -W warning man/carnet.1 man/carnet.ini.5
