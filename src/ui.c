@@ -237,7 +237,11 @@ bool ui_confirm(struct ui *ui, const char *question)
 	bool is_char;
 
 	memcpy(saved, ui->status, sizeof saved);
-	ui_status(ui, false, "%s (o/n)", question);
+	/* However narrow the terminal, the answer keys stay visible. */
+	if (utf8_width(question) + 7 > COLS && COLS > 8)
+		ui_status(ui, false, "%.*s… (o/n)", (int)text_fit(question, COLS - 8, NULL), question);
+	else
+		ui_status(ui, false, "%s (o/n)", question);
 	for (;;) {
 		draw(ui);
 		if (pending_signal)

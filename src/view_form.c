@@ -81,6 +81,7 @@ struct form {
 	int field;                      /* focused field */
 	bool dirty;
 	char input[64];                 /* what is typed in a duration, date, time, person */
+	bool typing;                    /* input was typed since the field got the cursor */
 	/* The choices of the focused CHOICE or MULTI field. */
 	int ent[ENTRIES_MAX];           /* list entries offered, in list order */
 	char key[ENTRIES_MAX];          /* their one-key answers */
@@ -269,6 +270,7 @@ static void focus(struct ui *ui, struct form *f, int field)
 	f->field = (field + f->ndefs) % f->ndefs;
 	d = def(f);
 	f->input[0] = '\0';
+	f->typing = false;
 	switch (d->kind) {
 	case FK_CHOICE:
 	case FK_MULTI:
@@ -402,6 +404,7 @@ static void clear_field(struct ui *ui, struct form *f)
 	case FK_DATE:
 	case FK_TIME:
 	case FK_PERSON:
+		f->typing = true; /* editing the value shown, not replacing it */
 		if (len > 0)
 			f->input[len - 1] = '\0';
 		if (d->kind == FK_DURATION && !f->input[0])
@@ -415,9 +418,16 @@ static void clear_field(struct ui *ui, struct form *f)
 	}
 }
 
+/* The first character typed in a field replaces the value it showed. */
 static void append_input(struct form *f, int c)
 {
-	size_t len = strlen(f->input);
+	size_t len;
+
+	if (!f->typing) {
+		f->input[0] = '\0';
+		f->typing = true;
+	}
+	len = strlen(f->input);
 	if (len + 1 < sizeof f->input) {
 		f->input[len] = (char)c;
 		f->input[len + 1] = '\0';
@@ -441,7 +451,8 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 			}
 		return false;
 	case FK_DURATION:
-		if (c >= 'a' && c < 'a' + NELEM(quick_minutes)) {
+		/* A letter is a quick pick, unless digits are being typed: "1h30". */
+		if (c >= 'a' && c < 'a' + NELEM(quick_minutes) && !(c == 'h' && f->typing)) {
 			f->d.v.duration = quick_minutes[c - 'a'];
 			f->d.duration_set = true;
 			f->dirty = true;
@@ -449,7 +460,7 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 			move_field(ui, f, 1);
 			return true;
 		}
-		if ((c >= '0' && c <= '9') || c == 'h') {
+		if ((c >= '0' && c <= '9') || (c == 'h' && f->typing)) {
 			append_input(f, c);
 			return true;
 		}
@@ -561,8 +572,8 @@ static void save(struct ui *ui, struct form *f)
 	} else {
 		char minutes[32];
 		draft_clear(ui->app->st, &err);
-		if (f->d.timer_start || ui->timer_start)
-			ui->timer_start = 0; /* the timer belonged to this visit */
+		if (!f->editing)
+			ui->timer_start = 0; /* the timer measured this new visit */
 		memcpy(ui->focus_id, f->d.v.id, ID_LEN);
 		format_minutes(f->d.v.duration, minutes, sizeof minutes);
 		ui_status(ui, false, "Passage %s : %s, %s, %s", f->editing ? "modifié" : "enregistré",
@@ -621,7 +632,7 @@ static void value_text(struct ui *ui, struct form *f, const struct fdef *d, char
 		break;
 	}
 	case FK_DURATION:
-		if (focused && f->input[0] && !f->d.duration_set)
+		if (focused && f->typing)
 			snprintf(out, size, "%s_", f->input);
 		else if (f->d.duration_set)
 			format_minutes(f->d.v.duration, out, size);

@@ -128,9 +128,10 @@ static void draw_totals(struct today *t, int y)
 	}
 	ui_put(y, 1, line, COLS - 2, false, A_BOLD);
 	if (t->searching || t->search[0]) {
+		int x = 1 + utf8_width(line) + 3;
 		snprintf(line, sizeof line, "Recherche : %s%s (%d)", t->search,
 		         t->searching ? "_" : "", t->nshown);
-		ui_put(y, COLS / 2, line, COLS - COLS / 2 - 1, false, 0);
+		ui_put(y, x, line, COLS - x - 1, false, 0);
 	}
 }
 
@@ -454,7 +455,7 @@ int view_today_open(struct ui *ui)
 	} else if (found) {
 		char question[200];
 		snprintf(question, sizeof question,
-		         "Un passage commencé (%s %s) n'a pas été enregistré. Le reprendre ?",
+		         "Passage commencé le %s à %s, non enregistré : le reprendre ?",
 		         d.v.date, d.v.time);
 		if (ui_confirm(ui, question)) {
 			view_form_draft(ui, &d);

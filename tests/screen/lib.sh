@@ -17,6 +17,7 @@ tmx() { tmux -S "$SOCK" -f /dev/null "$@"; }
 
 # start [ARGS…]: runs carnet ARGS in a fresh W x H terminal (default 80x24)
 # with TERM=${SCREEN_TERM:-xterm-256color}; its exit status goes to $T/exit.
+# COLUMNS and LINES are not passed: curses must read the real window size.
 start() {
 	rm -f "$T/exit"
 	tmx kill-server 2>/dev/null
@@ -24,7 +25,7 @@ start() {
 	NSTART=$((NSTART + 1))
 	SOCK="$T/tmux.$NSTART.sock"
 	tmx new-session -d -s s -x "${W:-80}" -y "${H:-24}" \
-		"env TERM=${SCREEN_TERM:-xterm-256color} LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+		"env -u COLUMNS -u LINES TERM=${SCREEN_TERM:-xterm-256color} LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 		 ${SCREEN_ENV:-} \"$CARNET\" $* ; echo \$? >\"$T/exit\"; sleep 300"
 	tmx set-option -t s remain-on-exit on >/dev/null
 }
@@ -75,8 +76,9 @@ wait_exit() {
 	done
 	return 1
 }
-# pid of carnet inside the terminal.
-carnet_pid() { pgrep -f -n "^$CARNET" 2>/dev/null || pgrep -n -x "$(basename "$CARNET")"; }
+# pid of carnet inside the terminal: the child of the pane's shell (other
+# suites may run carnet at the same time).
+carnet_pid() { pgrep -P "$(tmx display-message -p -t s '#{pane_pid}')" 2>/dev/null | head -n 1; }
 # on_screen DESCRIPTION TEXT: checks TEXT appears (waiting for it).
 on_screen() {
 	if wait_for "$2"; then ok "$1"; else nok "$1" "« $2 » not on screen: $(tr -s ' ' <"$T/screen" | head -c 600)"; fi

@@ -19,7 +19,7 @@ half_fill() {
 # and saves the visit with a posture and a duration.
 resume() {
 	start
-	on_screen "$1: the draft is offered at the next start" "n'a pas été enregistré. Le reprendre ?"
+	on_screen "$1: the draft is offered at the next start" "Passage commencé le 2026-11-18 à 10:30, non enregistré : le reprendre ? (o/n)"
 	keys o
 	on_screen "$1: the demand came back" "Suivre un dossier"
 	on_screen "$1: the note came back" "Revient lundi"
@@ -65,7 +65,7 @@ half_fill
 kill -TERM "$(carnet_pid)"
 wait_exit || true
 start
-on_screen "a refused draft: the question is asked" "Le reprendre ?"
+on_screen "a refused draft: the question is asked" "le reprendre ?"
 keys n
 on_screen "a refused draft is dropped" "Brouillon abandonné"
 is "a refused draft leaves no draft" "$(sql 'SELECT count(*) FROM draft')" 0
