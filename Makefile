@@ -41,7 +41,8 @@ MODEL_SRC = src/err.c src/text.c src/clock.c src/ids.c src/codes.c src/lists.c \
 CLI_SRC   = src/main.c src/cli.c src/cmd_visit.c src/cmd_list.c src/cmd_person.c \
             src/cmd_lists.c src/cmd_keys.c src/visit_opts.c src/visit_print.c src/app.c
 # The desk screen (curses).
-UI_SRC    = src/ui.c src/keymap.c src/view_today.c src/view_form.c src/view_help.c
+UI_SRC    = src/ui.c src/keymap.c src/view_today.c src/view_form.c src/view_help.c \
+            src/person_panel.c
 MODEL_OBJ = $(MODEL_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   = $(CLI_SRC:%.c=$(BUILD)/%.o) $(UI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)

@@ -1,8 +1,9 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include "carnet/choices.h"
 #include "carnet/draft.h"
-#include "carnet/hotkeys.h"
+#include "carnet/person_panel.h"
 #include "carnet/person_store.h"
 #include "carnet/text.h"
 #include "carnet/view_form.h"
@@ -62,9 +63,6 @@ static const struct fdef person_fields[] = {
 };
 
 #define NELEM(a) ((int)(sizeof a / sizeof a[0]))
-#define ENTRIES_MAX 256
-#define RECENT_MAX 8
-#define HISTORY_MAX 6
 
 /* Quick picks of the duration field, on the keys a, b, c… */
 static const int quick_minutes[] = {5, 10, 15, 20, 30, 45, 60, 90, 120};
@@ -82,20 +80,9 @@ struct form {
 	bool dirty;
 	char input[64];                 /* what is typed in a duration, date, time, person */
 	bool typing;                    /* input was typed since the field got the cursor */
-	/* The choices of the focused CHOICE or MULTI field. */
-	int ent[ENTRIES_MAX];           /* list entries offered, in list order */
-	char key[ENTRIES_MAX];          /* their one-key answers */
-	int nent;
-	int shown[ENTRIES_MAX];         /* indexes into ent matching the filter */
-	int nshown, hl, top;
-	char filter[48];
-	bool filtering;
-	/* The person field's panel. */
-	char recent[RECENT_MAX][PCODE_MAX], recent_date[RECENT_MAX][DATE_LEN];
-	int nrecent;
-	char history[HISTORY_MAX][160];
-	int nhistory, person_visits;
-	char trend[160];
+	struct choices ch;              /* the values of the focused CHOICE or MULTI field */
+	int top;                        /* first value shown when they do not all fit */
+	struct person_panel pp;         /* the Usager field */
 };
 
 static void *record(struct form *f)
@@ -117,147 +104,26 @@ static const struct lists *lists_of(struct ui *ui)
 
 /* ------------------------------------------------------------ choices */
 
-static void apply_filter(struct ui *ui, struct form *f)
-{
-	const struct vlist *vl = &lists_of(ui)->l[def(f)->list];
-	char needle[48], folded[256];
-
-	text_fold(f->filter, needle, sizeof needle);
-	f->nshown = 0;
-	for (int i = 0; i < f->nent; i++) {
-		text_fold(vl->e[f->ent[i]].label, folded, sizeof folded);
-		if (!needle[0] || strstr(folded, needle))
-			f->shown[f->nshown++] = i;
-	}
-	if (f->hl >= f->nshown)
-		f->hl = f->nshown ? f->nshown - 1 : 0;
-}
-
-static bool selected_code(struct form *f, const struct fdef *d, const char *code)
+static bool holds(struct form *f, const struct fdef *d, const char *code)
 {
 	if (d->kind == FK_MULTI)
 		return codeset_has(AT(f, d, struct codeset), code);
 	return strcmp(AT(f, d, char), code) == 0;
 }
 
-/* The entries a choice field offers: active ones, and retired ones the
- * record still holds; each with its one-key answer. */
-static void load_choices(struct ui *ui, struct form *f)
-{
-	const struct fdef *d = def(f);
-	const struct vlist *vl = &lists_of(ui)->l[d->list];
-	const char *codes[ENTRIES_MAX], *labels[ENTRIES_MAX];
-
-	f->nent = 0;
-	for (int i = 0; i < vl->n && f->nent < ENTRIES_MAX; i++) {
-		if (vl->e[i].retired && !selected_code(f, d, vl->e[i].code))
-			continue;
-		codes[f->nent] = vl->e[i].code;
-		labels[f->nent] = vl->e[i].label;
-		f->ent[f->nent++] = i;
-	}
-	if (d->numbered) {
-		for (int i = 0; i < f->nent; i++)
-			f->key[i] = i < 9 ? (char)('1' + i) : 0;
-	} else {
-		hotkeys_assign(codes, labels, f->nent, NULL, f->key);
-	}
-	f->filter[0] = '\0';
-	f->filtering = false;
-	f->hl = f->top = 0;
-	apply_filter(ui, f);
-}
-
-/* ------------------------------------------------------------ person panel */
-
-static int add_recent(const char *code, const char *last, void *ctx)
+static bool focused_holds(const char *code, void *ctx)
 {
 	struct form *f = ctx;
-
-	if (f->nrecent >= RECENT_MAX)
-		return 1;
-	text_copy(f->recent[f->nrecent], PCODE_MAX, code);
-	text_copy(f->recent_date[f->nrecent], DATE_LEN, last ? last : "");
-	f->nrecent++;
-	return 0;
+	return holds(f, def(f), code);
 }
 
-struct history_ctx {
-	struct form *f;
-	const struct lists *ls;
-	char postures[HISTORY_MAX][CODE_MAX];
-};
-
-static int add_history(const struct visit *v, void *ctx)
+/* The person panel decides who is attached; the visit follows it. */
+static void sync_person(struct form *f)
 {
-	struct history_ctx *h = ctx;
-	struct form *f = h->f;
-
-	/* Keep the latest HISTORY_MAX visits, oldest first. */
-	if (f->nhistory == HISTORY_MAX) {
-		memmove(f->history[0], f->history[1], sizeof f->history[0] * (HISTORY_MAX - 1));
-		memmove(h->postures[0], h->postures[1], sizeof h->postures[0] * (HISTORY_MAX - 1));
-		f->nhistory--;
+	if (strcmp(f->d.v.person, f->pp.code) != 0) {
+		text_copy(f->d.v.person, sizeof f->d.v.person, f->pp.code);
+		f->dirty = true;
 	}
-	snprintf(f->history[f->nhistory], sizeof f->history[0], "%s  %s · %s", v->date,
-	         lists_label(h->ls, L_DEMANDE, v->demands.v[0]), v->posture);
-	text_copy(h->postures[f->nhistory], CODE_MAX, v->posture);
-	f->nhistory++;
-	f->person_visits++;
-	return 0;
-}
-
-static void load_person(struct ui *ui, struct form *f)
-{
-	struct visit_filter filter = {0};
-	struct history_ctx h = {.f = f, .ls = lists_of(ui)};
-	struct cn_err err;
-	size_t used = 0;
-
-	f->nhistory = f->person_visits = 0;
-	f->trend[0] = '\0';
-	if (!f->d.v.person[0])
-		return;
-	text_copy(filter.person, sizeof filter.person, f->d.v.person);
-	visit_each(ui->app->st, &filter, add_history, &h, &err);
-	for (int i = 0; i < f->nhistory; i++) {
-		int k = snprintf(f->trend + used, sizeof f->trend - used, "%s%s", i ? " → " : "",
-		                 h.postures[i]);
-		if (k > 0 && (size_t)k < sizeof f->trend - used)
-			used += (size_t)k;
-	}
-}
-
-/* Attaches the typed code when it names a known person. */
-static void match_person(struct ui *ui, struct form *f)
-{
-	struct person p;
-	struct cn_err err;
-
-	f->d.v.person[0] = '\0';
-	if (f->input[0] && person_get(ui->app->st, f->input, &p, &err) == CN_OK)
-		text_copy(f->d.v.person, sizeof f->d.v.person, p.code);
-	load_person(ui, f);
-}
-
-static void create_person(struct ui *ui, struct form *f)
-{
-	struct person p;
-	struct cn_err err;
-
-	person_init(&p);
-	if (f->input[0] && !person_code_normalize(f->input, p.code)) {
-		ui_status(ui, true, "Code usager invalide « %s » : 4 à 16 lettres ou chiffres", f->input);
-		return;
-	}
-	if (person_create(ui->app->st, lists_of(ui), &p, &err) != CN_OK) {
-		ui_status(ui, true, "%s", err.msg);
-		return;
-	}
-	text_copy(f->input, sizeof f->input, p.code);
-	match_person(ui, f);
-	f->dirty = true;
-	ui_status(ui, false, "Nouvel usager %s : notez ce code sur sa carte", p.code);
 }
 
 /* ------------------------------------------------------------ focus */
@@ -265,7 +131,6 @@ static void create_person(struct ui *ui, struct form *f)
 static void focus(struct ui *ui, struct form *f, int field)
 {
 	const struct fdef *d;
-	struct cn_err err;
 
 	f->field = (field + f->ndefs) % f->ndefs;
 	d = def(f);
@@ -274,7 +139,8 @@ static void focus(struct ui *ui, struct form *f, int field)
 	switch (d->kind) {
 	case FK_CHOICE:
 	case FK_MULTI:
-		load_choices(ui, f);
+		choices_load(&f->ch, &lists_of(ui)->l[d->list], d->numbered, focused_holds, f);
+		f->top = 0;
 		break;
 	case FK_DURATION:
 		if (f->d.duration_set)
@@ -285,11 +151,7 @@ static void focus(struct ui *ui, struct form *f, int field)
 		text_copy(f->input, sizeof f->input, AT(f, d, char));
 		break;
 	case FK_PERSON:
-		text_copy(f->input, sizeof f->input, f->d.v.person);
-		f->nrecent = 0;
-		person_recent(ui->app->st, RECENT_MAX, add_recent, f, &err);
-		f->hl = 0;
-		load_person(ui, f);
+		person_panel_open(&f->pp, ui, f->d.v.person);
 		break;
 	default:
 		break;
@@ -332,12 +194,7 @@ static bool commit_input(struct ui *ui, struct form *f)
 		memcpy(AT(f, d, char), hhmm, HHMM_LEN);
 		return true;
 	case FK_PERSON:
-		if (f->input[0] && !f->d.v.person[0]) {
-			ui_status(ui, true, "Usager inconnu « %s » : + pour créer ce code, ou effacez-le",
-			          f->input);
-			return false;
-		}
-		return true;
+		return person_panel_valid(&f->pp, ui);
 	default:
 		return true;
 	}
@@ -354,7 +211,7 @@ static void move_field(struct ui *ui, struct form *f, int delta)
 static void pick(struct ui *ui, struct form *f, int entry, bool advance)
 {
 	const struct fdef *d = def(f);
-	const struct list_entry *e = &lists_of(ui)->l[d->list].e[f->ent[entry]];
+	const struct list_entry *e = choices_entry(&f->ch, entry);
 
 	f->dirty = true;
 	if (d->kind == FK_MULTI) {
@@ -403,14 +260,15 @@ static void clear_field(struct ui *ui, struct form *f)
 	case FK_DURATION:
 	case FK_DATE:
 	case FK_TIME:
-	case FK_PERSON:
 		f->typing = true; /* editing the value shown, not replacing it */
 		if (len > 0)
 			f->input[len - 1] = '\0';
 		if (d->kind == FK_DURATION && !f->input[0])
 			f->d.duration_set = false;
-		if (d->kind == FK_PERSON)
-			match_person(ui, f);
+		break;
+	case FK_PERSON:
+		person_panel_erase(&f->pp, ui);
+		sync_person(f);
 		break;
 	case FK_FLAG:
 		*AT(f, d, bool) = d->inverted;
@@ -443,13 +301,13 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 
 	switch (d->kind) {
 	case FK_CHOICE:
-	case FK_MULTI:
-		for (int i = 0; i < f->nent; i++)
-			if (f->key[i] && f->key[i] == c) {
-				pick(ui, f, i, true);
-				return true;
-			}
-		return false;
+	case FK_MULTI: {
+		int entry = choices_by_key(&f->ch, c);
+		if (entry < 0)
+			return false;
+		pick(ui, f, entry, true);
+		return true;
+	}
 	case FK_DURATION:
 		/* A letter is a quick pick, unless digits are being typed: "1h30". */
 		if (c >= 'a' && c < 'a' + NELEM(quick_minutes) && !(c == 'h' && f->typing)) {
@@ -481,18 +339,10 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 		}
 		return false;
 	case FK_PERSON:
-		if (c == '+') {
-			create_person(ui, f);
-			return true;
-		}
-		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-			if (strlen(f->input) + 1 < PCODE_MAX) {
-				append_input(f, c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-				match_person(ui, f);
-			}
-			return true;
-		}
-		return false;
+		if (!person_panel_char(&f->pp, ui, c))
+			return false;
+		sync_person(f);
+		return true;
 	case FK_TEXT: {
 		char *s = AT(f, d, char), mb[8];
 		size_t len = strlen(s);
@@ -587,10 +437,8 @@ static void cancel(struct ui *ui, struct form *f)
 {
 	struct cn_err err;
 
-	if (f->filtering) {
-		f->filtering = false;
-		f->filter[0] = '\0';
-		apply_filter(ui, f);
+	if (f->ch.filtering) {
+		choices_filter_stop(&f->ch);
 		return;
 	}
 	if (f->dirty && !ui_confirm(ui, f->is_visit ? "Abandonner ce passage ?"
@@ -644,9 +492,13 @@ static void value_text(struct ui *ui, struct form *f, const struct fdef *d, char
 	case FK_FLAG:
 		snprintf(out, size, "%s", *AT(f, d, bool) != d->inverted ? "oui" : "non");
 		break;
+	case FK_PERSON:
+		snprintf(out, size, "%s", focused ? f->pp.input : AT(f, d, char));
+		if (!out[0])
+			snprintf(out, size, "—");
+		break;
 	case FK_DATE:
 	case FK_TIME:
-	case FK_PERSON:
 		snprintf(out, size, "%s", focused ? f->input : AT(f, d, char));
 		if (!out[0])
 			snprintf(out, size, "—");
@@ -657,39 +509,41 @@ static void value_text(struct ui *ui, struct form *f, const struct fdef *d, char
 	}
 }
 
-static void draw_choices(struct ui *ui, struct form *f, int x, int w)
+static void draw_choices(struct form *f, int x, int w)
 {
 	const struct fdef *d = def(f);
-	const struct vlist *vl = &lists_of(ui)->l[d->list];
+	const struct choices *c = &f->ch;
 	int rows = LINES - 8;
 
-	if (f->filtering)
-		ui_put(3, x, "Filtre : ", 9, false, 0), ui_put(3, x + 9, f->filter, w - 10, false, A_BOLD),
-			addstr("_");
-	else
+	if (c->filtering) {
+		char line[80];
+		snprintf(line, sizeof line, "Filtre : %s_", c->filter);
+		ui_put(3, x, line, w, false, A_BOLD);
+	} else {
 		ui_put(3, x, d->kind == FK_MULTI ? "Touche : coche et passe · / filtre"
 		                                 : "Touche : choisit et passe · / filtre",
 		       w, false, A_DIM);
-	if (f->nent == 0) {
+	}
+	if (c->nent == 0) {
 		char msg[128];
 		snprintf(msg, sizeof msg, "Liste vide : à définir dans [%s] de carnet.ini",
 		         list_section(d->list));
 		ui_put(5, x, msg, w, false, 0);
 		return;
 	}
-	if (f->hl < f->top)
-		f->top = f->hl;
-	if (f->hl >= f->top + rows)
-		f->top = f->hl - rows + 1;
-	for (int i = 0; i < rows && f->top + i < f->nshown; i++) {
-		int k = f->shown[f->top + i];
-		const struct list_entry *e = &vl->e[f->ent[k]];
-		bool on = selected_code(f, d, e->code);
+	if (c->hl < f->top)
+		f->top = c->hl;
+	if (c->hl >= f->top + rows)
+		f->top = c->hl - rows + 1;
+	for (int i = 0; i < rows && f->top + i < c->nshown; i++) {
+		int k = c->shown[f->top + i];
+		const struct list_entry *e = choices_entry(c, k);
+		bool on = holds(f, d, e->code);
 		char line[300];
 		snprintf(line, sizeof line, "%s %c  %s%s",
 		         d->kind == FK_MULTI ? (on ? "[x]" : "[ ]") : (on ? "(•)" : "( )"),
-		         f->key[k] ? f->key[k] : ' ', e->label, e->retired ? " (retiré)" : "");
-		ui_put(5 + i, x, line, w, true, f->top + i == f->hl ? A_REVERSE : 0);
+		         c->key[k] ? c->key[k] : ' ', e->label, e->retired ? " (retiré)" : "");
+		ui_put(5 + i, x, line, w, true, f->top + i == c->hl ? A_REVERSE : 0);
 	}
 }
 
@@ -702,7 +556,7 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 	switch (d->kind) {
 	case FK_CHOICE:
 	case FK_MULTI:
-		draw_choices(ui, f, x, w);
+		draw_choices(f, x, w);
 		break;
 	case FK_DURATION:
 		ui_put(3, x, "Une touche choisit, ou tapez des minutes (45, 1h30)", w, false, A_DIM);
@@ -757,29 +611,7 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		break;
 	}
 	case FK_PERSON:
-		ui_put(3, x, "Code de la carte, ou + pour un nouveau code", w, false, A_DIM);
-		snprintf(line, sizeof line, "Code : %s_", f->input);
-		ui_put(4, x, line, w, false, A_BOLD);
-		if (f->d.v.person[0]) {
-			snprintf(line, sizeof line, "Usager connu : %d passage%s", f->person_visits,
-			         f->person_visits > 1 ? "s" : "");
-			ui_put(6, x, line, w, false, 0);
-			for (int i = 0; i < f->nhistory; i++)
-				ui_put(7 + i, x + 1, f->history[i], w - 1, false, 0);
-			if (f->trend[0]) {
-				snprintf(line, sizeof line, "Postures : %s", f->trend);
-				ui_put(8 + HISTORY_MAX, x, line, w, false, A_BOLD);
-			}
-			ui_put(10 + HISTORY_MAX, x, "F6 : profil (âge, quartier, équipement…)", w, false,
-			       A_DIM);
-		} else {
-			ui_put(6, x, "Codes récents (Haut/Bas, Espace) :", w, false, 0);
-			for (int i = 0; i < f->nrecent; i++) {
-				snprintf(line, sizeof line, "%-8s dernier passage %s", f->recent[i],
-				         f->recent_date[i]);
-				ui_put(7 + i, x + 1, line, w - 1, false, i == f->hl ? A_REVERSE : 0);
-			}
-		}
+		person_panel_draw(&f->pp, x, w);
 		break;
 	}
 }
@@ -822,36 +654,27 @@ static void form_draw(struct ui *ui, struct view *v)
 
 static void filter_key(struct ui *ui, struct form *f, int code, bool is_char, enum action act)
 {
-	size_t len = strlen(f->filter);
-
 	if (act == ACT_SAVE || act == ACT_TOGGLE) {
-		if (f->nshown > 0) {
-			f->filtering = false;
-			pick(ui, f, f->shown[f->hl], true);
+		int entry = choices_current(&f->ch);
+		if (entry >= 0) {
+			f->ch.filtering = false;
+			pick(ui, f, entry, true);
 		}
 	} else if (act == ACT_CANCEL) {
 		cancel(ui, f);
 	} else if (act == ACT_CHOICE_UP) {
-		if (f->hl > 0)
-			f->hl--;
+		choices_move(&f->ch, -1);
 	} else if (act == ACT_CHOICE_DOWN) {
-		if (f->hl + 1 < f->nshown)
-			f->hl++;
+		choices_move(&f->ch, 1);
 	} else if (act == ACT_CLEAR) {
-		while (len > 0 && ((unsigned char)f->filter[len - 1] & 0xc0) == 0x80)
-			len--;
-		if (len > 0)
-			f->filter[len - 1] = '\0';
-		apply_filter(ui, f);
+		choices_filter_erase(&f->ch);
 	} else if (is_char && code >= ' ') {
 		char mb[8];
 		int n = wctomb(mb, (wchar_t)code);
-		if (n > 0 && len + (size_t)n < sizeof f->filter) {
-			memcpy(f->filter + len, mb, (size_t)n);
-			f->filter[len + (size_t)n] = '\0';
+		if (n > 0) {
+			mb[n] = '\0';
+			choices_filter_type(&f->ch, mb);
 		}
-		f->hl = 0;
-		apply_filter(ui, f);
 	}
 }
 
@@ -861,23 +684,17 @@ static void toggle(struct ui *ui, struct form *f)
 
 	switch (d->kind) {
 	case FK_CHOICE:
-		if (f->nshown)
-			pick(ui, f, f->shown[f->hl], true);
-		break;
 	case FK_MULTI:
-		if (f->nshown)
-			pick(ui, f, f->shown[f->hl], false);
+		if (choices_current(&f->ch) >= 0)
+			pick(ui, f, choices_current(&f->ch), d->kind == FK_CHOICE);
 		break;
 	case FK_FLAG:
 		*AT(f, d, bool) = !*AT(f, d, bool);
 		f->dirty = true;
 		break;
 	case FK_PERSON:
-		if (!f->d.v.person[0] && f->hl < f->nrecent) {
-			text_copy(f->input, sizeof f->input, f->recent[f->hl]);
-			match_person(ui, f);
-			f->dirty = true;
-		}
+		person_panel_pick(&f->pp, ui);
+		sync_person(f);
 		break;
 	default:
 		break;
@@ -886,10 +703,10 @@ static void toggle(struct ui *ui, struct form *f)
 
 static void choice_move(struct form *f, int delta)
 {
-	int n = def(f)->kind == FK_PERSON ? f->nrecent : f->nshown;
-
-	if (f->hl + delta >= 0 && f->hl + delta < n)
-		f->hl += delta;
+	if (def(f)->kind == FK_PERSON)
+		person_panel_move(&f->pp, delta);
+	else
+		choices_move(&f->ch, delta);
 }
 
 static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum action act)
@@ -897,7 +714,7 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 	struct form *f = (struct form *)v;
 	struct cn_err err;
 
-	if (f->filtering) {
+	if (f->ch.filtering) {
 		filter_key(ui, f, code, is_char, act);
 	} else if (is_char && code >= ' ' && code != 127 && field_char(ui, f, code)) {
 		/* the field took it */
@@ -925,10 +742,8 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 			toggle(ui, f);
 			break;
 		case ACT_FILTER:
-			if (def(f)->kind == FK_CHOICE || def(f)->kind == FK_MULTI) {
-				f->filtering = true;
-				f->filter[0] = '\0';
-			}
+			if (def(f)->kind == FK_CHOICE || def(f)->kind == FK_MULTI)
+				choices_filter_start(&f->ch);
 			break;
 		case ACT_CLEAR:
 			clear_field(ui, f);
@@ -963,7 +778,7 @@ static void form_resume(struct ui *ui, struct view *v)
 	struct form *f = (struct form *)v;
 
 	if (def(f)->kind == FK_PERSON)
-		load_person(ui, f);
+		person_panel_reload(&f->pp, ui);
 }
 
 static void form_close(struct ui *ui, struct view *v)

@@ -1,0 +1,43 @@
+/* The Usager field of the visit form: a person code typed, picked among the
+ * codes seen lately or created, and what is known of that person (previous
+ * visits, posture trend). */
+#ifndef CARNET_PERSON_PANEL_H
+#define CARNET_PERSON_PANEL_H
+
+#include <stdbool.h>
+#include "carnet/clock.h"
+#include "carnet/ids.h"
+#include "carnet/ui.h"
+
+#define PANEL_RECENT 8
+#define PANEL_HISTORY 6
+
+struct person_panel {
+	char input[PCODE_MAX];      /* the code being typed */
+	bool typing;
+	char code[PCODE_MAX];       /* the person attached, "" when none */
+	char recent[PANEL_RECENT][PCODE_MAX], recent_date[PANEL_RECENT][DATE_LEN];
+	int nrecent;
+	int shown[PANEL_RECENT];    /* recent codes starting with the input */
+	int nshown, hl;
+	char history[PANEL_HISTORY][160];
+	int nhistory, visits;
+	char trend[160];            /* "pour → devant → avec" */
+};
+
+/* Opens the panel on the code the visit holds ("" for none). */
+void person_panel_open(struct person_panel *pp, struct ui *ui, const char *code);
+/* Letters and digits build the code, '+' creates a person with the typed
+ * code or a new one; false when c is of no use here. */
+bool person_panel_char(struct person_panel *pp, struct ui *ui, int c);
+void person_panel_erase(struct person_panel *pp, struct ui *ui);
+/* Attaches the highlighted recent code. */
+void person_panel_pick(struct person_panel *pp, struct ui *ui);
+void person_panel_move(struct person_panel *pp, int delta);
+/* Reads the attached person's visits again (after a profile change). */
+void person_panel_reload(struct person_panel *pp, struct ui *ui);
+/* False, with a message, when a code is typed that names no one. */
+bool person_panel_valid(const struct person_panel *pp, struct ui *ui);
+void person_panel_draw(const struct person_panel *pp, int x, int w);
+
+#endif
