@@ -176,54 +176,42 @@ int visit_update(struct store *st, const struct lists *ls, struct visit *v, stru
 	return store_end(st, rc, err);
 }
 
-int visit_delete(struct store *st, const char *id, struct cn_err *err)
+/* Sets or clears the tombstone of a visit, in one transaction. */
+static int set_deleted(struct store *st, const char *id, bool deleted, struct cn_err *err)
 {
+	static const char *const sql[] = {
+		"UPDATE visit SET deleted_at = NULL, updated_at = ?1"
+		" WHERE id = ?2 AND deleted_at IS NOT NULL",
+		"UPDATE visit SET deleted_at = ?1, updated_at = ?1"
+		" WHERE id = ?2 AND deleted_at IS NULL",
+	};
 	char now[TS_LEN];
 	sqlite3_stmt *stmt;
 	int rc = clock_timestamp(now, err);
 
 	if (rc != CN_OK || (rc = store_begin(st, err)) != CN_OK)
 		return rc;
-	stmt = store_prepare(st,
-	                     "UPDATE visit SET deleted_at = ?1, updated_at = ?1"
-	                     " WHERE id = ?2 AND deleted_at IS NULL",
-	                     err);
-	if (!stmt) {
-		store_rollback(st);
-		return CN_EDB;
-	}
-	sqlite3_bind_text(stmt, 1, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = store_fail(st, err, "suppression impossible");
-	else if (sqlite3_changes(store_db(st)) == 0)
-		rc = cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage introuvable : « %s »", id);
-	sqlite3_finalize(stmt);
-	return store_end(st, rc, err);
-}
-
-int visit_undelete(struct store *st, const char *id, struct cn_err *err)
-{
-	char now[TS_LEN];
-	sqlite3_stmt *stmt;
-	int rc = clock_timestamp(now, err);
-
-	if (rc != CN_OK || (rc = store_begin(st, err)) != CN_OK)
-		return rc;
-	stmt = store_prepare(st,
-	                     "UPDATE visit SET deleted_at = NULL, updated_at = ?1"
-	                     " WHERE id = ?2 AND deleted_at IS NOT NULL",
-	                     err);
-	if (!stmt)
+	if (!(stmt = store_prepare(st, sql[deleted], err)))
 		return store_end(st, CN_EDB, err);
 	sqlite3_bind_text(stmt, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = store_fail(st, err, "restauration impossible");
+		rc = store_fail(st, err, deleted ? "suppression impossible" : "restauration impossible");
 	else if (sqlite3_changes(store_db(st)) == 0)
-		rc = cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage supprimé introuvable : « %s »", id);
+		rc = cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage %sintrouvable : « %s »",
+		                  deleted ? "" : "supprimé ", id);
 	sqlite3_finalize(stmt);
 	return store_end(st, rc, err);
+}
+
+int visit_delete(struct store *st, const char *id, struct cn_err *err)
+{
+	return set_deleted(st, id, true, err);
+}
+
+int visit_undelete(struct store *st, const char *id, struct cn_err *err)
+{
+	return set_deleted(st, id, false, err);
 }
 
 int visit_last_canal(struct store *st, const char *site, char out[CODE_MAX], struct cn_err *err)

@@ -277,6 +277,13 @@ static void test_update_delete_and_filters(void)
 	CHECK_INT(count(st, &f), 1);
 	f.with_deleted = true;
 	CHECK_INT(count(st, &f), 2);
+	/* Undo of a delete. */
+	CHECK_INT(visit_undelete(st, first_id, &err), CN_OK);
+	CHECK_INT(visit_get(st, first_id, false, &got, &err), CN_OK);
+	CHECK_STR(got.deleted, "");
+	CHECK_INT(visit_undelete(st, first_id, &err), CN_ENOTFOUND);
+	f.with_deleted = false;
+	CHECK_INT(count(st, &f), 2);
 	unsetenv("CARNET_NOW");
 	store_close(st);
 }
@@ -316,6 +323,47 @@ static void test_retired_code_kept_on_edit(void)
 	codeset_add(&v.organisms, "msa");
 	CHECK_INT(visit_update(st, &retired_cfg.lists, &v, &err), CN_EINVAL);
 	config_free(&retired_cfg);
+	store_close(st);
+}
+
+static int count_recent(const char *code, const char *last, void *ctx)
+{
+	char *codes = ctx;
+	strcat(codes, code);
+	strcat(codes, "@");
+	strcat(codes, last);
+	strcat(codes, " ");
+	return 0;
+}
+
+static void test_recent_and_last_canal(void)
+{
+	struct store *st;
+	struct cn_err err;
+	struct visit v;
+	struct person p;
+	char codes[256] = "", canal[CODE_MAX];
+
+	CHECK_INT(store_open(&st, db_path("recent.db"), &err), CN_OK);
+	CHECK_INT(visit_last_canal(st, DEFAULT_SITE_CODE, canal, &err), CN_OK);
+	CHECK_STR(canal, "");
+	const char *who[] = {"AAAA11", "BBBB22", "AAAA11"};
+	const char *dates[] = {"2026-11-01", "2026-11-05", "2026-11-03"};
+	for (int i = 0; i < 3; i++) {
+		person_init(&p);
+		strcpy(p.code, who[i]);
+		person_create(st, &cfg.lists, &p, &err); /* the second AAAA11 is refused */
+		typical(&v);
+		strcpy(v.person, who[i]);
+		strcpy(v.date, dates[i]);
+		strcpy(v.canal, i == 2 ? "tel" : "rdv");
+		CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_OK);
+	}
+	CHECK_INT(person_recent(st, 5, count_recent, codes, &err), CN_OK);
+	CHECK_STR(codes, "BBBB22@2026-11-05 AAAA11@2026-11-03 ");
+	/* The canal of the visit recorded last, whatever its date. */
+	CHECK_INT(visit_last_canal(st, DEFAULT_SITE_CODE, canal, &err), CN_OK);
+	CHECK_STR(canal, "tel");
 	store_close(st);
 }
 
@@ -383,6 +431,7 @@ int main(void)
 	RUN(test_validation_writes_nothing);
 	RUN(test_update_delete_and_filters);
 	RUN(test_retired_code_kept_on_edit);
+	RUN(test_recent_and_last_canal);
 	RUN(test_persons);
 	config_free(&cfg);
 	return harness_finish();
