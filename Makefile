@@ -37,7 +37,8 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 # Model and storage: no curses here. The unit tests link only these.
 MODEL_SRC = src/err.c src/text.c src/clock.c src/ids.c src/codes.c src/lists.c \
             src/config.c src/store.c src/visit.c src/visit_store.c \
-            src/person.c src/person_store.c src/csv.c src/draft.c src/hotkeys.c src/actions.c src/choices.c
+            src/person.c src/person_store.c src/csv.c src/draft.c src/hotkeys.c src/actions.c src/choices.c \
+            src/report.c
 CLI_SRC   = src/main.c src/cli.c src/cmd_visit.c src/cmd_list.c src/cmd_person.c \
             src/cmd_lists.c src/cmd_keys.c src/visit_opts.c src/visit_print.c src/app.c
 # The desk screen (curses).
@@ -117,7 +118,7 @@ deps-build:
 
 deps-test: deps-build
 	@missing=""; \
-	for c in sqlite3:sqlite3 mandoc:mandoc tmux:tmux valgrind:valgrind python3:python3; do \
+	for c in sqlite3:sqlite3 mandoc:mandoc tmux:tmux valgrind:valgrind python3:python3 pgrep:procps; do \
 	  command -v $${c%%:*} >/dev/null 2>&1 || missing="$$missing $${c#*:}"; done; \
 	$(apt_install)
 
