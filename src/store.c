@@ -140,6 +140,11 @@ int store_begin(struct store *st, struct cn_err *err)
 	return exec(st, "BEGIN IMMEDIATE", err, "début de transaction impossible");
 }
 
+int store_begin_read(struct store *st, struct cn_err *err)
+{
+	return exec(st, "BEGIN", err, "lecture impossible");
+}
+
 int store_commit(struct store *st, struct cn_err *err)
 {
 	int rc = exec(st, "COMMIT", err, "enregistrement impossible");

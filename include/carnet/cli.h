@@ -42,7 +42,7 @@ int cli_wants_help(struct app *app, const struct command *cmd, int argc, char **
 
 /* Commands, one module each, with their French help. */
 extern const char usage_add[], usage_edit[], usage_delete[], usage_show[], usage_list[],
-	usage_person[], usage_lists[], usage_keys[];
+	usage_person[], usage_lists[], usage_keys[], usage_report[];
 int cmd_add(struct app *app, int argc, char **argv);
 int cmd_edit(struct app *app, int argc, char **argv);
 int cmd_delete(struct app *app, int argc, char **argv);
@@ -51,6 +51,7 @@ int cmd_list(struct app *app, int argc, char **argv);
 int cmd_person(struct app *app, int argc, char **argv);
 int cmd_lists(struct app *app, int argc, char **argv);
 int cmd_keys(struct app *app, int argc, char **argv);
+int cmd_report(struct app *app, int argc, char **argv);
 /* What carnet does without a command away from a terminal: today's list. */
 int cmd_default(struct app *app);
 

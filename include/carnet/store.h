@@ -29,6 +29,8 @@ int store_default_path(char *out, size_t size, struct cn_err *err);
  * writing the same file wait for each other), then commit or rollback. */
 int store_begin(struct store *st, struct cn_err *err);
 int store_commit(struct store *st, struct cn_err *err);
+/* A read-only transaction: a consistent view, without blocking writers. */
+int store_begin_read(struct store *st, struct cn_err *err);
 void store_rollback(struct store *st);
 /* Ends the action begun with store_begin: commits when rc is CN_OK, rolls
  * back otherwise; returns the final status. */

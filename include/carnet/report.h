@@ -1,0 +1,70 @@
+/* The activity summary of a period: every indicator of DOMAIN.md, computed
+ * from the database. The writers (text, JSON, CSV, HTML) only print it. */
+#ifndef CARNET_REPORT_H
+#define CARNET_REPORT_H
+
+#include <stdbool.h>
+#include "carnet/clock.h"
+#include "carnet/codes.h"
+#include "carnet/lists.h"
+#include "carnet/store.h"
+
+#define REPORT_TREND 12
+#define REPORT_BINS 5
+#define REPORT_RANKS 4
+
+struct report_filter {
+	char from[DATE_LEN], to[DATE_LEN];   /* inclusive */
+	struct codeset sites, mediators;     /* empty: all */
+};
+
+/* Counts by code: the codes of a list in its order, then codes the lists do
+ * not know (merged from other desks), then "" for "non renseigné". */
+struct dist {
+	int n;
+	char (*code)[CODE_MAX];
+	long *count;
+	long total;      /* what shares are taken of (visits or persons) */
+};
+
+/* Rows of a cross table: for each code of the row list, a posture dist. */
+struct cross {
+	int n;
+	char (*code)[CODE_MAX];
+	struct dist *row;
+};
+
+struct report {
+	struct report_filter f;
+	long visits, persons, first_visits, minutes;
+	double mean_minutes, median_minutes;
+	long bins[REPORT_BINS];                  /* <15, 15-29, 30-59, 60-120, >120 min */
+	struct dist canal, weekday, demand, organism, posture, outcome, urgent_outcome,
+		referred_by, referred_to;
+	long no_organism, absent, urgent;
+	char trend_month[REPORT_TREND][8];       /* YYYY-MM, oldest first */
+	long trend[REPORT_TREND];
+	struct cross posture_by_demand, posture_by_organism;
+	/* Persons seen in the period with two visits or more up to its end. */
+	long returning, towards_autonomy, same, backwards;
+	double rank_mean[REPORT_RANKS];          /* mean posture level by visit rank */
+	long rank_visits[REPORT_RANKS];
+	/* Public, as shares of the distinct persons seen in the period. */
+	struct dist age, gender, area, situation, equipment;
+};
+
+extern const char *const report_bin_labels[REPORT_BINS];
+extern const char *const report_weekdays[7];  /* lundi … dimanche */
+
+int report_compute(struct store *st, const struct lists *ls, const struct report_filter *f,
+                   struct report *r, struct cn_err *err);
+void report_free(struct report *r);
+
+/* Shares of counts out of total in tenths of a percent, rounded so that
+ * they add up to exactly 1000 when the counts add up to total (largest
+ * remainder). */
+void shares_tenths(const long *counts, int n, long total, long *tenths);
+/* "51,2" from 512 tenths. */
+void format_tenths(long tenths, char *out, size_t size);
+
+#endif

@@ -1,0 +1,183 @@
+/* carnet report: the activity summary of a period. */
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <stdlib.h>
+#include <getopt.h>
+#include <string.h>
+#include <unistd.h>
+#include "carnet/cli.h"
+#include "carnet/report_write.h"
+
+const char usage_report[] =
+	"Usage : carnet report [PÉRIODE] [FILTRES] [--format FORMAT] [-o FICHIER]\n"
+	"\n"
+	"Le bilan d'activité d'une période : volume, durées, canaux, jours, tendance sur\n"
+	"12 mois, demandes et organismes, postures, issues et urgences, autonomie dans le\n"
+	"temps, orientations, public.\n"
+	"\n"
+	"Période (défaut : le mois civil précédent) :\n"
+	"  --month AAAA-MM        un mois\n"
+	"  --year AAAA            une année civile\n"
+	"  --from AAAA-MM-JJ --to AAAA-MM-JJ   des dates, incluses\n"
+	"Filtres (répétables, ou codes séparés par des virgules) :\n"
+	"  --site CODE            seulement ce site\n"
+	"  --mediator CODE        seulement ce médiateur\n"
+	"Sortie :\n"
+	"  --format text|json     texte pour un terminal de 80 colonnes (défaut) ou JSON\n"
+	"  -o FICHIER             écrit dans FICHIER (lisible par son seul propriétaire)\n"
+	"                         au lieu de la sortie standard\n";
+
+static int add_codes(struct app *app, const char *name, const char *arg, struct codeset *set)
+{
+	struct codeset more;
+	struct cn_err err;
+
+	if (codeset_parse(&more, arg, &err) != CN_OK)
+		return cli_report(app, CN_EINVAL, name, &err);
+	for (int i = 0; i < more.n; i++)
+		if (codeset_add(set, more.v[i]) != CN_OK)
+			return cli_fail(app, EXIT_INVALID, "%s : trop de codes", name);
+	return EXIT_OK;
+}
+
+/* The calendar month before today's. */
+static int previous_month(struct app *app, struct report_filter *f)
+{
+	struct cn_date d;
+	struct cn_err err;
+	int rc = clock_now(&d, NULL, NULL, &err);
+
+	if (rc != CN_OK)
+		return cli_report(app, rc, NULL, &err);
+	if (--d.month < 1) {
+		d.month = 12;
+		d.year--;
+	}
+	d.day = 1;
+	date_format(&d, f->from);
+	d.day = date_days_in_month(d.year, d.month);
+	date_format(&d, f->to);
+	return EXIT_OK;
+}
+
+static FILE *open_output(struct app *app, const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	FILE *f;
+
+	if (fd < 0 || fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
+		cli_fail(app, EXIT_INVALID, "-o : impossible d'écrire « %s » : %s", path,
+		         strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	return f;
+}
+
+int cmd_report(struct app *app, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"month", required_argument, NULL, 'M'}, {"year", required_argument, NULL, 'Y'},
+		{"from", required_argument, NULL, 'f'},  {"to", required_argument, NULL, 't'},
+		{"site", required_argument, NULL, 's'},  {"mediator", required_argument, NULL, 'm'},
+		{"format", required_argument, NULL, 'F'}, {"output", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0},
+	};
+	struct report_filter f;
+	struct report r;
+	struct cn_date d;
+	struct cn_err err;
+	const char *format = "text", *output = NULL;
+	int opt, rc = EXIT_OK, year, month, periods = 0;
+	FILE *out;
+
+	memset(&f, 0, sizeof f);
+	optind = 0;
+	opterr = 0;
+	while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "o:", options, NULL)) != -1) {
+		switch (opt) {
+		case 'M':
+			periods++;
+			if (!month_parse(optarg, &year, &month))
+				return cli_fail(app, EXIT_INVALID,
+				                "--month : mois invalide « %s » (attendu AAAA-MM)", optarg);
+			snprintf(f.from, sizeof f.from, "%04u-%02u-01", (unsigned)year % 10000u,
+			         (unsigned)month % 100u);
+			d = (struct cn_date){year, month, date_days_in_month(year, month)};
+			date_format(&d, f.to);
+			break;
+		case 'Y':
+			periods++;
+			year = atoi(optarg);
+			if (strlen(optarg) != 4 || strspn(optarg, "0123456789") != 4 || year < 1900)
+				return cli_fail(app, EXIT_INVALID,
+				                "--year : année invalide « %s » (attendu AAAA)", optarg);
+			snprintf(f.from, sizeof f.from, "%04u-01-01", (unsigned)year % 10000u);
+			snprintf(f.to, sizeof f.to, "%04u-12-31", (unsigned)year % 10000u);
+			break;
+		case 'f':
+		case 't':
+			if (!date_parse(optarg, &d))
+				return cli_fail(app, EXIT_INVALID,
+				                "%s : date invalide « %s » (attendu AAAA-MM-JJ, une date réelle)",
+				                opt == 'f' ? "--from" : "--to", optarg);
+			date_format(&d, opt == 'f' ? f.from : f.to);
+			break;
+		case 's':
+			rc = add_codes(app, "--site", optarg, &f.sites);
+			break;
+		case 'm':
+			rc = add_codes(app, "--mediator", optarg, &f.mediators);
+			break;
+		case 'F':
+			if (strcmp(optarg, "text") && strcmp(optarg, "json"))
+				return cli_fail(app, EXIT_INVALID,
+				                "--format : format inconnu « %s ». Valeurs acceptées : text, json",
+				                optarg);
+			format = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		default:
+			cli_fail(app, EXIT_USAGE, "report : option inconnue ou sans sa valeur « %s »",
+			         argv[optind - 1]);
+			return cli_usage_error(app, "report");
+		}
+	}
+	if (rc != EXIT_OK)
+		return rc;
+	if (optind < argc)
+		return cli_fail(app, EXIT_USAGE, "report : argument en trop « %s »", argv[optind]);
+	if (periods > 1)
+		return cli_fail(app, EXIT_USAGE, "report : une seule période (--month ou --year)");
+	if (!f.from[0] && !f.to[0] && (rc = previous_month(app, &f)) != EXIT_OK)
+		return rc;
+	if (!f.from[0] || !f.to[0])
+		return cli_fail(app, EXIT_INVALID, "%s : --from et --to vont ensemble",
+		                f.from[0] ? "--to" : "--from");
+	if (strcmp(f.from, f.to) > 0)
+		return cli_fail(app, EXIT_INVALID, "--to : le %s précède le début (%s)", f.to, f.from);
+	if ((rc = app_open(app)) != EXIT_OK)
+		return rc;
+	if ((rc = report_compute(app->st, &app->cfg.lists, &f, &r, &err)) != CN_OK)
+		return cli_report(app, rc, NULL, &err);
+	if (r.visits == 0)
+		fprintf(app->err, "carnet: aucun passage du %s au %s : le bilan est vide\n", f.from,
+		        f.to);
+	out = output ? open_output(app, output) : app->out;
+	if (!out) {
+		report_free(&r);
+		return EXIT_INVALID;
+	}
+	if (strcmp(format, "json") == 0)
+		report_write_json(out, &r, &app->cfg.lists);
+	else
+		report_write_text(out, &r, &app->cfg.lists);
+	report_free(&r);
+	if (output && fclose(out) != 0)
+		return cli_fail(app, EXIT_INVALID, "-o : écriture de « %s » incomplète", output);
+	return EXIT_OK;
+}
