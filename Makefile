@@ -38,7 +38,8 @@ SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 MODEL_SRC = src/err.c src/text.c src/clock.c src/ids.c src/codes.c src/lists.c \
             src/config.c src/store.c src/visit.c src/visit_store.c \
             src/person.c src/person_store.c src/csv.c src/draft.c src/hotkeys.c src/actions.c src/choices.c \
-            src/report.c src/report_text.c src/report_json.c src/visit_print.c
+            src/report.c src/report_text.c src/report_json.c src/report_csv.c \
+            src/report_html.c src/visit_print.c
 CLI_SRC   = src/main.c src/cli.c src/cmd_visit.c src/cmd_list.c src/cmd_person.c \
             src/cmd_lists.c src/cmd_keys.c src/cmd_report.c src/visit_opts.c src/app.c
 # The desk screen (curses).
@@ -118,7 +119,7 @@ deps-build:
 
 deps-test: deps-build
 	@missing=""; \
-	for c in sqlite3:sqlite3 mandoc:mandoc tmux:tmux valgrind:valgrind python3:python3 pgrep:procps; do \
+	for c in sqlite3:sqlite3 mandoc:mandoc tmux:tmux valgrind:valgrind python3:python3 pgrep:procps xmllint:libxml2-utils; do \
 	  command -v $${c%%:*} >/dev/null 2>&1 || missing="$$missing $${c#*:}"; done; \
 	$(apt_install)
 

@@ -11,7 +11,7 @@ const struct command cli_commands[] = {
 	{"person", "créer, modifier ou afficher un usager (code pseudonyme)", usage_person,
 	 cmd_person},
 	{"lists", "afficher les listes de valeurs (codes et libellés)", usage_lists, cmd_lists},
-	{"report", "bilan d'activité d'une période (texte, JSON)", usage_report, cmd_report},
+	{"report", "bilan d'activité d'une période (texte, HTML, CSV, JSON)", usage_report, cmd_report},
 	{"keys", "afficher les touches de l'écran de saisie", usage_keys, cmd_keys},
 	{"help", "afficher l'aide d'une commande", NULL, NULL},
 	{NULL, NULL, NULL, NULL},

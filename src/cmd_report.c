@@ -24,7 +24,10 @@ const char usage_report[] =
 	"  --site CODE            seulement ce site\n"
 	"  --mediator CODE        seulement ce médiateur\n"
 	"Sortie :\n"
-	"  --format text|json     texte pour un terminal de 80 colonnes (défaut) ou JSON\n"
+	"  --format FORMAT        text : pour un terminal de 80 colonnes (défaut) ;\n"
+	"                         html : un fichier autonome, imprimable en A4 ;\n"
+	"                         csv : pour un tableur (UTF-8, « ; », virgule décimale) ;\n"
+	"                         json : tous les chiffres, pour d'autres outils\n"
 	"  -o FICHIER             écrit dans FICHIER (lisible par son seul propriétaire)\n"
 	"                         au lieu de la sortie standard\n";
 
@@ -132,9 +135,11 @@ int cmd_report(struct app *app, int argc, char **argv)
 			rc = add_codes(app, "--mediator", optarg, &f.mediators);
 			break;
 		case 'F':
-			if (strcmp(optarg, "text") && strcmp(optarg, "json"))
+			if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv") &&
+			    strcmp(optarg, "html"))
 				return cli_fail(app, EXIT_INVALID,
-				                "--format : format inconnu « %s ». Valeurs acceptées : text, json",
+				                "--format : format inconnu « %s ». Valeurs acceptées : text, "
+				                "html, csv, json",
 				                optarg);
 			format = optarg;
 			break;
@@ -174,6 +179,10 @@ int cmd_report(struct app *app, int argc, char **argv)
 	}
 	if (strcmp(format, "json") == 0)
 		report_write_json(out, &r, &app->cfg.lists);
+	else if (strcmp(format, "csv") == 0)
+		report_write_csv(out, &r, &app->cfg.lists);
+	else if (strcmp(format, "html") == 0)
+		report_write_html(out, &r, &app->cfg.lists);
 	else
 		report_write_text(out, &r, &app->cfg.lists);
 	report_free(&r);

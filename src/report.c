@@ -537,3 +537,41 @@ void report_free(struct report *r)
 	cross_free(&r->posture_by_demand);
 	cross_free(&r->posture_by_organism);
 }
+
+void report_each_table(const struct report *r, struct dist *bins, report_table_fn fn, void *ctx)
+{
+	static const char multi[] = "Un passage à plusieurs valeurs compte dans chacune : les parts "
+	                            "sont celles des passages et ne s'additionnent pas à 100 %.";
+	static const char persons[] = "Parts des personnes distinctes venues sur la période, "
+	                              "« non renseigné » compris.";
+	const struct report_table tables[] = {
+		{"1. Volume", "Durées", "durees", -1, bins, NULL},
+		{"1. Volume", "Canal", "canal", L_CANAL, &r->canal, NULL},
+		{"1. Volume", "Jour de la semaine", "jours", -1, &r->weekday, NULL},
+		{"2. Demandes et organismes", "Demandes", "demandes", L_DEMANDE, &r->demand, multi},
+		{"2. Demandes et organismes", "Organismes", "organismes", L_ORGANISME, &r->organism,
+		 multi},
+		{"3. Posture", "Posture", "postures", L_POSTURE, &r->posture, NULL},
+		{"4. Issues et urgences", "Issues", "issues", L_ISSUE, &r->outcome, NULL},
+		{"4. Issues et urgences", "Issues des passages urgents", "issues_urgentes", L_ISSUE,
+		 &r->urgent_outcome, NULL},
+		{"6. Orientations", "Orienté par", "oriente_par", L_ORIENTE_PAR, &r->referred_by, NULL},
+		{"6. Orientations", "Orienté vers", "oriente_vers", L_ORIENTE_VERS, &r->referred_to,
+		 NULL},
+		{"7. Public", "Tranche d'âge", "tranche_age", L_TRANCHE_AGE, &r->age, persons},
+		{"7. Public", "Genre", "genre", L_GENRE, &r->gender, persons},
+		{"7. Public", "Commune ou quartier", "quartier", L_QUARTIER, &r->area, persons},
+		{"7. Public", "Situation", "situation", L_SITUATION, &r->situation, persons},
+		{"7. Public", "Équipement à domicile", "equipement", L_EQUIPEMENT, &r->equipment,
+		 "Plusieurs réponses possibles : les parts ne s'additionnent pas à 100 %."},
+	};
+
+	bins->n = REPORT_BINS;
+	bins->total = r->visits;
+	for (int i = 0; i < REPORT_BINS; i++) {
+		snprintf(bins->code[i], CODE_MAX, "%s", report_bin_labels[i]);
+		bins->count[i] = r->bins[i];
+	}
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+		fn(ctx, &tables[i]);
+}

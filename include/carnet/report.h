@@ -56,6 +56,22 @@ struct report {
 extern const char *const report_bin_labels[REPORT_BINS];
 extern const char *const report_weekdays[7];  /* lundi … dimanche */
 
+/* The distributions of a report in display order, for the writers that
+ * print them all alike (CSV, HTML). */
+struct report_table {
+	const char *section;     /* "1. Volume" */
+	const char *title;       /* "Canal" */
+	const char *name;        /* "canal", for machines */
+	int list;                /* enum list_id of the codes, -1 for fixed labels */
+	const struct dist *d;
+	const char *note;        /* said under the table, or NULL */
+};
+typedef void (*report_table_fn)(void *ctx, const struct report_table *t);
+/* Calls fn for each distribution; `bins` receives the duration ranges as a
+ * distribution (its arrays must hold REPORT_BINS entries). */
+void report_each_table(const struct report *r, struct dist *bins, report_table_fn fn,
+                       void *ctx);
+
 int report_compute(struct store *st, const struct lists *ls, const struct report_filter *f,
                    struct report *r, struct cn_err *err);
 void report_free(struct report *r);

@@ -8,5 +8,7 @@
 
 void report_write_text(FILE *f, const struct report *r, const struct lists *ls);
 void report_write_json(FILE *f, const struct report *r, const struct lists *ls);
+void report_write_csv(FILE *f, const struct report *r, const struct lists *ls);
+void report_write_html(FILE *f, const struct report *r, const struct lists *ls);
 
 #endif

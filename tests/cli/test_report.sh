@@ -119,7 +119,7 @@ run report --month 2026-13
 check "bad month: exit 1" rc_is 1
 check "bad month: message names --month" err_has "--month"
 run report --month 2026-11 --format pdf
-check "bad format: exit 1 and the accepted values" sh -c '[ "$1" = 1 ] && grep -q "text, json" "$2"' x "$RC" "$T/err"
+check "bad format: exit 1 and the accepted values" sh -c '[ "$1" = 1 ] && grep -q "text, html, csv, json" "$2"' x "$RC" "$T/err"
 run report --month 2026-11 -o "$T/bilan.txt"
 check "-o writes the file" sh -c 'grep -q "1. Volume" "$1"' x "$T/bilan.txt"
 is "-o file readable by its owner only" "$(stat -c %a "$T/bilan.txt")" 600
@@ -172,3 +172,36 @@ is "Rennes: quartiers as published" \
 "$CARNET" --db "$SQLDB" --config "$RENNES" report --month 2026-11 >"$T/out"
 check "Rennes text: 51,2 %" out_has "51,2 %"
 check "Rennes text: Le Blosne 24,4 %" sh -c 'grep -E "Le Blosne +10 +24,4 %" "$1" >/dev/null' x "$T/out"
+
+# ---- HTML: one well-formed, self-contained file
+"$CARNET" --db "$SQLDB" --config "$RENNES" report --month 2026-11 --format html >"$T/r.html"
+check "html: well-formed (xmllint)" xmllint --noout "$T/r.html"
+check "html: the HTML parser finds no error but unknown HTML5 tags" sh -c \
+	'! xmllint --html --noout "$1" 2>&1 | grep "error" | grep -v "Tag [a-z]* invalid" | grep -q .' x "$T/r.html"
+check "html: no script, no external asset" sh -c '! grep -qiE "<script|<link|src=|https?:" "$1"' x "$T/r.html"
+check "html: inline SVG charts" grep -q "<svg" "$T/r.html"
+check "html: a print style sheet for A4" grep -q "@page{size:A4" "$T/r.html"
+check "html: French, with the published share" grep -q "51,2&#160;%" "$T/r.html"
+check "html: accents" grep -q "Bréquigny" "$T/r.html"
+
+# ---- CSV for French spreadsheets
+"$CARNET" --db "$SQLDB" --config "$RENNES" report --month 2026-11 --format csv >"$T/r.csv"
+check "csv: starts with a UTF-8 BOM" sh -c '[ "$(head -c 3 "$1" | od -An -tx1 | tr -d " ")" = efbbbf ]' x "$T/r.csv"
+is "csv: the women row, ';' and decimal comma" "$(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))
+i = rows.index(["Genre"])  # then its note, its header, its rows
+print(";".join(rows[i + 3]))' "$T/r.csv")" "femme;Femme;21;51,2"
+is "csv: an accented label and its share" "$(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))
+print(";".join([r for r in rows if r and r[0] == "brequigny"][0]))' "$T/r.csv")" "brequigny;Bréquigny;6;14,6"
+if command -v libreoffice >/dev/null 2>&1; then
+	(cd "$T" && HOME="$T" timeout 120 libreoffice --headless --infilter="CSV:59,34,76" \
+		--convert-to ods r.csv >/dev/null 2>&1 && HOME="$T" timeout 120 libreoffice --headless \
+		--convert-to "csv:Text - txt - csv (StarCalc):59,34,76" --outdir lo r.ods >/dev/null 2>&1)
+	check "csv: read back by LibreOffice Calc with accents and numbers" \
+		grep -q "Bréquigny;6;14,6" "$T/lo/r.csv"
+else
+	echo "# LibreOffice is not installed: the spreadsheet read-back is skipped"
+fi
