@@ -168,7 +168,8 @@ int main(int argc, char **argv)
 
 	for (long i = 0; i < visits; i++) {
 		char id[ID_LEN], hhmm[HHMM_LEN], site[16], med[16], ts[TS_LEN];
-		const char *date = dates[below(&r, days)];
+		/* Visits come in date order, as they do at a desk. */
+		const char *date = dates[days - 1 - (int)(i * days / (visits ? visits : 1))];
 		int nd = 1 + (below(&r, 10) == 0) + (below(&r, 4) == 0), no = below(&r, 8) ? 1 : 0;
 		int posture, p = -1;
 

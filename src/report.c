@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "carnet/clock.h"
+#include "carnet/ids.h"
 #include "carnet/report.h"
 
 const char *const report_bin_labels[REPORT_BINS] = {
@@ -189,20 +190,6 @@ static int volume(struct store *st, struct report *r, struct cn_err *err)
 	    (rc = scalar(st, "SELECT count(DISTINCT person_id) FROM rp", &r->persons, err)) ||
 	    (rc = scalar(st, "SELECT coalesce(sum(duration), 0) FROM rp", &r->minutes, err)))
 		return rc;
-	/* A first visit: the person's earliest visit anywhere falls in the period. */
-	stmt = store_prepare(st,
-	                     "SELECT count(*) FROM (SELECT DISTINCT person_id FROM rp"
-	                     " WHERE person_id IS NOT NULL) p WHERE (SELECT min(date) FROM visit w"
-	                     " WHERE w.person_id = p.person_id AND w.deleted_at IS NULL) >= ?1",
-	                     err);
-	if (!stmt)
-		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, r->f.from, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	r->first_visits = rc == SQLITE_ROW ? (long)sqlite3_column_int64(stmt, 0) : 0;
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, err, "calcul du bilan impossible");
 	r->mean_minutes = r->visits ? (double)r->minutes / (double)r->visits : 0;
 	if (r->visits) {
 		/* The middle value, or the mean of the two middle ones. */
@@ -330,7 +317,7 @@ static int cross(struct store *st, const struct lists *ls, const struct dist *ro
 	}
 	/* table is one of two literals, never user data. */
 	snprintf(sql, sizeof sql,
-	         "SELECT x.code, rp.posture, count(*) FROM rp JOIN %s x ON x.visit_id = rp.id"
+	         "SELECT x.code, rp.posture, count(*) FROM rp CROSS JOIN %s x ON x.visit_id = rp.id"
 	         " GROUP BY 1, 2",
 	         table);
 	if (!(stmt = store_prepare(st, sql, err)))
@@ -355,58 +342,62 @@ static int level(const struct lists *ls, const char *code)
 	return 0;
 }
 
-#define HISTORY_SQL                                                                        \
-	"WITH persons AS (SELECT DISTINCT person_id FROM rp WHERE person_id IS NOT NULL),"    \
-	" hist AS (SELECT w.id, w.person_id, w.posture,"                                    \
-	"  row_number() OVER (PARTITION BY w.person_id"                                     \
-	"   ORDER BY w.date, w.time, w.created_at, w.id) AS rk,"                            \
-	"  count(*) OVER (PARTITION BY w.person_id) AS cnt"                                  \
-	"  FROM visit w JOIN persons p ON p.person_id = w.person_id"                         \
-	"  WHERE w.deleted_at IS NULL AND w.date <= ?1) "
-
-static int autonomy(struct store *st, const struct lists *ls, struct report *r,
-                    struct cn_err *err)
+/* One pass over the histories of the persons seen in the period, up to its
+ * end, person by person and in order (index visit_by_person): first visits,
+ * first against latest posture, and the posture by rank of the visit. */
+static int histories(struct store *st, const struct lists *ls, struct report *r,
+                     struct cn_err *err)
 {
 	sqlite3_stmt *stmt;
 	double sum[REPORT_RANKS] = {0};
-	int rc;
+	char person[ID_LEN] = "";
+	long rank = 0;
+	int first = 0, last = 0, rc;
 
-	/* First against latest posture of persons with two visits or more. */
-	stmt = store_prepare(st,
-	                     HISTORY_SQL
-	                     "SELECT f.posture, l.posture FROM hist f JOIN hist l"
-	                     " ON l.person_id = f.person_id AND l.rk = l.cnt"
-	                     " WHERE f.rk = 1 AND f.cnt >= 2",
-	                     err);
-	if (!stmt)
-		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, r->f.to, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int a = level(ls, (const char *)sqlite3_column_text(stmt, 0));
-		int b = level(ls, (const char *)sqlite3_column_text(stmt, 1));
-		r->returning++;
-		if (b > a)
-			r->towards_autonomy++;
-		else if (b < a)
-			r->backwards++;
-		else
-			r->same++;
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
+	if (sqlite3_exec(store_db(st), "CREATE INDEX temp.rp_id ON rp(id)", NULL, NULL, NULL) !=
+	    SQLITE_OK)
 		return store_fail(st, err, "calcul du bilan impossible");
-	/* Mean posture level of the period's visits by their rank in the
-	 * person's history (1st, 2nd, 3rd, 4th and more). */
-	stmt = store_prepare(st, HISTORY_SQL "SELECT h.rk, h.posture FROM hist h JOIN rp ON rp.id = h.id",
+	stmt = store_prepare(st,
+	                     "SELECT w.person_id, w.posture, w.date, w.id IN (SELECT id FROM rp)"
+	                     " FROM visit w WHERE w.person_id IN (SELECT DISTINCT person_id FROM rp"
+	                     "  WHERE person_id IS NOT NULL)"
+	                     " AND w.deleted_at IS NULL AND w.date <= ?1"
+	                     " ORDER BY w.person_id, w.date, w.time, w.created_at, w.id",
 	                     err);
 	if (!stmt)
 		return CN_EDB;
 	sqlite3_bind_text(stmt, 1, r->f.to, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		long rk = (long)sqlite3_column_int64(stmt, 0);
-		int lv = level(ls, (const char *)sqlite3_column_text(stmt, 1));
-		int k = rk >= REPORT_RANKS ? REPORT_RANKS - 1 : (int)rk - 1;
-		if (lv > 0 && k >= 0) {
+	for (;;) {
+		const char *who;
+		int lv, k;
+
+		rc = sqlite3_step(stmt);
+		who = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) : "";
+		if (person[0] && strcmp(person, who) != 0 && rank >= 2) {
+			/* The end of a person with two visits or more. */
+			r->returning++;
+			if (last > first)
+				r->towards_autonomy++;
+			else if (last < first)
+				r->backwards++;
+			else
+				r->same++;
+		}
+		if (rc != SQLITE_ROW)
+			break;
+		lv = level(ls, (const char *)sqlite3_column_text(stmt, 1));
+		if (strcmp(person, who) != 0) {
+			snprintf(person, sizeof person, "%s", who);
+			rank = 0;
+			first = lv;
+			/* The person's first visit ever falls in the period. */
+			if (strcmp((const char *)sqlite3_column_text(stmt, 2), r->f.from) >= 0)
+				r->first_visits++;
+		}
+		rank++;
+		last = lv;
+		k = rank >= REPORT_RANKS ? REPORT_RANKS - 1 : (int)rank - 1;
+		if (sqlite3_column_int(stmt, 3) && lv > 0) {
 			sum[k] += lv;
 			r->rank_visits[k]++;
 		}
@@ -414,8 +405,8 @@ static int autonomy(struct store *st, const struct lists *ls, struct report *r,
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, "calcul du bilan impossible");
-	for (int k = 0; k < REPORT_RANKS; k++)
-		r->rank_mean[k] = r->rank_visits[k] ? sum[k] / (double)r->rank_visits[k] : 0;
+	for (int i = 0; i < REPORT_RANKS; i++)
+		r->rank_mean[i] = r->rank_visits[i] ? sum[i] / (double)r->rank_visits[i] : 0;
 	return CN_OK;
 }
 
@@ -478,12 +469,12 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 		rc = trend(st, r, err);
 	if (!rc)
 		rc = list_dist(st, ls, L_DEMANDE, &r->demand, r->visits,
-		               "SELECT d.code, count(*) FROM rp JOIN visit_demand d"
+		               "SELECT d.code, count(*) FROM rp CROSS JOIN visit_demand d"
 		               " ON d.visit_id = rp.id GROUP BY 1",
 		               err);
 	if (!rc)
 		rc = list_dist(st, ls, L_ORGANISME, &r->organism, r->visits,
-		               "SELECT o.code, count(*) FROM rp JOIN visit_organism o"
+		               "SELECT o.code, count(*) FROM rp CROSS JOIN visit_organism o"
 		               " ON o.visit_id = rp.id GROUP BY 1",
 		               err);
 	if (!rc)
@@ -506,7 +497,7 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 	if (!rc)
 		rc = cross(st, ls, &r->organism, "visit_organism", &r->posture_by_organism, err);
 	if (!rc)
-		rc = autonomy(st, ls, r, err);
+		rc = histories(st, ls, r, err);
 	if (!rc)
 		rc = public_profile(st, ls, r, err);
 	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rp", NULL, NULL, NULL);

@@ -48,3 +48,8 @@ vg "malformed configuration" 4 --config "$T/bad.ini" lists
 printf 'pas une base' >"$T/notdb"
 vg "not a database" 5 --db "$T/notdb" list
 vg "help" 0 add --help
+for format in text json csv html; do
+	vg "report --format $format" 0 --config "$CONF" report --month 2026-11 --format "$format"
+done
+vg "report on an empty period" 0 report --month 2020-01
+vg "report with a bad month" 1 report --month 2026-13
