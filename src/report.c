@@ -135,21 +135,6 @@ static int list_dist(struct store *st, const struct lists *ls, int list, struct 
 
 /* ------------------------------------------------------------ queries */
 
-static int scalar(struct store *st, const char *sql, long *out, struct cn_err *err)
-{
-	sqlite3_stmt *stmt = store_prepare(st, sql, err);
-	int rc;
-
-	if (!stmt)
-		return CN_EDB;
-	rc = sqlite3_step(stmt);
-	*out = rc == SQLITE_ROW ? (long)sqlite3_column_int64(stmt, 0) : 0;
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, err, "calcul du bilan impossible");
-	return CN_OK;
-}
-
 /* The period's visits go to a temporary table that every indicator reads. */
 static int select_period(struct store *st, const struct report_filter *f, struct cn_err *err)
 {
@@ -186,9 +171,9 @@ static int volume(struct store *st, struct report *r, struct cn_err *err)
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if ((rc = scalar(st, "SELECT count(*) FROM rp", &r->visits, err)) ||
-	    (rc = scalar(st, "SELECT count(DISTINCT person_id) FROM rp", &r->persons, err)) ||
-	    (rc = scalar(st, "SELECT coalesce(sum(duration), 0) FROM rp", &r->minutes, err)))
+	if ((rc = store_scalar(st, "SELECT count(*) FROM rp", &r->visits, err)) ||
+	    (rc = store_scalar(st, "SELECT count(DISTINCT person_id) FROM rp", &r->persons, err)) ||
+	    (rc = store_scalar(st, "SELECT coalesce(sum(duration), 0) FROM rp", &r->minutes, err)))
 		return rc;
 	r->mean_minutes = r->visits ? (double)r->minutes / (double)r->visits : 0;
 	if (r->visits) {
@@ -216,14 +201,13 @@ static int volume(struct store *st, struct report *r, struct cn_err *err)
 		for (int i = 0; i < REPORT_BINS; i++)
 			r->bins[i] = (long)sqlite3_column_int64(stmt, i);
 	sqlite3_finalize(stmt);
-	return scalar(st, "SELECT count(*) FROM rp WHERE present = 0", &r->absent, err) ||
-	               scalar(st, "SELECT count(*) FROM rp WHERE urgent = 1", &r->urgent, err) ||
-	               scalar(st,
-	                      "SELECT count(*) FROM rp WHERE NOT EXISTS (SELECT 1 FROM"
-	                      " visit_organism o WHERE o.visit_id = rp.id)",
-	                      &r->no_organism, err)
-	           ? CN_EDB
-	           : CN_OK;
+	if ((rc = store_scalar(st, "SELECT count(*) FROM rp WHERE present = 0", &r->absent, err)) ||
+	    (rc = store_scalar(st, "SELECT count(*) FROM rp WHERE urgent = 1", &r->urgent, err)))
+		return rc;
+	return store_scalar(st,
+	                    "SELECT count(*) FROM rp WHERE NOT EXISTS (SELECT 1 FROM"
+	                    " visit_organism o WHERE o.visit_id = rp.id)",
+	                    &r->no_organism, err);
 }
 
 static int weekdays(struct store *st, struct report *r, struct cn_err *err)
@@ -439,7 +423,7 @@ static int public_profile(struct store *st, const struct lists *ls, struct repor
 	                    "SELECT code, count(DISTINCT person_id) FROM person_equipment"
 	                    " WHERE person_id IN " PERSONS_IN " GROUP BY 1",
 	                    err)) ||
-	    (rc = scalar(st,
+	    (rc = store_scalar(st,
 	                 "SELECT count(DISTINCT person_id) FROM person_equipment"
 	                 " WHERE person_id IN " PERSONS_IN,
 	                 &with_equipment, err)))

@@ -204,7 +204,7 @@ int store_replace_codes(struct store *st, const char *table, const char *owner,
 	return rc;
 }
 
-static int pragma_int(struct store *st, const char *sql, int *out, struct cn_err *err)
+int store_scalar(struct store *st, const char *sql, long *out, struct cn_err *err)
 {
 	sqlite3_stmt *stmt = store_prepare(st, sql, err);
 	int rc;
@@ -212,7 +212,7 @@ static int pragma_int(struct store *st, const char *sql, int *out, struct cn_err
 	if (!stmt)
 		return CN_EDB;
 	rc = sqlite3_step(stmt);
-	*out = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+	*out = rc == SQLITE_ROW ? (long)sqlite3_column_int64(stmt, 0) : 0;
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, err, "lecture impossible");
@@ -293,15 +293,16 @@ static int migrate(struct store *st, int from, struct cn_err *err)
 /* Reads what the file is before anything may write to it. */
 static int check_identity(struct store *st, int *version, struct cn_err *err)
 {
-	int app_id, objects;
+	long app_id, objects, v;
 
-	if (pragma_int(st, "PRAGMA application_id", &app_id, err) != CN_OK ||
-	    pragma_int(st, "PRAGMA user_version", version, err) != CN_OK ||
-	    pragma_int(st, "SELECT count(*) FROM sqlite_master", &objects, err) != CN_OK)
+	if (store_scalar(st, "PRAGMA application_id", &app_id, err) != CN_OK ||
+	    store_scalar(st, "PRAGMA user_version", &v, err) != CN_OK ||
+	    store_scalar(st, "SELECT count(*) FROM sqlite_master", &objects, err) != CN_OK)
 		return cn_err_set(err, CN_EDB,
 		                  "%s : ce fichier n'est pas une base carnet lisible "
 		                  "(fichier endommagé ou d'un autre programme) ; il n'a pas été modifié",
 		                  st->path);
+	*version = (int)v;
 	if (app_id == 0 && *version == 0 && objects == 0)
 		return CN_OK; /* a new, empty database */
 	if (app_id != STORE_APPLICATION_ID)

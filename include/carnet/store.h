@@ -44,6 +44,8 @@ int store_replace_codes(struct store *st, const char *table, const char *owner,
 int store_fail(struct store *st, struct cn_err *err, const char *what);
 /* Prepares sql or reports the error; NULL on failure. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct cn_err *err);
+/* The first column of the first row of sql, as an integer (0 when no row). */
+int store_scalar(struct store *st, const char *sql, long *out, struct cn_err *err);
 /* Binds text, or NULL when s is NULL or empty. */
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
 /* Copies column text (empty string for NULL). */
