@@ -61,7 +61,7 @@ BENCH_BIN = $(BUILD)/bench/gen $(BUILD)/bench/desk_ready
 # Everything but main(): the benchmarks drive the same code as the program.
 APP_OBJ   = $(filter-out $(BUILD)/src/main.o,$(MODEL_OBJ) $(CLI_OBJ))
 
-.PHONY: all run check bench man-keys check-sanitize test test-unit test-cli deps deps-build deps-test \
+.PHONY: all run check bench man-keys demo check-sanitize test test-unit test-cli deps deps-build deps-test \
         install uninstall clean lint-man
 
 all: carnet
@@ -162,6 +162,16 @@ man-keys: carnet
 	  /^\.\\" END KEYS/ { skip = 0 } !skip { print }' man/carnet.1 >build/carnet.1
 	@mv build/carnet.1 man/carnet.1
 	@echo "man/carnet.1: TOUCHES regenerated"
+
+# A few months of one project, to see the screens and reports with data.
+DEMO_DB ?= build/demo.db
+demo: deps-build
+	@$(MAKE) --no-print-directory carnet $(BUILD)/bench/gen
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@$(BUILD)/bench/gen --db $(DEMO_DB) --visits 6000 --days 120 --sites 3 --mediators 4 \
+	  --persons 600 --end "$$(date +%F)"
+	@echo "Base de démonstration : $(DEMO_DB) (configuration bench/demo.ini)"
+	./carnet --db $(DEMO_DB) --config bench/demo.ini
 
 lint-man:
 	@mandoc -T lint -W warning man/carnet.1 man/carnet.ini.5
