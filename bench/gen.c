@@ -186,8 +186,9 @@ int main(int argc, char **argv)
 				                                   "70_plus", "nc"};
 				static const char *const genders[] = {"femme", "homme", "nc"};
 				id_new(person_ids[p]);
-				/* Six characters, like the codes carnet makes. */
-				for (int k = 5, x = p; k >= 0; k--, x /= 36)
+				/* Six characters, like the codes carnet makes: P and base 36. */
+				code[0] = 'P';
+				for (int k = 5, x = p; k >= 1; k--, x /= 36)
 					code[k] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[x % 36];
 				code[6] = '\0';
 				sqlite3_bind_text(ins_person, 1, person_ids[p], -1, SQLITE_STATIC);
