@@ -44,7 +44,7 @@ CLI_SRC   = src/main.c src/cli.c src/cmd_visit.c src/cmd_list.c src/cmd_person.c
             src/cmd_lists.c src/cmd_keys.c src/cmd_report.c src/visit_opts.c src/app.c
 # The desk screen (curses).
 UI_SRC    = src/ui.c src/keymap.c src/view_today.c src/view_form.c src/view_help.c \
-            src/person_panel.c
+            src/person_panel.c src/view_report.c
 MODEL_OBJ = $(MODEL_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   = $(CLI_SRC:%.c=$(BUILD)/%.o) $(UI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)

@@ -26,6 +26,8 @@ const struct action_def action_table[ACT_COUNT] = {
 	{ACT_TIMER, "timer", "chrono",
 	 "Démarrer ou arrêter le chronomètre : il remplit la durée à l'enregistrement",
 	 BOTH("c", "F5 C-t")},
+	{ACT_REPORT, "report", "bilan",
+	 "Bilan d'activité du mois du jour affiché ([ et ] changent de mois)", LIST("b")},
 	{ACT_SAVE, "save", "enregistrer",
 	 "Enregistrer le passage, de n'importe quel champ, dès que les champs obligatoires "
 	 "sont remplis",

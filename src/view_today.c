@@ -5,6 +5,7 @@
 #include "carnet/text.h"
 #include "carnet/view_form.h"
 #include "carnet/view_help.h"
+#include "carnet/view_report.h"
 #include "carnet/view_today.h"
 #include "carnet/visit_print.h"
 #include "carnet/visit_store.h"
@@ -402,6 +403,9 @@ static void today_key(struct ui *ui, struct view *v, int code, bool is_char, enu
 		break;
 	case ACT_TIMER:
 		ui_timer_toggle(ui);
+		break;
+	case ACT_REPORT:
+		view_report_open(ui, t->date);
 		break;
 	default:
 		break;

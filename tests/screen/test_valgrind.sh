@@ -42,6 +42,9 @@ keys Escape
 keys F1
 on_screen "valgrind: the help" "Aide : les touches"
 keys Escape h l . c
+keys b "[" "]" Down
+on_screen "valgrind: the report view" "Bilan de"
+keys Escape
 keys q
 check "valgrind: carnet ends" wait_exit
 is "valgrind: no error and no leak (status 0, not 99)" "$EXIT" 0

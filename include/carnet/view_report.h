@@ -1,0 +1,10 @@
+/* The activity summary on the desk screen: this desk's month, switchable. */
+#ifndef CARNET_VIEW_REPORT_H
+#define CARNET_VIEW_REPORT_H
+
+#include "carnet/ui.h"
+
+/* Opens the report of the month of `date` (YYYY-MM-DD). */
+void view_report_open(struct ui *ui, const char *date);
+
+#endif

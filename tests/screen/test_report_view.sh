@@ -1,0 +1,27 @@
+# The report on the desk screen: b opens the month of the day shown, [ and ]
+# change months, the figures are those of carnet report, Escape goes back.
+. "$TESTS_DIR/screen/lib.sh"
+
+run add --date 2026-11-03 --duration 20 --demand suivi --organism caf --posture avec --outcome aboutie
+run add --date 2026-11-10 --duration 40 --demand compte --posture pour
+run add --date 2026-10-15 --duration 30 --demand info --posture faire
+
+start
+wait_for "Aucun passage enregistré" || true
+keys b
+on_screen "b opens the report of the month" "Bilan d'activité du 2026-11-01 au 2026-11-30"
+on_screen "the title names the month" "Bilan de novembre 2026"
+check "the visits of the month are counted" sh -c 'grep -qE "Passages +2$" "$1"' x "$T/screen"
+on_screen "the same figure as carnet report" "Temps total                          1 h 00"
+keys "["
+on_screen "[ shows the previous month" "Bilan d'activité du 2026-10-01 au 2026-10-31"
+check "October has one visit" sh -c 'grep -qE "Passages +1$" "$1"' x "$T/screen"
+keys "]" "]"
+on_screen "] goes forward, to an empty month" "le bilan est vide"
+keys Down Down Down
+not_on_screen "Down scrolls the report" "Bilan d'activité du 2026-12-01"
+keys Escape
+on_screen "Escape goes back to the list" "Aucun passage enregistré"
+keys q
+check "q quits" wait_exit
+is "exit status 0" "$EXIT" 0
