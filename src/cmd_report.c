@@ -23,6 +23,7 @@ const char usage_report[] =
 	"Filtres (répétables, ou codes séparés par des virgules) :\n"
 	"  --site CODE            seulement ce site\n"
 	"  --mediator CODE        seulement ce médiateur\n"
+	"  --by site|mediator     ajoute une colonne par site ou par médiateur\n"
 	"Sortie :\n"
 	"  --format FORMAT        text : pour un terminal de 80 colonnes (défaut) ;\n"
 	"                         html : un fichier autonome, imprimable en A4 ;\n"
@@ -86,6 +87,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 		{"from", required_argument, NULL, 'f'},  {"to", required_argument, NULL, 't'},
 		{"site", required_argument, NULL, 's'},  {"mediator", required_argument, NULL, 'm'},
 		{"format", required_argument, NULL, 'F'}, {"output", required_argument, NULL, 'o'},
+		{"by", required_argument, NULL, 'B'},
 		{NULL, 0, NULL, 0},
 	};
 	struct report_filter f;
@@ -145,6 +147,17 @@ int cmd_report(struct app *app, int argc, char **argv)
 			break;
 		case 'o':
 			output = optarg;
+			break;
+		case 'B':
+			if (strcmp(optarg, "site") == 0)
+				f.by = BY_SITE;
+			else if (strcmp(optarg, "mediator") == 0)
+				f.by = BY_MEDIATOR;
+			else
+				return cli_fail(app, EXIT_INVALID,
+				                "--by : répartition inconnue « %s ». Valeurs acceptées : site, "
+				                "mediator",
+				                optarg);
 			break;
 		default:
 			cli_fail(app, EXIT_USAGE, "report : option inconnue ou sans sa valeur « %s »",

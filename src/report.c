@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -431,9 +432,53 @@ static int public_profile(struct store *st, const struct lists *ls, struct repor
 	return dist_add(&r->equipment, "", r->persons - with_equipment);
 }
 
+/* The sites or mediators that have visits in the period. */
+static int group_codes(struct store *st, enum report_by by, struct codeset *out,
+                       struct cn_err *err)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	                                   by == BY_SITE
+	                                       ? "SELECT DISTINCT site FROM rp ORDER BY 1"
+	                                       : "SELECT DISTINCT coalesce(mediator, '') FROM rp"
+	                                         " ORDER BY 1",
+	                                   err);
+	int rc;
+
+	out->n = 0;
+	if (!stmt)
+		return CN_EDB;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->n < CODESET_MAX)
+		snprintf(out->v[out->n++], CODE_MAX, "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? CN_OK
+	                                             : store_fail(st, err, "calcul impossible");
+}
+
+static int compute_groups(struct store *st, const struct lists *ls, struct report *r,
+                          const struct codeset *codes, struct cn_err *err)
+{
+	r->groups = calloc((size_t)(codes->n ? codes->n : 1), sizeof *r->groups);
+	if (!r->groups)
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	for (int i = 0; i < codes->n; i++) {
+		struct report_filter g = r->f;
+		struct codeset *set = r->f.by == BY_SITE ? &g.sites : &g.mediators;
+		int rc;
+
+		g.by = BY_NONE;
+		set->n = 0;
+		codeset_add(set, codes->v[i]);
+		if ((rc = report_compute(st, ls, &g, &r->groups[i], err)) != CN_OK)
+			return rc;
+		r->ngroups++;
+	}
+	return CN_OK;
+}
+
 int report_compute(struct store *st, const struct lists *ls, const struct report_filter *f,
                    struct report *r, struct cn_err *err)
 {
+	struct codeset groups = {0};
 	int rc;
 
 	memset(r, 0, sizeof *r);
@@ -484,12 +529,49 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 		rc = histories(st, ls, r, err);
 	if (!rc)
 		rc = public_profile(st, ls, r, err);
+	if (!rc && f->by != BY_NONE)
+		rc = group_codes(st, f->by, &groups, err);
 	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rp", NULL, NULL, NULL);
 	/* Nothing was written: end the read transaction either way. */
 	store_rollback(st);
+	if (!rc && f->by != BY_NONE)
+		rc = compute_groups(st, ls, r, &groups, err);
 	if (rc != CN_OK)
 		report_free(r);
 	return rc;
+}
+
+long dist_count(const struct dist *d, const char *code)
+{
+	int i = d ? dist_find(d, code) : -1;
+	return i >= 0 ? d->count[i] : 0;
+}
+
+const struct dist *report_dist(const struct report *r, const char *name)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} names[] = {
+		{"canal", offsetof(struct report, canal)},
+		{"jours", offsetof(struct report, weekday)},
+		{"demandes", offsetof(struct report, demand)},
+		{"organismes", offsetof(struct report, organism)},
+		{"postures", offsetof(struct report, posture)},
+		{"issues", offsetof(struct report, outcome)},
+		{"issues_urgentes", offsetof(struct report, urgent_outcome)},
+		{"oriente_par", offsetof(struct report, referred_by)},
+		{"oriente_vers", offsetof(struct report, referred_to)},
+		{"tranche_age", offsetof(struct report, age)},
+		{"genre", offsetof(struct report, gender)},
+		{"quartier", offsetof(struct report, area)},
+		{"situation", offsetof(struct report, situation)},
+		{"equipement", offsetof(struct report, equipment)},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i].name, name) == 0)
+			return (const struct dist *)((const char *)r + names[i].off);
+	return NULL;
 }
 
 static void cross_free(struct cross *c)
@@ -503,6 +585,11 @@ static void cross_free(struct cross *c)
 
 void report_free(struct report *r)
 {
+	for (int i = 0; i < r->ngroups; i++)
+		report_free(&r->groups[i]);
+	free(r->groups);
+	r->groups = NULL;
+	r->ngroups = 0;
 	struct dist *all[] = {&r->canal,       &r->weekday,    &r->demand,      &r->organism,
 	                      &r->posture,     &r->outcome,    &r->urgent_outcome,
 	                      &r->referred_by, &r->referred_to, &r->age,        &r->gender,

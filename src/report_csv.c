@@ -23,9 +23,35 @@ static void pair(FILE *f, const char *name, long value)
 	csv_end_row(f);
 }
 
+struct csv_ctx {
+	FILE *f;
+	const struct lists *ls;
+	const struct report *r;
+};
+
+/* The name of a breakdown column: the site's or mediator's label. */
+static const char *group_label(const struct report *r, const struct lists *ls, int g)
+{
+	const struct codeset *set =
+		r->f.by == BY_SITE ? &r->groups[g].f.sites : &r->groups[g].f.mediators;
+	const char *code = set->n ? set->v[0] : "";
+	if (!code[0])
+		return "sans médiateur";
+	return lists_label(ls, r->f.by == BY_SITE ? L_SITE : L_MEDIATEUR, code);
+}
+
+/* A row's count in group g: the duration ranges by position, the others by code. */
+static long group_count(const struct report *r, int g, const struct report_table *t, int row)
+{
+	const struct report *gr = &r->groups[g];
+	if (strcmp(t->name, "durees") == 0)
+		return row < REPORT_BINS ? gr->bins[row] : 0;
+	return dist_count(report_dist(gr, t->name), t->d->code[row]);
+}
+
 static void table(void *ctx, const struct report_table *t)
 {
-	struct { FILE *f; const struct lists *ls; } *c = ctx;
+	struct csv_ctx *c = ctx;
 	FILE *f = c->f;
 	long tenths[1024];
 	int n = t->d->n < 1024 ? t->d->n : 1024;
@@ -43,6 +69,8 @@ static void table(void *ctx, const struct report_table *t)
 	csv_field(f, "Libellé", SEP, 0);
 	csv_field(f, "Nombre", SEP, 0);
 	csv_field(f, "Part (%)", SEP, 0);
+	for (int g = 0; g < c->r->ngroups; g++)
+		csv_field(f, group_label(c->r, c->ls, g), SEP, 0);
 	csv_end_row(f);
 	for (int i = 0; i < n; i++) {
 		const char *code = t->d->code[i];
@@ -54,13 +82,15 @@ static void table(void *ctx, const struct report_table *t)
 		csv_field_int(f, t->d->count[i], SEP, 0);
 		format_tenths(tenths[i], share, sizeof share);
 		csv_field(f, share, SEP, 0);
+		for (int g = 0; g < c->r->ngroups; g++)
+			csv_field_int(f, group_count(c->r, g, t, i), SEP, 0);
 		csv_end_row(f);
 	}
 }
 
 void report_write_csv(FILE *f, const struct report *r, const struct lists *ls)
 {
-	struct { FILE *f; const struct lists *ls; } ctx = {f, ls};
+	struct csv_ctx ctx = {f, ls, r};
 	char codes[REPORT_BINS][CODE_MAX];
 	long counts[REPORT_BINS];
 	struct dist bins = {.code = codes, .count = counts};
@@ -103,6 +133,23 @@ void report_write_csv(FILE *f, const struct report *r, const struct lists *ls)
 		csv_field(f, name, SEP, 1);
 		decimal(f, r->rank_mean[k], 2);
 		csv_end_row(f);
+	}
+	if (r->ngroups) {
+		csv_end_row(f);
+		csv_field(f, r->f.by == BY_SITE ? "Par site" : "Par médiateur", SEP, 1);
+		csv_end_row(f);
+		csv_field(f, r->f.by == BY_SITE ? "Site" : "Médiateur", SEP, 1);
+		csv_field(f, "Passages", SEP, 0);
+		csv_field(f, "Personnes distinctes", SEP, 0);
+		csv_field(f, "Temps total (minutes)", SEP, 0);
+		csv_end_row(f);
+		for (int g = 0; g < r->ngroups; g++) {
+			csv_field(f, group_label(r, ls, g), SEP, 1);
+			csv_field_int(f, r->groups[g].visits, SEP, 0);
+			csv_field_int(f, r->groups[g].persons, SEP, 0);
+			csv_field_int(f, r->groups[g].minutes, SEP, 0);
+			csv_end_row(f);
+		}
 	}
 	csv_end_row(f);
 	csv_field(f, "Les 12 derniers mois", SEP, 1);

@@ -29,6 +29,7 @@ static const char style[] =
 struct html_ctx {
 	FILE *f;
 	const struct lists *ls;
+	const struct report *r;
 	const char *section;   /* the section whose title was written last */
 };
 
@@ -68,7 +69,17 @@ static void table(void *ctx, const struct report_table *t)
 			max = t->d->count[i];
 	fputs("<h3>", f);
 	esc(f, t->title);
-	fputs("</h3>\n<table>\n<tr><th>Valeur</th><th>Nombre</th><th>Part</th><th></th></tr>\n", f);
+	fputs("</h3>\n<table>\n<tr><th>Valeur</th><th>Nombre</th><th>Part</th><th></th>", f);
+	for (int g = 0; g < c->r->ngroups; g++) {
+		const struct codeset *set = c->r->f.by == BY_SITE ? &c->r->groups[g].f.sites
+		                                                  : &c->r->groups[g].f.mediators;
+		const char *code = set->n ? set->v[0] : "";
+		fputs("<th>", f);
+		esc(f, !code[0] ? "sans médiateur"
+		                : lists_label(c->ls, c->r->f.by == BY_SITE ? L_SITE : L_MEDIATEUR, code));
+		fputs("</th>", f);
+	}
+	fputs("</tr>\n", f);
 	for (int i = 0; i < n; i++) {
 		const char *code = t->d->code[i];
 		fputs("<tr><td>", f);
@@ -84,7 +95,15 @@ static void table(void *ctx, const struct report_table *t)
 		fprintf(f, "</td><td class=\"n\">%ld</td><td class=\"n\">%s&#160;%%</td><td>",
 		        t->d->count[i], share);
 		bar(f, t->d->count[i], max);
-		fputs("</td></tr>\n", f);
+		fputs("</td>", f);
+		for (int g = 0; g < c->r->ngroups; g++) {
+			const struct report *gr = &c->r->groups[g];
+			long count = strcmp(t->name, "durees") == 0
+			                 ? (i < REPORT_BINS ? gr->bins[i] : 0)
+			                 : dist_count(report_dist(gr, t->name), code);
+			fprintf(f, "<td class=\"n\">%ld</td>", count);
+		}
+		fputs("</tr>\n", f);
 	}
 	fputs("</table>\n", f);
 	if (t->note) {
@@ -127,7 +146,7 @@ static void trend(FILE *f, const struct report *r)
 
 void report_write_html(FILE *f, const struct report *r, const struct lists *ls)
 {
-	struct html_ctx c = {.f = f, .ls = ls};
+	struct html_ctx c = {.f = f, .ls = ls, .r = r};
 	char codes[REPORT_BINS][CODE_MAX], buf[128], minutes[32];
 	long counts[REPORT_BINS];
 	struct dist bins = {.code = codes, .count = counts};

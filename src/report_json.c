@@ -142,5 +142,23 @@ void report_write_json(FILE *f, const struct report *r, const struct lists *ls)
 	dist(f, "quartier", ls, L_QUARTIER, &r->area);
 	dist(f, "situation", ls, L_SITUATION, &r->situation);
 	dist(f, "equipement", ls, L_EQUIPEMENT, &r->equipment);
+	if (r->f.by != BY_NONE) {
+		fprintf(f, ",\n  \"repartition\": {\"par\": \"%s\", \"groupes\": [",
+		        r->f.by == BY_SITE ? "site" : "mediateur");
+		for (int g = 0; g < r->ngroups; g++) {
+			const struct codeset *set =
+				r->f.by == BY_SITE ? &r->groups[g].f.sites : &r->groups[g].f.mediators;
+			const char *code = set->n ? set->v[0] : "";
+			fprintf(f, "%s\n  {\"code\": ", g ? "," : "");
+			str(f, code);
+			fputs(", \"libelle\": ", f);
+			str(f, !code[0] ? "sans médiateur"
+			                : lists_label(ls, r->f.by == BY_SITE ? L_SITE : L_MEDIATEUR, code));
+			fputs(", \"bilan\": ", f);
+			report_write_json(f, &r->groups[g], ls);
+			fputc('}', f);
+		}
+		fputs("]}", f);
+	}
 	fputs("\n}\n", f);
 }

@@ -13,9 +13,12 @@
 #define REPORT_BINS 5
 #define REPORT_RANKS 4
 
+enum report_by { BY_NONE, BY_SITE, BY_MEDIATOR };
+
 struct report_filter {
 	char from[DATE_LEN], to[DATE_LEN];   /* inclusive */
 	struct codeset sites, mediators;     /* empty: all */
+	enum report_by by;                   /* a breakdown by site or mediator */
 };
 
 /* Counts by code: the codes of a list in its order, then codes the lists do
@@ -51,7 +54,16 @@ struct report {
 	long rank_visits[REPORT_RANKS];
 	/* Public, as shares of the distinct persons seen in the period. */
 	struct dist age, gender, area, situation, equipment;
+	/* With a breakdown: the same report for each site or mediator of the
+	 * period (code "" for visits without a mediator). */
+	int ngroups;
+	struct report *groups;
 };
+
+/* A distribution of a report by its machine name ("canal"), or NULL. */
+const struct dist *report_dist(const struct report *r, const char *name);
+/* The count of a code in a distribution (0 when it is not there). */
+long dist_count(const struct dist *d, const char *code);
 
 extern const char *const report_bin_labels[REPORT_BINS];
 extern const char *const report_weekdays[7];  /* lundi … dimanche */

@@ -205,3 +205,33 @@ if command -v libreoffice >/dev/null 2>&1; then
 else
 	echo "# LibreOffice is not installed: the spreadsheet read-back is skipped"
 fi
+
+# ---- --by site and --by mediator: a column per site or mediator
+BY="$T/by.ini"
+printf '[site]\nnord = Site nord\nsud = Site sud\n[mediateur]\ncd = C. D.\nab = A. B.\n[desk]\nsite = nord\n' >"$BY"
+SQLDB="$T/by.db"
+for spec in nord:cd:caf nord:ab:caf nord:cd:cpam sud:ab:caf sud:ab:ft; do
+	IFS=: read -r s m o <<SPEC
+$spec
+SPEC
+	"$CARNET" --db "$SQLDB" --config "$BY" add --date 2026-11-12 --duration 30 --demand suivi \
+		--organism "$o" --posture avec --site "$s" --mediator "$m" >/dev/null
+done
+"$CARNET" --db "$SQLDB" --config "$BY" report --month 2026-11 --by site --format json >"$T/out"
+is "--by site: one group per site" "$(python3 -c 'import json,sys; print([g["code"] for g in json.load(open(sys.argv[1]))["repartition"]["groupes"]])' "$T/out")" "['nord', 'sud']"
+is "--by site: visits per site (SQL)" \
+	"$(python3 -c 'import json,sys; print(" ".join(str(g["bilan"]["volume"]["passages"]) for g in json.load(open(sys.argv[1]))["repartition"]["groupes"]))' "$T/out")" \
+	"$(sql "SELECT group_concat(n, ' ') FROM (SELECT count(*) n FROM visit GROUP BY site ORDER BY site)")"
+"$CARNET" --db "$SQLDB" --config "$BY" report --month 2026-11 --by mediator --format csv >"$T/r.csv"
+is "--by mediator: CSV columns named after the mediators, counts per column" "$(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))
+i = rows.index(["Organismes"])
+print(";".join(rows[i + 2]), "/", ";".join([r for r in rows[i + 3:] if r and r[0] == "caf"][0]))' "$T/r.csv")" \
+	"Code;Libellé;Nombre;Part (%);A. B.;C. D. / caf;CAF;3;60,0;2;1"
+"$CARNET" --db "$SQLDB" --config "$BY" report --month 2026-11 --by site --format html >"$T/by.html"
+check "--by site: HTML well-formed with a column per site" sh -c 'xmllint --noout "$1" && grep -q "<th>Site sud</th>" "$1"' x "$T/by.html"
+"$CARNET" --db "$SQLDB" --config "$BY" report --month 2026-11 --by site >"$T/out"
+check "--by site: the text report has the breakdown" sh -c 'grep -qE "Site sud +2 +0  1 h 00" "$1"' x "$T/out"
+"$CARNET" --db "$SQLDB" --config "$BY" report --month 2026-11 --by quartier >"$T/out" 2>"$T/err"
+check "--by with an unknown breakdown: exit 1, accepted values" sh -c '[ "$1" = 1 ] && grep -q "site, mediator" "$2"' x "$?" "$T/err"

@@ -52,4 +52,6 @@ for format in text json csv html; do
 	vg "report --format $format" 0 --config "$CONF" report --month 2026-11 --format "$format"
 done
 vg "report on an empty period" 0 report --month 2020-01
+vg "report --by site" 0 --config "$CONF" report --month 2026-11 --by site --format html
+vg "report --by mediator" 0 --config "$CONF" report --month 2026-11 --by mediator --format json
 vg "report with a bad month" 1 report --month 2026-13
