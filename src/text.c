@@ -118,35 +118,17 @@ size_t text_fit(const char *s, int width, int *cols)
 
 void text_put_cell(FILE *f, const char *s, int width)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strlen(s);
-	unsigned long cp;
-	int used = 0;
+	int used = utf8_width(s);
 
-	if (utf8_width(s) <= width) {
+	if (used <= width) {
 		fputs(s, f);
-		used = utf8_width(s);
-	} else {
+	} else if (width > 0) {
 		/* Leave one column for the ellipsis. */
-		while (len > 0) {
-			size_t n = utf8_decode(p, len, &cp);
-			int w;
-			if (n == 0) {
-				n = 1;
-				cp = '?';
-			}
-			w = cp_width(cp);
-			if (used + w > width - 1)
-				break;
-			fwrite(p, 1, n, f);
-			used += w;
-			p += n;
-			len -= n;
-		}
-		if (width > 0) {
-			fputs("…", f);
-			used++;
-		}
+		fwrite(s, 1, text_fit(s, width - 1, &used), f);
+		fputs("…", f);
+		used++;
+	} else {
+		used = 0;
 	}
 	for (; used < width; used++)
 		fputc(' ', f);
