@@ -637,3 +637,28 @@ void report_each_table(const struct report *r, struct dist *bins, report_table_f
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
 		fn(ctx, &tables[i]);
 }
+
+const char *report_group_code(const struct report *r, int g)
+{
+	const struct codeset *set =
+		r->f.by == BY_SITE ? &r->groups[g].f.sites : &r->groups[g].f.mediators;
+	return set->n ? set->v[0] : "";
+}
+
+const char *report_group_label(const struct report *r, const struct lists *ls, int g)
+{
+	const char *code = report_group_code(r, g);
+
+	if (!code[0])
+		return "sans médiateur";
+	return lists_label(ls, r->f.by == BY_SITE ? L_SITE : L_MEDIATEUR, code);
+}
+
+long report_group_count(const struct report *r, int g, const struct report_table *t, int row)
+{
+	const struct report *gr = &r->groups[g];
+
+	if (strcmp(t->name, "durees") == 0)
+		return row < REPORT_BINS ? gr->bins[row] : 0;
+	return dist_count(report_dist(gr, t->name), t->d->code[row]);
+}

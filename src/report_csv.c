@@ -29,26 +29,6 @@ struct csv_ctx {
 	const struct report *r;
 };
 
-/* The name of a breakdown column: the site's or mediator's label. */
-static const char *group_label(const struct report *r, const struct lists *ls, int g)
-{
-	const struct codeset *set =
-		r->f.by == BY_SITE ? &r->groups[g].f.sites : &r->groups[g].f.mediators;
-	const char *code = set->n ? set->v[0] : "";
-	if (!code[0])
-		return "sans médiateur";
-	return lists_label(ls, r->f.by == BY_SITE ? L_SITE : L_MEDIATEUR, code);
-}
-
-/* A row's count in group g: the duration ranges by position, the others by code. */
-static long group_count(const struct report *r, int g, const struct report_table *t, int row)
-{
-	const struct report *gr = &r->groups[g];
-	if (strcmp(t->name, "durees") == 0)
-		return row < REPORT_BINS ? gr->bins[row] : 0;
-	return dist_count(report_dist(gr, t->name), t->d->code[row]);
-}
-
 static void table(void *ctx, const struct report_table *t)
 {
 	struct csv_ctx *c = ctx;
@@ -70,7 +50,7 @@ static void table(void *ctx, const struct report_table *t)
 	csv_field(f, "Nombre", SEP, 0);
 	csv_field(f, "Part (%)", SEP, 0);
 	for (int g = 0; g < c->r->ngroups; g++)
-		csv_field(f, group_label(c->r, c->ls, g), SEP, 0);
+		csv_field(f, report_group_label(c->r, c->ls, g), SEP, 0);
 	csv_end_row(f);
 	for (int i = 0; i < n; i++) {
 		const char *code = t->d->code[i];
@@ -83,7 +63,7 @@ static void table(void *ctx, const struct report_table *t)
 		format_tenths(tenths[i], share, sizeof share);
 		csv_field(f, share, SEP, 0);
 		for (int g = 0; g < c->r->ngroups; g++)
-			csv_field_int(f, group_count(c->r, g, t, i), SEP, 0);
+			csv_field_int(f, report_group_count(c->r, g, t, i), SEP, 0);
 		csv_end_row(f);
 	}
 }
@@ -144,7 +124,7 @@ void report_write_csv(FILE *f, const struct report *r, const struct lists *ls)
 		csv_field(f, "Temps total (minutes)", SEP, 0);
 		csv_end_row(f);
 		for (int g = 0; g < r->ngroups; g++) {
-			csv_field(f, group_label(r, ls, g), SEP, 1);
+			csv_field(f, report_group_label(r, ls, g), SEP, 1);
 			csv_field_int(f, r->groups[g].visits, SEP, 0);
 			csv_field_int(f, r->groups[g].persons, SEP, 0);
 			csv_field_int(f, r->groups[g].minutes, SEP, 0);

@@ -71,12 +71,8 @@ static void table(void *ctx, const struct report_table *t)
 	esc(f, t->title);
 	fputs("</h3>\n<table>\n<tr><th>Valeur</th><th>Nombre</th><th>Part</th><th></th>", f);
 	for (int g = 0; g < c->r->ngroups; g++) {
-		const struct codeset *set = c->r->f.by == BY_SITE ? &c->r->groups[g].f.sites
-		                                                  : &c->r->groups[g].f.mediators;
-		const char *code = set->n ? set->v[0] : "";
 		fputs("<th>", f);
-		esc(f, !code[0] ? "sans médiateur"
-		                : lists_label(c->ls, c->r->f.by == BY_SITE ? L_SITE : L_MEDIATEUR, code));
+		esc(f, report_group_label(c->r, c->ls, g));
 		fputs("</th>", f);
 	}
 	fputs("</tr>\n", f);
@@ -96,13 +92,8 @@ static void table(void *ctx, const struct report_table *t)
 		        t->d->count[i], share);
 		bar(f, t->d->count[i], max);
 		fputs("</td>", f);
-		for (int g = 0; g < c->r->ngroups; g++) {
-			const struct report *gr = &c->r->groups[g];
-			long count = strcmp(t->name, "durees") == 0
-			                 ? (i < REPORT_BINS ? gr->bins[i] : 0)
-			                 : dist_count(report_dist(gr, t->name), code);
-			fprintf(f, "<td class=\"n\">%ld</td>", count);
-		}
+		for (int g = 0; g < c->r->ngroups; g++)
+			fprintf(f, "<td class=\"n\">%ld</td>", report_group_count(c->r, g, t, i));
 		fputs("</tr>\n", f);
 	}
 	fputs("</table>\n", f);

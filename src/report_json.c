@@ -146,14 +146,10 @@ void report_write_json(FILE *f, const struct report *r, const struct lists *ls)
 		fprintf(f, ",\n  \"repartition\": {\"par\": \"%s\", \"groupes\": [",
 		        r->f.by == BY_SITE ? "site" : "mediateur");
 		for (int g = 0; g < r->ngroups; g++) {
-			const struct codeset *set =
-				r->f.by == BY_SITE ? &r->groups[g].f.sites : &r->groups[g].f.mediators;
-			const char *code = set->n ? set->v[0] : "";
 			fprintf(f, "%s\n  {\"code\": ", g ? "," : "");
-			str(f, code);
+			str(f, report_group_code(r, g));
 			fputs(", \"libelle\": ", f);
-			str(f, !code[0] ? "sans médiateur"
-			                : lists_label(ls, r->f.by == BY_SITE ? L_SITE : L_MEDIATEUR, code));
+			str(f, report_group_label(r, ls, g));
 			fputs(", \"bilan\": ", f);
 			report_write_json(f, &r->groups[g], ls);
 			fputc('}', f);

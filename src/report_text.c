@@ -155,15 +155,9 @@ void report_write_text(FILE *f, const struct report *r, const struct lists *ls)
 		fprintf(f, "  %s\n", r->f.by == BY_SITE ? "Par site (passages, personnes, temps)"
 		                                        : "Par médiateur (passages, personnes, temps)");
 		for (int g = 0; g < r->ngroups; g++) {
-			const struct codeset *set =
-				r->f.by == BY_SITE ? &r->groups[g].f.sites : &r->groups[g].f.mediators;
-			const char *code = set->n ? set->v[0] : "";
 			format_minutes(r->groups[g].minutes, total, sizeof total);
 			fputs("    ", f);
-			text_put_cell(f, !code[0] ? "sans médiateur"
-			                          : lists_label(ls, r->f.by == BY_SITE ? L_SITE : L_MEDIATEUR,
-			                                        code),
-			              LABEL_WIDTH);
+			text_put_cell(f, report_group_label(r, ls, g), LABEL_WIDTH);
 			fprintf(f, " %6ld %6ld  %s\n", r->groups[g].visits, r->groups[g].persons, total);
 		}
 	}

@@ -60,6 +60,10 @@ struct report {
 	struct report *groups;
 };
 
+/* The code of breakdown group g ("" for visits without a mediator) and its
+ * label as shown ("sans médiateur" for those). */
+const char *report_group_code(const struct report *r, int g);
+const char *report_group_label(const struct report *r, const struct lists *ls, int g);
 /* A distribution of a report by its machine name ("canal"), or NULL. */
 const struct dist *report_dist(const struct report *r, const char *name);
 /* The count of a code in a distribution (0 when it is not there). */
@@ -83,6 +87,10 @@ typedef void (*report_table_fn)(void *ctx, const struct report_table *t);
  * distribution (its arrays must hold REPORT_BINS entries). */
 void report_each_table(const struct report *r, struct dist *bins, report_table_fn fn,
                        void *ctx);
+
+/* The count of row `row` of table t in breakdown group g (the duration
+ * ranges go by position, the other tables by code). */
+long report_group_count(const struct report *r, int g, const struct report_table *t, int row);
 
 int report_compute(struct store *st, const struct lists *ls, const struct report_filter *f,
                    struct report *r, struct cn_err *err);
