@@ -8,9 +8,10 @@ static int write_person(struct store *st, const struct person *p, bool insert,
 	sqlite3_stmt *stmt = store_prepare(
 		st,
 		insert ? "INSERT INTO person (code, age, gender, area, situation, created_at,"
-		         " updated_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+		         " updated_at, id, equipment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
 		       : "UPDATE person SET code = ?1, age = ?2, gender = ?3, area = ?4,"
-		         " situation = ?5, created_at = ?6, updated_at = ?7 WHERE id = ?8",
+		         " situation = ?5, created_at = ?6, updated_at = ?7, equipment = ?9"
+		         " WHERE id = ?8",
 		err);
 	int rc;
 
@@ -24,6 +25,7 @@ static int write_person(struct store *st, const struct person *p, bool insert,
 	store_bind_text(stmt, 6, p->created);
 	store_bind_text(stmt, 7, p->updated);
 	store_bind_text(stmt, 8, p->id);
+	store_bind_codes(stmt, 9, &p->equipment);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
@@ -31,7 +33,7 @@ static int write_person(struct store *st, const struct person *p, bool insert,
 		                    p->code);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, "enregistrement impossible");
-	return store_replace_codes(st, "person_equipment", "person_id", p->id, &p->equipment, err);
+	return CN_OK;
 }
 
 /* Reads a person by code, tombstoned or not. */
@@ -41,9 +43,7 @@ static int read_person(struct store *st, const char *code, struct person *out,
 	sqlite3_stmt *stmt = store_prepare(
 		st,
 		"SELECT id, code, age, gender, area, situation, created_at, updated_at, deleted_at,"
-		" (SELECT group_concat(code, ',') FROM (SELECT code FROM person_equipment"
-		"   WHERE person_id = person.id ORDER BY rank))"
-		" FROM person WHERE code = ?1",
+		" equipment FROM person WHERE code = ?1",
 		err);
 	int rc;
 
@@ -52,8 +52,6 @@ static int read_person(struct store *st, const char *code, struct person *out,
 	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
-		const char *eq = (const char *)sqlite3_column_text(stmt, 9);
-		struct cn_err ignored;
 		person_init(out);
 		store_column_copy(stmt, 0, out->id, sizeof out->id);
 		store_column_copy(stmt, 1, out->code, sizeof out->code);
@@ -64,7 +62,7 @@ static int read_person(struct store *st, const char *code, struct person *out,
 		store_column_copy(stmt, 6, out->created, sizeof out->created);
 		store_column_copy(stmt, 7, out->updated, sizeof out->updated);
 		store_column_copy(stmt, 8, out->deleted, sizeof out->deleted);
-		codeset_parse(&out->equipment, eq ? eq : "", &ignored);
+		store_column_codes(stmt, 9, &out->equipment);
 		rc = CN_OK;
 	} else if (rc == SQLITE_DONE) {
 		rc = CN_ENOTFOUND;

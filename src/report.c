@@ -69,7 +69,9 @@ static int dist_find(const struct dist *d, const char *code)
 	return -1;
 }
 
-static int dist_add(struct dist *d, const char *code, long count)
+/* The index of code in d, added with a zero count when new; -1 when out of
+ * memory. */
+static int dist_slot(struct dist *d, const char *code)
 {
 	int i = dist_find(d, code);
 
@@ -81,11 +83,20 @@ static int dist_add(struct dist *d, const char *code, long count)
 		if (counts)
 			d->count = counts;
 		if (!codes || !counts)
-			return CN_EDB;
+			return -1;
 		i = d->n++;
 		snprintf(d->code[i], CODE_MAX, "%s", code);
 		d->count[i] = 0;
 	}
+	return i;
+}
+
+static int dist_add(struct dist *d, const char *code, long count)
+{
+	int i = dist_slot(d, code);
+
+	if (i < 0)
+		return CN_EDB;
 	d->count[i] += count;
 	return CN_OK;
 }
@@ -107,214 +118,315 @@ static void dist_free(struct dist *d)
 	memset(d, 0, sizeof *d);
 }
 
-/* Runs sql (rows: code or NULL, count) into d; NULL codes count as "". */
-static int dist_query(struct store *st, struct dist *d, const char *sql, struct cn_err *err)
+/* Sorts the codes a list does not know (after its first `known` entries)
+ * by code, with "" ("non renseigné") last. */
+static int extra_cmp(const void *a, const void *b)
 {
-	sqlite3_stmt *stmt = store_prepare(st, sql, err);
-	int rc;
+	const char *x = a, *y = b;
 
-	if (!stmt)
-		return CN_EDB;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *code = (const char *)sqlite3_column_text(stmt, 0);
-		if (dist_add(d, code ? code : "", sqlite3_column_int64(stmt, 1)) != CN_OK)
-			break;
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, err, "calcul du bilan impossible");
-	return CN_OK;
+	if (!*x || !*y)
+		return !*x - !*y;
+	return strcmp(x, y);
 }
 
-static int list_dist(struct store *st, const struct lists *ls, int list, struct dist *d,
-                     long total, const char *sql, struct cn_err *err)
+static void swap_bytes(void *a, void *b, size_t size)
 {
-	dist_init(d, ls, list);
-	d->total = total;
-	return dist_query(st, d, sql, err);
+	unsigned char *x = a, *y = b;
+
+	for (size_t i = 0; i < size; i++) {
+		unsigned char t = x[i];
+		x[i] = y[i];
+		y[i] = t;
+	}
+}
+
+/* Puts the codes d's list does not know (after its first `known` entries)
+ * in order, "" last; the rows of c (when given) follow their codes. */
+static void dist_finish(struct dist *d, int known, struct cross *c)
+{
+	for (int i = known; i < d->n; i++)
+		for (int j = i + 1; j < d->n; j++)
+			if (extra_cmp(d->code[j], d->code[i]) < 0) {
+				swap_bytes(d->code[i], d->code[j], CODE_MAX);
+				swap_bytes(&d->count[i], &d->count[j], sizeof d->count[i]);
+				if (c)
+					swap_bytes(&c->row[i], &c->row[j], sizeof c->row[i]);
+			}
+	if (c)
+		for (int i = 0; i < c->n; i++) {
+			memcpy(c->code[i], d->code[i], CODE_MAX);
+			c->row[i].total = d->count[i];
+		}
 }
 
 /* ------------------------------------------------------------ queries */
 
-/* The period's visits go to a temporary table that every indicator reads. */
-static int select_period(struct store *st, const struct report_filter *f, struct cn_err *err)
+/* The visits of the filter's period, as an SQL condition on a visit row
+ * (alias w): ?1 and ?2 are the first and last dates, ?3 and ?4 the sites and
+ * mediators as ",a,b," (NULL: all). The date range uses index visit_by_date,
+ * which also holds every column named here. */
+#define IN_PERIOD                                                                  \
+	"w.date >= ?1 AND w.date <= ?2 AND w.deleted_at IS NULL"                       \
+	" AND (?3 IS NULL OR instr(?3, ',' || w.site || ',') > 0)"                     \
+	" AND (?4 IS NULL OR instr(?4, ',' || coalesce(w.mediator, '') || ',') > 0)"
+
+static void bind_set(sqlite3_stmt *stmt, int idx, const struct codeset *set)
 {
-	char sql[1024] = "CREATE TEMP TABLE rp AS SELECT id, date, time, created_at, duration, site,"
-	                 " mediator, canal, posture, present, outcome, urgent, referred_by,"
-	                 " referred_to, person_id FROM visit"
-	                 " WHERE deleted_at IS NULL AND date >= ?1 AND date <= ?2";
-	char sites[CODESET_MAX * CODE_MAX + 2] = ",", meds[CODESET_MAX * CODE_MAX + 2] = ",";
-	sqlite3_stmt *stmt;
-	int rc;
+	char joined[CODESET_MAX * CODE_MAX + 2] = ",";
 
-	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rp", NULL, NULL, NULL);
-	if (f->sites.n)
-		strcat(sql, " AND instr(?3, ',' || site || ',') > 0");
-	if (f->mediators.n)
-		strcat(sql, " AND instr(?4, ',' || mediator || ',') > 0");
-	if (!(stmt = store_prepare(st, sql, err)))
-		return CN_EDB;
-	codeset_join(&f->sites, ",", sites + 1, sizeof sites - 2);
-	codeset_join(&f->mediators, ",", meds + 1, sizeof meds - 2);
-	strcat(sites, ",");
-	strcat(meds, ",");
-	sqlite3_bind_text(stmt, 1, f->from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, f->to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, sites, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, meds, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK : store_fail(st, err, "calcul impossible");
-	sqlite3_finalize(stmt);
-	return rc;
-}
-
-static int volume(struct store *st, struct report *r, struct cn_err *err)
-{
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if ((rc = store_scalar(st, "SELECT count(*) FROM rp", &r->visits, err)) ||
-	    (rc = store_scalar(st, "SELECT count(DISTINCT person_id) FROM rp", &r->persons, err)) ||
-	    (rc = store_scalar(st, "SELECT coalesce(sum(duration), 0) FROM rp", &r->minutes, err)))
-		return rc;
-	r->mean_minutes = r->visits ? (double)r->minutes / (double)r->visits : 0;
-	if (r->visits) {
-		/* The middle value, or the mean of the two middle ones. */
-		stmt = store_prepare(st, "SELECT avg(duration) FROM (SELECT duration FROM rp"
-		                         " ORDER BY duration LIMIT ?1 OFFSET ?2)", err);
-		if (!stmt)
-			return CN_EDB;
-		sqlite3_bind_int64(stmt, 1, 2 - r->visits % 2);
-		sqlite3_bind_int64(stmt, 2, (r->visits - 1) / 2);
-		if (sqlite3_step(stmt) == SQLITE_ROW)
-			r->median_minutes = sqlite3_column_double(stmt, 0);
-		sqlite3_finalize(stmt);
+	if (!set->n) {
+		sqlite3_bind_null(stmt, idx);
+		return;
 	}
-	stmt = store_prepare(st,
-	                     "SELECT coalesce(sum(duration < 15), 0),"
-	                     " coalesce(sum(duration >= 15 AND duration < 30), 0),"
-	                     " coalesce(sum(duration >= 30 AND duration < 60), 0),"
-	                     " coalesce(sum(duration >= 60 AND duration <= 120), 0),"
-	                     " coalesce(sum(duration > 120), 0) FROM rp",
-	                     err);
-	if (!stmt)
-		return CN_EDB;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		for (int i = 0; i < REPORT_BINS; i++)
-			r->bins[i] = (long)sqlite3_column_int64(stmt, i);
-	sqlite3_finalize(stmt);
-	if ((rc = store_scalar(st, "SELECT count(*) FROM rp WHERE present = 0", &r->absent, err)) ||
-	    (rc = store_scalar(st, "SELECT count(*) FROM rp WHERE urgent = 1", &r->urgent, err)))
-		return rc;
-	return store_scalar(st,
-	                    "SELECT count(*) FROM rp WHERE NOT EXISTS (SELECT 1 FROM"
-	                    " visit_organism o WHERE o.visit_id = rp.id)",
-	                    &r->no_organism, err);
+	codeset_join(set, ",", joined + 1, sizeof joined - 2);
+	strcat(joined, ",");
+	sqlite3_bind_text(stmt, idx, joined, -1, SQLITE_TRANSIENT);
 }
 
-static int weekdays(struct store *st, struct report *r, struct cn_err *err)
+/* Prepares sql (which uses IN_PERIOD) and binds the filter f. */
+static sqlite3_stmt *prepare_period(struct store *st, const char *sql,
+                                    const struct report_filter *f, struct cn_err *err)
 {
-	struct dist raw;
-	int rc;
+	sqlite3_stmt *stmt = store_prepare(st, sql, err);
 
-	memset(&raw, 0, sizeof raw);
+	if (!stmt)
+		return NULL;
+	sqlite3_bind_text(stmt, 1, f->from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 2, f->to, -1, SQLITE_TRANSIENT);
+	bind_set(stmt, 3, &f->sites);
+	bind_set(stmt, 4, &f->mediators);
+	return stmt;
+}
+
+static int step_failed(struct store *st, sqlite3_stmt *stmt, int rc, struct cn_err *err)
+{
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? CN_OK : store_fail(st, err, "calcul du bilan impossible");
+}
+
+static const char *text_or_empty(sqlite3_stmt *stmt, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(stmt, col);
+	return s ? s : "";
+}
+
+/* The period's persons: visits_pass() appends each visit's person to
+ * temp.rpv, persons_sort() keeps them once each, in order, in temp.rpp.
+ * Temporary tables live on disk like the database: memory does not grow
+ * with the period, and the later passes read persons in key order. */
+static int persons_tables(struct store *st, struct cn_err *err)
+{
+	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rpv; DROP TABLE IF EXISTS temp.rpp",
+	             NULL, NULL, NULL);
+	if (sqlite3_exec(store_db(st), "CREATE TEMP TABLE rpv (id TEXT); CREATE TEMP TABLE rpp (id TEXT)",
+	                 NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, err, "calcul du bilan impossible");
+	return CN_OK;
+}
+
+static int persons_sort(struct store *st, struct report *r, struct cn_err *err)
+{
+	if (sqlite3_exec(store_db(st),
+	                 "INSERT INTO rpp SELECT DISTINCT id FROM rpv ORDER BY 1; DROP TABLE rpv",
+	                 NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, err, "calcul du bilan impossible");
+	return store_scalar(st, "SELECT count(*) FROM rpp", &r->persons, err);
+}
+
+/* A multi-valued field while the period is read: the visits holding each
+ * code, and for each code the posture distribution of those visits. */
+struct multi {
+	int list;
+	struct dist *d;
+	struct cross *c;
+	long *none;       /* visits with no code at all, or NULL */
+};
+
+/* Gives c at least n rows, each a posture distribution. */
+static int cross_grow(struct cross *c, const struct lists *ls, int n)
+{
+	while (c->n < n) {
+		struct dist *rows = realloc(c->row, sizeof *rows * (size_t)(c->n + 1));
+		char (*codes)[CODE_MAX] = realloc(c->code, sizeof *codes * (size_t)(c->n + 1));
+
+		if (rows)
+			c->row = rows;
+		if (codes)
+			c->code = codes;
+		if (!rows || !codes)
+			return CN_EDB;
+		dist_init(&c->row[c->n++], ls, L_POSTURE);
+	}
+	return CN_OK;
+}
+
+static int multi_add(const struct lists *ls, struct multi *m, const char *codes,
+                     const char *posture)
+{
+	const char *p = codes;
+
+	if (!*p && m->none)
+		(*m->none)++;
+	while (*p) {
+		size_t len = strcspn(p, "|");
+		char code[CODE_MAX];
+		int i;
+
+		snprintf(code, sizeof code, "%.*s", (int)(len < CODE_MAX ? len : CODE_MAX - 1), p);
+		p += len + (p[len] == '|');
+		if ((i = dist_slot(m->d, code)) < 0)
+			return CN_EDB;
+		m->d->count[i]++;
+		if (cross_grow(m->c, ls, i + 1) != CN_OK || dist_add(&m->c->row[i], posture, 1) != CN_OK)
+			return CN_EDB;
+	}
+	return CN_OK;
+}
+
+/* One pass over the period's visits for everything that is a count of
+ * visits by their own fields. Durations are 1 to 480 minutes: a count per
+ * minute gives the exact median in bounded memory. */
+static int visits_pass(struct store *st, const struct lists *ls, struct report *r,
+                       struct cn_err *err)
+{
+	struct {
+		int list;
+		struct dist *d;
+	} fields[] = {
+		{L_CANAL, &r->canal},        {L_POSTURE, &r->posture},
+		{L_ISSUE, &r->outcome},      {L_ORIENTE_PAR, &r->referred_by},
+		{L_ORIENTE_VERS, &r->referred_to},
+	};
+	enum { NFIELDS = sizeof fields / sizeof fields[0] };
+	struct multi multis[] = {
+		{L_DEMANDE, &r->demand, &r->posture_by_demand, NULL},
+		{L_ORGANISME, &r->organism, &r->posture_by_organism, &r->no_organism},
+	};
+	long by_minute[DURATION_MAX + 1] = {0};
+	sqlite3_stmt *stmt, *seen;
+	long below = 0;
+	int rc, ok = CN_OK;
+
+	for (int i = 0; i < NFIELDS; i++)
+		dist_init(fields[i].d, ls, fields[i].list);
+	for (int i = 0; i < 2; i++) {
+		dist_init(multis[i].d, ls, multis[i].list);
+		memset(multis[i].c, 0, sizeof *multis[i].c);
+	}
+	dist_init(&r->urgent_outcome, ls, L_ISSUE);
 	memset(&r->weekday, 0, sizeof r->weekday);
 	for (int i = 0; i < 7; i++)
 		dist_add(&r->weekday, report_weekdays[i], 0);
-	r->weekday.total = r->visits;
-	/* strftime %w: 0 is Sunday. */
-	rc = dist_query(st, &raw, "SELECT strftime('%w', date), count(*) FROM rp GROUP BY 1", err);
-	for (int i = 0; rc == CN_OK && i < raw.n; i++)
-		r->weekday.count[(atoi(raw.code[i]) + 6) % 7] = raw.count[i];
-	dist_free(&raw);
-	return rc;
-}
+	if (!(seen = store_prepare(st, "INSERT INTO rpv VALUES (?1)", err)))
+		return CN_EDB;
+	stmt = prepare_period(st,
+	                      "SELECT w.date, w.duration, w.present, w.urgent, w.canal, w.posture,"
+	                      " w.outcome, w.referred_by, w.referred_to, w.demands, w.organisms,"
+	                      " w.person_id FROM visit w WHERE " IN_PERIOD,
+	                      &r->f, err);
+	if (!stmt) {
+		sqlite3_finalize(seen);
+		return CN_EDB;
+	}
+	while (ok == CN_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct cn_date day;
+		int minutes = sqlite3_column_int(stmt, 1);
 
-static int trend(struct store *st, struct report *r, struct cn_err *err)
-{
-	struct cn_date end, start;
-	char from[DATE_LEN], to[DATE_LEN];
-	char sql[512] = "SELECT substr(date, 1, 7), count(*) FROM visit WHERE deleted_at IS NULL"
-	                " AND date >= ?1 AND date <= ?2";
-	char sites[CODESET_MAX * CODE_MAX + 2] = ",", meds[CODESET_MAX * CODE_MAX + 2] = ",";
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if (!date_parse(r->f.to, &end))
-		return cn_err_set(err, CN_EINVAL, "date de fin invalide");
-	start = end;
-	start.day = 1;
-	for (int i = REPORT_TREND - 1; i >= 0; i--) {
-		snprintf(r->trend_month[i], sizeof r->trend_month[i], "%04u-%02u",
-		         (unsigned)start.year % 10000u, (unsigned)start.month % 100u);
-		r->trend[i] = 0;
-		if (i > 0 && --start.month < 1) {
-			start.month = 12;
-			start.year--;
+		r->visits++;
+		r->minutes += minutes;
+		if (minutes >= 0 && minutes <= DURATION_MAX)
+			by_minute[minutes]++;
+		r->bins[minutes < 15 ? 0 : minutes < 30 ? 1 : minutes < 60 ? 2 : minutes <= 120 ? 3 : 4]++;
+		if (date_parse(text_or_empty(stmt, 0), &day))
+			r->weekday.count[date_weekday(&day)]++;
+		if (!sqlite3_column_int(stmt, 2))
+			r->absent++;
+		for (int i = 0; i < NFIELDS && ok == CN_OK; i++)
+			ok = dist_add(fields[i].d, text_or_empty(stmt, 4 + i), 1);
+		if (ok == CN_OK && sqlite3_column_int(stmt, 3)) {
+			r->urgent++;
+			ok = dist_add(&r->urgent_outcome, text_or_empty(stmt, 6), 1);
+		}
+		for (int i = 0; i < 2 && ok == CN_OK; i++)
+			ok = multi_add(ls, &multis[i], text_or_empty(stmt, 9 + i), text_or_empty(stmt, 5));
+		if (ok == CN_OK && sqlite3_column_type(stmt, 11) != SQLITE_NULL) {
+			sqlite3_bind_value(seen, 1, sqlite3_column_value(stmt, 11));
+			if (sqlite3_step(seen) != SQLITE_DONE)
+				ok = CN_EDB;
+			sqlite3_reset(seen);
 		}
 	}
-	date_format(&start, from);
-	end.day = date_days_in_month(end.year, end.month);
-	date_format(&end, to);
-	if (r->f.sites.n)
-		strcat(sql, " AND instr(?3, ',' || site || ',') > 0");
-	if (r->f.mediators.n)
-		strcat(sql, " AND instr(?4, ',' || mediator || ',') > 0");
-	strcat(sql, " GROUP BY 1");
-	if (!(stmt = store_prepare(st, sql, err)))
-		return CN_EDB;
-	codeset_join(&r->f.sites, ",", sites + 1, sizeof sites - 2);
-	codeset_join(&r->f.mediators, ",", meds + 1, sizeof meds - 2);
-	strcat(sites, ",");
-	strcat(meds, ",");
-	sqlite3_bind_text(stmt, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, sites, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, meds, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *month = (const char *)sqlite3_column_text(stmt, 0);
-		for (int i = 0; i < REPORT_TREND; i++)
-			if (month && strcmp(r->trend_month[i], month) == 0)
-				r->trend[i] = (long)sqlite3_column_int64(stmt, 1);
+	sqlite3_finalize(seen);
+	if (ok != CN_OK) {
+		sqlite3_finalize(stmt);
+		return cn_err_set(err, CN_EDB, "calcul du bilan impossible");
 	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CN_OK : store_fail(st, err, "calcul du bilan impossible");
+	if ((rc = step_failed(st, stmt, rc, err)) != CN_OK)
+		return rc;
+	for (int i = 0; i < NFIELDS; i++) {
+		fields[i].d->total = r->visits;
+		dist_finish(fields[i].d, ls->l[fields[i].list].n, NULL);
+	}
+	for (int i = 0; i < 2; i++) {
+		struct multi *m = &multis[i];
+
+		/* Every code of the list has its row, held by a visit or not. */
+		if (cross_grow(m->c, ls, m->d->n) != CN_OK)
+			return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+		m->d->total = r->visits;
+		dist_finish(m->d, ls->l[m->list].n, m->c);
+		for (int k = 0; k < m->c->n; k++)
+			dist_finish(&m->c->row[k], ls->l[L_POSTURE].n, NULL);
+	}
+	r->urgent_outcome.total = r->urgent;
+	dist_finish(&r->urgent_outcome, ls->l[L_ISSUE].n, NULL);
+	r->weekday.total = r->visits;
+	r->mean_minutes = r->visits ? (double)r->minutes / (double)r->visits : 0;
+	/* The middle value, or the mean of the two middle ones. */
+	for (int m = 0, lo = -1; r->visits && m <= DURATION_MAX; m++) {
+		below += by_minute[m];
+		if (lo < 0 && below > (r->visits - 1) / 2)
+			lo = m;
+		if (lo >= 0 && below > r->visits / 2) {
+			r->median_minutes = (lo + m) / 2.0;
+			break;
+		}
+	}
+	return persons_sort(st, r, err);
 }
 
-/* For each code of a multi-valued field, the posture distribution of the
- * visits that hold it. */
-static int cross(struct store *st, const struct lists *ls, const struct dist *rows,
-                 const char *table, struct cross *c, struct cn_err *err)
+/* One count per month over the date index: twelve short range scans cost
+ * less than grouping a year of visits by month. */
+static int trend(struct store *st, struct report *r, struct cn_err *err)
 {
-	char sql[256];
+	struct cn_date month;
 	sqlite3_stmt *stmt;
-	int rc;
+	int rc = SQLITE_DONE;
 
-	memset(c, 0, sizeof *c);
-	c->n = rows->n;
-	c->code = calloc((size_t)(rows->n ? rows->n : 1), sizeof *c->code);
-	c->row = calloc((size_t)(rows->n ? rows->n : 1), sizeof *c->row);
-	if (!c->code || !c->row)
-		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
-	for (int i = 0; i < rows->n; i++) {
-		memcpy(c->code[i], rows->code[i], CODE_MAX);
-		dist_init(&c->row[i], ls, L_POSTURE);
-		c->row[i].total = rows->count[i];
-	}
-	/* table is one of two literals, never user data. */
-	snprintf(sql, sizeof sql,
-	         "SELECT x.code, rp.posture, count(*) FROM rp CROSS JOIN %s x ON x.visit_id = rp.id"
-	         " GROUP BY 1, 2",
-	         table);
-	if (!(stmt = store_prepare(st, sql, err)))
+	if (!date_parse(r->f.to, &month))
+		return cn_err_set(err, CN_EINVAL, "date de fin invalide");
+	if (!(stmt = prepare_period(st, "SELECT count(*) FROM visit w WHERE " IN_PERIOD, &r->f, err)))
 		return CN_EDB;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int i = dist_find(rows, (const char *)sqlite3_column_text(stmt, 0));
-		const char *posture = (const char *)sqlite3_column_text(stmt, 1);
-		if (i >= 0)
-			dist_add(&c->row[i], posture ? posture : "", sqlite3_column_int64(stmt, 2));
+	for (int i = REPORT_TREND - 1; i >= 0 && rc == SQLITE_DONE; i--) {
+		char from[DATE_LEN], to[DATE_LEN];
+
+		month.day = 1;
+		date_format(&month, from);
+		month.day = date_days_in_month(month.year, month.month);
+		date_format(&month, to);
+		snprintf(r->trend_month[i], sizeof r->trend_month[i], "%.7s", from);
+		sqlite3_bind_text(stmt, 1, from, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, 2, to, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(stmt);
+		r->trend[i] = rc == SQLITE_ROW ? (long)sqlite3_column_int64(stmt, 0) : 0;
+		if (rc == SQLITE_ROW)
+			rc = sqlite3_reset(stmt) == SQLITE_OK ? SQLITE_DONE : SQLITE_ERROR;
+		if (--month.month < 1) {
+			month.month = 12;
+			month.year--;
+		}
 	}
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CN_OK : store_fail(st, err, "calcul du bilan impossible");
+	return step_failed(st, stmt, rc, err);
 }
 
 /* Posture level: 1 for the first code of the posture list ("faire pour"). */
@@ -328,8 +440,9 @@ static int level(const struct lists *ls, const char *code)
 }
 
 /* One pass over the histories of the persons seen in the period, up to its
- * end, person by person and in order (index visit_by_person): first visits,
- * first against latest posture, and the posture by rank of the visit. */
+ * end, person by person and in order (index visit_by_person covers it): first
+ * visits, first against latest posture, and the posture by rank of the
+ * visit. */
 static int histories(struct store *st, const struct lists *ls, struct report *r,
                      struct cn_err *err)
 {
@@ -339,25 +452,20 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 	long rank = 0;
 	int first = 0, last = 0, rc;
 
-	if (sqlite3_exec(store_db(st), "CREATE INDEX temp.rp_id ON rp(id)", NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		return store_fail(st, err, "calcul du bilan impossible");
-	stmt = store_prepare(st,
-	                     "SELECT w.person_id, w.posture, w.date, w.id IN (SELECT id FROM rp)"
-	                     " FROM visit w WHERE w.person_id IN (SELECT DISTINCT person_id FROM rp"
-	                     "  WHERE person_id IS NOT NULL)"
-	                     " AND w.deleted_at IS NULL AND w.date <= ?1"
-	                     " ORDER BY w.person_id, w.date, w.time, w.created_at, w.id",
-	                     err);
+	stmt = prepare_period(st,
+	                      "SELECT w.person_id, w.posture, w.date, " IN_PERIOD
+	                      " FROM rpp CROSS JOIN visit w ON w.person_id = rpp.id"
+	                      " WHERE w.deleted_at IS NULL AND w.date <= ?2"
+	                      " ORDER BY w.person_id, w.date, w.time, w.created_at, w.id",
+	                      &r->f, err);
 	if (!stmt)
 		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, r->f.to, -1, SQLITE_STATIC);
 	for (;;) {
 		const char *who;
 		int lv, k;
 
 		rc = sqlite3_step(stmt);
-		who = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) : "";
+		who = rc == SQLITE_ROW ? text_or_empty(stmt, 0) : "";
 		if (person[0] && strcmp(person, who) != 0 && rank >= 2) {
 			/* The end of a person with two visits or more. */
 			r->returning++;
@@ -370,13 +478,13 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 		}
 		if (rc != SQLITE_ROW)
 			break;
-		lv = level(ls, (const char *)sqlite3_column_text(stmt, 1));
+		lv = level(ls, text_or_empty(stmt, 1));
 		if (strcmp(person, who) != 0) {
 			snprintf(person, sizeof person, "%s", who);
 			rank = 0;
 			first = lv;
 			/* The person's first visit ever falls in the period. */
-			if (strcmp((const char *)sqlite3_column_text(stmt, 2), r->f.from) >= 0)
+			if (strcmp(text_or_empty(stmt, 2), r->f.from) >= 0)
 				r->first_visits++;
 		}
 		rank++;
@@ -387,71 +495,79 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 			r->rank_visits[k]++;
 		}
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, err, "calcul du bilan impossible");
+	if ((rc = step_failed(st, stmt, rc, err)) != CN_OK)
+		return rc;
 	for (int i = 0; i < REPORT_RANKS; i++)
 		r->rank_mean[i] = r->rank_visits[i] ? sum[i] / (double)r->rank_visits[i] : 0;
 	return CN_OK;
 }
 
-#define PERSONS_IN "(SELECT DISTINCT person_id FROM rp WHERE person_id IS NOT NULL)"
-
+/* The public as shares of the period's distinct persons, in one pass over
+ * their profiles. */
 static int public_profile(struct store *st, const struct lists *ls, struct report *r,
                           struct cn_err *err)
 {
-	static const struct {
-		int list;
-		const char *sql;
-	} fields[] = {
-		{L_TRANCHE_AGE, "SELECT age, count(*) FROM person WHERE id IN " PERSONS_IN " GROUP BY 1"},
-		{L_GENRE, "SELECT gender, count(*) FROM person WHERE id IN " PERSONS_IN " GROUP BY 1"},
-		{L_QUARTIER, "SELECT area, count(*) FROM person WHERE id IN " PERSONS_IN " GROUP BY 1"},
-		{L_SITUATION,
-		 "SELECT situation, count(*) FROM person WHERE id IN " PERSONS_IN " GROUP BY 1"},
-	};
-	struct dist *out[] = {&r->age, &r->gender, &r->area, &r->situation};
-	long with_equipment;
-	int rc;
+	const int lists[] = {L_TRANCHE_AGE, L_GENRE, L_QUARTIER, L_SITUATION, L_EQUIPEMENT};
+	struct dist *out[] = {&r->age, &r->gender, &r->area, &r->situation, &r->equipment};
+	enum { NOUT = sizeof lists / sizeof lists[0] };
+	sqlite3_stmt *stmt;
+	int rc, ok = CN_OK;
 
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		if ((rc = list_dist(st, ls, fields[i].list, out[i], r->persons, fields[i].sql, err)))
-			return rc;
+	for (int i = 0; i < NOUT; i++) {
+		dist_init(out[i], ls, lists[i]);
+		out[i]->total = r->persons;
 		/* "Non renseigné" is always shown, never hidden. */
 		dist_add(out[i], "", 0);
 	}
-	if ((rc = list_dist(st, ls, L_EQUIPEMENT, &r->equipment, r->persons,
-	                    "SELECT code, count(DISTINCT person_id) FROM person_equipment"
-	                    " WHERE person_id IN " PERSONS_IN " GROUP BY 1",
-	                    err)) ||
-	    (rc = store_scalar(st,
-	                 "SELECT count(DISTINCT person_id) FROM person_equipment"
-	                 " WHERE person_id IN " PERSONS_IN,
-	                 &with_equipment, err)))
+	stmt = store_prepare(st,
+	                     "SELECT p.age, p.gender, p.area, p.situation, p.equipment, count(*)"
+	                     " FROM rpp CROSS JOIN person p ON p.id = rpp.id GROUP BY 1, 2, 3, 4, 5",
+	                     err);
+	if (!stmt)
+		return CN_EDB;
+	while (ok == CN_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		long n = (long)sqlite3_column_int64(stmt, 5);
+		struct codeset equipment;
+
+		for (int i = 0; i < NOUT - 1 && ok == CN_OK; i++)
+			ok = dist_add(out[i], text_or_empty(stmt, i), n);
+		/* Several answers: a person counts once in each of theirs. */
+		store_column_codes(stmt, 4, &equipment);
+		if (!equipment.n && ok == CN_OK)
+			ok = dist_add(&r->equipment, "", n);
+		for (int k = 0; k < equipment.n && ok == CN_OK; k++)
+			ok = dist_add(&r->equipment, equipment.v[k], n);
+	}
+	if (ok != CN_OK) {
+		sqlite3_finalize(stmt);
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	}
+	if ((rc = step_failed(st, stmt, rc, err)) != CN_OK)
 		return rc;
-	return dist_add(&r->equipment, "", r->persons - with_equipment);
+	for (int i = 0; i < NOUT; i++)
+		dist_finish(out[i], ls->l[lists[i]].n, NULL);
+	return CN_OK;
 }
 
 /* The sites or mediators that have visits in the period. */
-static int group_codes(struct store *st, enum report_by by, struct codeset *out,
+static int group_codes(struct store *st, const struct report_filter *f, struct codeset *out,
                        struct cn_err *err)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	                                   by == BY_SITE
-	                                       ? "SELECT DISTINCT site FROM rp ORDER BY 1"
-	                                       : "SELECT DISTINCT coalesce(mediator, '') FROM rp"
-	                                         " ORDER BY 1",
-	                                   err);
+	sqlite3_stmt *stmt = prepare_period(st,
+	                                    f->by == BY_SITE
+	                                        ? "SELECT DISTINCT w.site FROM visit w WHERE "
+	                                          IN_PERIOD " ORDER BY 1"
+	                                        : "SELECT DISTINCT coalesce(w.mediator, '')"
+	                                          " FROM visit w WHERE " IN_PERIOD " ORDER BY 1",
+	                                    f, err);
 	int rc;
 
 	out->n = 0;
 	if (!stmt)
 		return CN_EDB;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->n < CODESET_MAX)
-		snprintf(out->v[out->n++], CODE_MAX, "%s", (const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? CN_OK
-	                                             : store_fail(st, err, "calcul impossible");
+		snprintf(out->v[out->n++], CODE_MAX, "%s", text_or_empty(stmt, 0));
+	return step_failed(st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
 }
 
 static int compute_groups(struct store *st, const struct lists *ls, struct report *r,
@@ -486,52 +602,19 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 	/* One read transaction: every figure comes from the same state. */
 	if ((rc = store_begin_read(st, err)) != CN_OK)
 		return rc;
-	rc = select_period(st, f, err);
+	rc = persons_tables(st, err);
 	if (!rc)
-		rc = volume(st, r, err);
-	if (!rc)
-		rc = list_dist(st, ls, L_CANAL, &r->canal, r->visits,
-		               "SELECT canal, count(*) FROM rp GROUP BY 1", err);
-	if (!rc)
-		rc = weekdays(st, r, err);
+		rc = visits_pass(st, ls, r, err);
 	if (!rc)
 		rc = trend(st, r, err);
-	if (!rc)
-		rc = list_dist(st, ls, L_DEMANDE, &r->demand, r->visits,
-		               "SELECT d.code, count(*) FROM rp CROSS JOIN visit_demand d"
-		               " ON d.visit_id = rp.id GROUP BY 1",
-		               err);
-	if (!rc)
-		rc = list_dist(st, ls, L_ORGANISME, &r->organism, r->visits,
-		               "SELECT o.code, count(*) FROM rp CROSS JOIN visit_organism o"
-		               " ON o.visit_id = rp.id GROUP BY 1",
-		               err);
-	if (!rc)
-		rc = list_dist(st, ls, L_POSTURE, &r->posture, r->visits,
-		               "SELECT posture, count(*) FROM rp GROUP BY 1", err);
-	if (!rc)
-		rc = list_dist(st, ls, L_ISSUE, &r->outcome, r->visits,
-		               "SELECT outcome, count(*) FROM rp GROUP BY 1", err);
-	if (!rc)
-		rc = list_dist(st, ls, L_ISSUE, &r->urgent_outcome, r->urgent,
-		               "SELECT outcome, count(*) FROM rp WHERE urgent = 1 GROUP BY 1", err);
-	if (!rc)
-		rc = list_dist(st, ls, L_ORIENTE_PAR, &r->referred_by, r->visits,
-		               "SELECT referred_by, count(*) FROM rp GROUP BY 1", err);
-	if (!rc)
-		rc = list_dist(st, ls, L_ORIENTE_VERS, &r->referred_to, r->visits,
-		               "SELECT referred_to, count(*) FROM rp GROUP BY 1", err);
-	if (!rc)
-		rc = cross(st, ls, &r->demand, "visit_demand", &r->posture_by_demand, err);
-	if (!rc)
-		rc = cross(st, ls, &r->organism, "visit_organism", &r->posture_by_organism, err);
 	if (!rc)
 		rc = histories(st, ls, r, err);
 	if (!rc)
 		rc = public_profile(st, ls, r, err);
 	if (!rc && f->by != BY_NONE)
-		rc = group_codes(st, f->by, &groups, err);
-	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rp", NULL, NULL, NULL);
+		rc = group_codes(st, f, &groups, err);
+	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rpv; DROP TABLE IF EXISTS temp.rpp",
+	             NULL, NULL, NULL);
 	/* Nothing was written: end the read transaction either way. */
 	store_rollback(st);
 	if (!rc && f->by != BY_NONE)

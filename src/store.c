@@ -58,6 +58,27 @@ static const char *const migrations[] = {
 	 * (the 12-month trend reads no table row). */
 	"DROP INDEX visit_by_date;"
 	"CREATE INDEX visit_by_date ON visit(date, time, deleted_at, site, mediator);",
+	/* 3 -> 4: multi-valued fields move into their record as codes joined by
+	 * '|' in order ("caf|cpam"), read with the row instead of one lookup per
+	 * visit in a child table; the person index also covers what a person's
+	 * history needs (the report's autonomy pass reads no table row). */
+	"ALTER TABLE visit ADD COLUMN demands TEXT;"
+	"ALTER TABLE visit ADD COLUMN organisms TEXT;"
+	"ALTER TABLE person ADD COLUMN equipment TEXT;"
+	"UPDATE visit SET"
+	"  demands = (SELECT group_concat(code, '|') FROM (SELECT code FROM visit_demand"
+	"    WHERE visit_id = visit.id ORDER BY rank)),"
+	"  organisms = (SELECT group_concat(code, '|') FROM (SELECT code FROM visit_organism"
+	"    WHERE visit_id = visit.id ORDER BY rank));"
+	"UPDATE person SET"
+	"  equipment = (SELECT group_concat(code, '|') FROM (SELECT code FROM person_equipment"
+	"    WHERE person_id = person.id ORDER BY rank));"
+	"DROP TABLE visit_demand;"
+	"DROP TABLE visit_organism;"
+	"DROP TABLE person_equipment;"
+	"DROP INDEX visit_by_person;"
+	"CREATE INDEX visit_by_person"
+	"  ON visit(person_id, date, time, created_at, id, posture, deleted_at, site, mediator);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -172,36 +193,31 @@ int store_end(struct store *st, int rc, struct cn_err *err)
 	return store_commit(st, err);
 }
 
-int store_replace_codes(struct store *st, const char *table, const char *owner,
-                        const char *id, const struct codeset *set, struct cn_err *err)
+int store_bind_codes(sqlite3_stmt *stmt, int idx, const struct codeset *set)
 {
-	char sql[160];
-	sqlite3_stmt *stmt;
-	int rc = CN_OK;
+	char joined[CODESET_MAX * CODE_MAX];
 
-	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE %s = ?1", table, owner);
-	if (!(stmt = store_prepare(st, sql, err)))
-		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = store_fail(st, err, "enregistrement impossible");
-	sqlite3_finalize(stmt);
-	if (rc != CN_OK)
-		return rc;
-	snprintf(sql, sizeof sql, "INSERT INTO %s (%s, rank, code) VALUES (?1, ?2, ?3)", table,
-	         owner);
-	if (!(stmt = store_prepare(st, sql, err)))
-		return CN_EDB;
-	for (int i = 0; i < set->n && rc == CN_OK; i++) {
-		sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 2, i + 1);
-		sqlite3_bind_text(stmt, 3, set->v[i], -1, SQLITE_STATIC);
-		if (sqlite3_step(stmt) != SQLITE_DONE)
-			rc = store_fail(st, err, "enregistrement impossible");
-		sqlite3_reset(stmt);
+	if (!set->n || !codeset_join(set, "|", joined, sizeof joined))
+		return sqlite3_bind_null(stmt, idx);
+	return sqlite3_bind_text(stmt, idx, joined, -1, SQLITE_TRANSIENT);
+}
+
+void store_column_codes(sqlite3_stmt *stmt, int col, struct codeset *set)
+{
+	const char *p = (const char *)sqlite3_column_text(stmt, col);
+
+	set->n = 0;
+	/* Stored codes are kept as they are, even unknown to this desk's lists. */
+	while (p && *p && set->n < CODESET_MAX) {
+		size_t len = strcspn(p, "|");
+		if (len < CODE_MAX) {
+			memcpy(set->v[set->n], p, len);
+			set->v[set->n++][len] = '\0';
+		}
+		p += len;
+		if (*p == '|')
+			p++;
 	}
-	sqlite3_finalize(stmt);
-	return rc;
 }
 
 int store_scalar(struct store *st, const char *sql, long *out, struct cn_err *err)

@@ -7,31 +7,8 @@
 #define VISIT_COLUMNS                                                                   \
 	"v.id, v.date, v.time, v.duration, v.site, v.mediator, v.canal, v.posture, "       \
 	"v.present, v.outcome, v.urgent, v.referred_by, v.referred_to, v.referred_place, " \
-	"p.code, v.note, v.created_at, v.updated_at, v.deleted_at, "                        \
-	"(SELECT group_concat(code, ',') FROM (SELECT code FROM visit_demand "              \
-	"  WHERE visit_id = v.id ORDER BY rank)), "                                         \
-	"(SELECT group_concat(code, ',') FROM (SELECT code FROM visit_organism "            \
-	"  WHERE visit_id = v.id ORDER BY rank)) "                                          \
-	"FROM visit v LEFT JOIN person p ON p.id = v.person_id "
-
-static void read_codes(sqlite3_stmt *stmt, int col, struct codeset *set)
-{
-	const char *s = (const char *)sqlite3_column_text(stmt, col);
-	const char *p = s;
-
-	set->n = 0;
-	/* Stored codes are kept as they are, even unknown to this desk's lists. */
-	while (p && *p && set->n < CODESET_MAX) {
-		size_t len = strcspn(p, ",");
-		if (len < CODE_MAX) {
-			memcpy(set->v[set->n], p, len);
-			set->v[set->n++][len] = '\0';
-		}
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-}
+	"p.code, v.note, v.created_at, v.updated_at, v.deleted_at, v.demands, "            \
+	"v.organisms FROM visit v LEFT JOIN person p ON p.id = v.person_id "
 
 static void read_row(sqlite3_stmt *stmt, struct visit *v)
 {
@@ -55,8 +32,8 @@ static void read_row(sqlite3_stmt *stmt, struct visit *v)
 	store_column_copy(stmt, 16, v->created, sizeof v->created);
 	store_column_copy(stmt, 17, v->updated, sizeof v->updated);
 	store_column_copy(stmt, 18, v->deleted, sizeof v->deleted);
-	read_codes(stmt, 19, &v->demands);
-	read_codes(stmt, 20, &v->organisms);
+	store_column_codes(stmt, 19, &v->demands);
+	store_column_codes(stmt, 20, &v->organisms);
 }
 
 /* The id of the live person with that code, or CN_ENOTFOUND. */
@@ -86,21 +63,22 @@ static int person_id_of(struct store *st, const char *code, char out[ID_LEN],
 	return rc;
 }
 
-/* Inserts or replaces the visit row and its codes; inside a transaction. */
+/* Inserts or replaces the visit row; inside a transaction. */
 static int write_visit(struct store *st, const struct visit *v, bool insert,
                        struct cn_err *err)
 {
 	static const char *const insert_sql =
 		"INSERT INTO visit (date, time, duration, site, mediator, canal, posture, present,"
 		" outcome, urgent, referred_by, referred_to, referred_place, person_id, note,"
-		" created_at, updated_at, id)"
+		" created_at, updated_at, id, demands, organisms)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-		" ?17, ?18)";
+		" ?17, ?18, ?19, ?20)";
 	static const char *const update_sql =
 		"UPDATE visit SET date = ?1, time = ?2, duration = ?3, site = ?4, mediator = ?5,"
 		" canal = ?6, posture = ?7, present = ?8, outcome = ?9, urgent = ?10,"
 		" referred_by = ?11, referred_to = ?12, referred_place = ?13, person_id = ?14,"
-		" note = ?15, created_at = ?16, updated_at = ?17 WHERE id = ?18";
+		" note = ?15, created_at = ?16, updated_at = ?17, demands = ?19, organisms = ?20"
+		" WHERE id = ?18";
 	char person_id[ID_LEN] = "";
 	sqlite3_stmt *stmt;
 	int rc;
@@ -128,13 +106,11 @@ static int write_visit(struct store *st, const struct visit *v, bool insert,
 	store_bind_text(stmt, 16, v->created);
 	store_bind_text(stmt, 17, v->updated);
 	store_bind_text(stmt, 18, v->id);
+	store_bind_codes(stmt, 19, &v->demands);
+	store_bind_codes(stmt, 20, &v->organisms);
 	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
 	                                       : store_fail(st, err, "enregistrement impossible");
 	sqlite3_finalize(stmt);
-	if (rc == CN_OK)
-		rc = store_replace_codes(st, "visit_demand", "visit_id", v->id, &v->demands, err);
-	if (rc == CN_OK)
-		rc = store_replace_codes(st, "visit_organism", "visit_id", v->id, &v->organisms, err);
 	return rc;
 }
 

@@ -35,10 +35,10 @@ void store_rollback(struct store *st);
 /* Ends the action begun with store_begin: commits when rc is CN_OK, rolls
  * back otherwise; returns the final status. */
 int store_end(struct store *st, int rc, struct cn_err *err);
-/* Replaces the ranked codes of one record in a child table such as
- * visit_demand; `table` and `owner` (its key column) are literals. */
-int store_replace_codes(struct store *st, const char *table, const char *owner,
-                        const char *id, const struct codeset *set, struct cn_err *err);
+/* Multi-valued fields live in their record as codes joined by '|' in order
+ * ("caf|cpam"); NULL when empty. */
+int store_bind_codes(sqlite3_stmt *stmt, int idx, const struct codeset *set);
+void store_column_codes(sqlite3_stmt *stmt, int col, struct codeset *set);
 
 /* Formats the last SQLite error of st into err; returns CN_EDB. */
 int store_fail(struct store *st, struct cn_err *err, const char *what);

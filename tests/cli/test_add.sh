@@ -4,9 +4,10 @@
 UUID_RE='^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'
 # v COLUMN: one column of the visit $ID.
 v() { sql "SELECT $1 FROM visit WHERE id = '$ID'"; }
-# ordered TABLE: codes of the visit $ID in rank order, comma separated.
+# ordered COLUMN: codes of the visit $ID in their stored order, comma separated
+# (COLUMN is demands or organisms: codes joined by '|', NULL when empty).
 ordered() {
-	sql "SELECT group_concat(code, ',') FROM (SELECT code FROM $1 WHERE visit_id = '$ID' ORDER BY rank)"
+	sql "SELECT replace($1, '|', ',') FROM visit WHERE id = '$ID'"
 }
 
 # ---- minimal add
@@ -26,8 +27,8 @@ is "default canal is libre" "$(v canal)" libre
 is "without site list the site is defaut" "$(v site)" defaut
 is "duration stored in minutes" "$(v duration)" 15
 is "posture stored" "$(v posture)" avec
-is "demand stored" "$(ordered visit_demand)" info
-is "no organism by default" "$(sql "SELECT count(*) FROM visit_organism WHERE visit_id = '$ID'")" 0
+is "demand stored" "$(ordered demands)" info
+is "no organism by default" "$(v "organisms IS NULL")" 1
 is "person present by default" "$(v present)" 1
 is "not urgent by default" "$(v urgent)" 0
 is "no mediator by default" "$(v "coalesce(mediator, '')")" ""
@@ -61,11 +62,11 @@ is "--date stored" "$(v date)" 2026-11-05
 is "--time stored" "$(v time)" 14:30
 is "--duration stored" "$(v duration)" 45
 is "--canal lower-cased" "$(v canal)" rdv
-is "--demand: several demands kept in order, lower-cased" "$(ordered visit_demand)" demande,rdv,info
-is "--demand: one row per demand" "$(sql "SELECT count(DISTINCT rank) FROM visit_demand WHERE visit_id = '$ID'")" 3
+is "--demand: several demands kept in order, lower-cased" "$(ordered demands)" demande,rdv,info
+is "--demand: one row per demand" "$(v demands)" "demande|rdv|info"
 is "--demand: the main demand has the lowest rank" \
-	"$(sql "SELECT code FROM visit_demand WHERE visit_id = '$ID' ORDER BY rank LIMIT 1")" demande
-is "--organism: organisms kept in order, lower-cased" "$(ordered visit_organism)" caf,cpam,ants
+	"$(v "substr(demands, 1, instr(demands || '|', '|') - 1)")" demande
+is "--organism: organisms kept in order, lower-cased" "$(ordered organisms)" caf,cpam,ants
 is "--posture lower-cased" "$(v posture)" faire
 is "--outcome lower-cased" "$(v outcome)" aboutie
 is "--urgent stored" "$(v urgent)" 1
@@ -124,6 +125,6 @@ is "the 120-character place is stored whole" "$(v "length(referred_place)")" 120
 # ---- a single organism
 add_visit --organism impots
 is "--organism with one code exits 0" "$RC" 0
-is "--organism with one code stored" "$(ordered visit_organism)" impots
+is "--organism with one code stored" "$(ordered organisms)" impots
 
 is "every add above was stored" "$(sql 'SELECT count(*) FROM visit')" 16

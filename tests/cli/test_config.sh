@@ -73,7 +73,7 @@ is "a quoted value may contain ;" "$(label quoted)" "Avec ; point-virgule"
 add_visit --organism xdg_entry,ETC_ENTRY
 check "add accepts entries added by configuration" rc_is 0
 is "added entries stored" \
-	"$(sql "SELECT group_concat(code, ',') FROM (SELECT code FROM visit_organism WHERE visit_id = '$ID' ORDER BY rank)")" \
+	"$(sql "SELECT replace(organisms, '|', ',') FROM visit WHERE id = '$ID'")" \
 	xdg_entry,etc_entry
 rm -f "$SYSINI"
 add_visit --organism etc_entry

@@ -30,8 +30,12 @@ is "the visit is in the default database" "$(nvisits)" 1
 is "journal_mode is wal" "$(sql 'PRAGMA journal_mode')" wal
 check "user_version is set (> 0)" [ "$(sql 'PRAGMA user_version')" -gt 0 ]
 is "the schema has the documented tables" \
-	"$(sql "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('visit', 'visit_demand', 'visit_organism', 'person', 'person_equipment') ORDER BY name)")" \
-	person,person_equipment,visit,visit_demand,visit_organism
+	"$(sql "SELECT (SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('visit', 'visit_demand', 'visit_organism', 'person', 'person_equipment') ORDER BY name))
+	          || ' ' || (SELECT group_concat(t || '.' || c, ',') FROM (
+	               SELECT 'person' AS t, name AS c FROM pragma_table_info('person') WHERE name = 'equipment'
+	               UNION ALL SELECT 'visit', name FROM pragma_table_info('visit') WHERE name IN ('demands', 'organisms')
+	               ORDER BY t, c))")" \
+	"person,visit person.equipment,visit.demands,visit.organisms"
 VERSION=$(sql 'PRAGMA user_version')
 add_visit
 is "reopening keeps the schema version" "$(sql 'PRAGMA user_version')" "$VERSION"
@@ -97,3 +101,32 @@ run --db "$T/plainfile/carnet.db" add --duration 15 --demand info --posture avec
 check "database in a directory that cannot be created: exit 5" rc_is 5
 check "database that cannot be created: message names the path" err_has "$T/plainfile"
 check "database that cannot be created: nothing on stdout" out_empty
+
+# ---- an older schema is upgraded with nothing lost (fixture: schema 3, made
+# by carnet 0.1.0, where multi-valued fields were rows of child tables)
+OLD="$T/v3.db"
+sqlite3 -batch "$OLD" <"$FIXTURES/schema-v3.sql"
+is "fixture: schema version 3" "$(SQLDB="$OLD" sql 'PRAGMA user_version')" 3
+printf '[quartier]\nle_blosne = Le Blosne\n' >"$T/v3.ini"
+run --db "$OLD" --config "$T/v3.ini" show e7ceee58
+check "upgraded: show exits 0" rc_is 0
+is "upgraded: schema version is the current one" "$(SQLDB="$OLD" sql 'PRAGMA user_version')" "$VERSION"
+is "upgraded: the demands kept in order" \
+	"$(SQLDB="$OLD" sql "SELECT demands FROM visit WHERE id LIKE 'e7ceee58%'")" "suivi|compte|info"
+is "upgraded: the organisms kept in order" \
+	"$(SQLDB="$OLD" sql "SELECT organisms FROM visit WHERE id LIKE 'e7ceee58%'")" "caf|cpam"
+is "upgraded: a visit with no organism has none" \
+	"$(SQLDB="$OLD" sql "SELECT coalesce(organisms, 'NULL') FROM visit WHERE id LIKE 'c13c9d62%'")" NULL
+is "upgraded: the person's equipment kept in order" \
+	"$(SQLDB="$OLD" sql "SELECT equipment FROM person WHERE code = 'P7K3QX'")" "smartphone|ordinateur|internet"
+is "upgraded: the deleted visit stays deleted" \
+	"$(SQLDB="$OLD" sql "SELECT deleted_at IS NOT NULL FROM visit WHERE id LIKE 'c13c9d62%'")" 1
+is "upgraded: the child tables are gone" \
+	"$(SQLDB="$OLD" sql "SELECT count(*) FROM sqlite_master WHERE name IN ('visit_demand', 'visit_organism', 'person_equipment')")" 0
+check "upgraded: show prints the demands and organisms" sh -c 'grep -q "^Demandes *: Suivre un dossier.*; Créer un compte.*; S.informer" "$1" && grep -q "^Organismes *: CAF ; Assurance maladie" "$1"' x "$T/out"
+run --db "$OLD" --config "$T/v3.ini" report --month 2026-11 --format json
+is "upgraded: the report counts both visits and their person" "$(python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(r["volume"]["passages"], r["volume"]["personnes"], r["autonomie"]["personnes"])' "$T/out")" "2 1 1"
+is "upgraded: integrity check ok" "$(SQLDB="$OLD" sql 'PRAGMA integrity_check')" ok

@@ -3,8 +3,10 @@
 
 # v COLUMNS: columns of the visit $ID (with deleted ones).
 v() { sql "SELECT $1 FROM visit WHERE id = '$ID'"; }
+# ordered COLUMN: codes of the visit $ID in their stored order, comma separated
+# (COLUMN is demands or organisms: codes joined by '|', NULL when empty).
 ordered() {
-	sql "SELECT group_concat(code, ',') FROM (SELECT code FROM $1 WHERE visit_id = '$ID' ORDER BY rank)"
+	sql "SELECT replace($1, '|', ',') FROM visit WHERE id = '$ID'"
 }
 # line LABEL VALUE: show printed "LABEL : VALUE" (indentation and padding before ":" allowed).
 line() {
@@ -72,8 +74,8 @@ ID=$(sql "SELECT id FROM visit WHERE id <> '$MIN'")
 
 # ---- edit one field
 BEFORE=$(v "$OTHERS")
-DEM=$(ordered visit_demand)
-ORG=$(ordered visit_organism)
+DEM=$(ordered demands)
+ORG=$(ordered organisms)
 UPD=$(v updated_at)
 CARNET_NOW=2026-11-19T09:00 run edit "$ID" --duration 60
 check "edit --duration exits 0" rc_is 0
@@ -81,8 +83,8 @@ is "edit prints the id" "$(cat "$T/out")" "$ID"
 is "edit --duration changed the duration" "$(v duration)" 60
 is "edit --duration left every other column alone" "$(v "$OTHERS")" "$BEFORE"
 is "edit left the date alone (not today)" "$(v date)" 2026-11-05
-is "edit left the demands alone" "$(ordered visit_demand)" "$DEM"
-is "edit left the organisms alone" "$(ordered visit_organism)" "$ORG"
+is "edit left the demands alone" "$(ordered demands)" "$DEM"
+is "edit left the organisms alone" "$(ordered organisms)" "$ORG"
 check "edit changed updated_at" [ "$(v updated_at)" != "$UPD" ]
 is "updated_at follows CARNET_NOW" "$(v "updated_at LIKE '2026-11-19%'")" 1
 is "created_at unchanged" "$(v "created_at LIKE '2026-11-18%'")" 1
@@ -92,8 +94,8 @@ is "visit count unchanged by edit" "$(nvisits)" 2
 CARNET_NOW=2026-11-20T09:00 run edit "$SHORT" --demand COURRIER,info --organism IMPOTS --posture AVEC --time 9h05
 check "edit with an 8-character prefix exits 0" rc_is 0
 is "edit with a prefix prints the full id" "$(cat "$T/out")" "$ID"
-is "edit --demand replaced the demands in order" "$(ordered visit_demand)" courrier,info
-is "edit --organism replaced the organisms" "$(ordered visit_organism)" impots
+is "edit --demand replaced the demands in order" "$(ordered demands)" courrier,info
+is "edit --organism replaced the organisms" "$(ordered organisms)" impots
 is "edit --posture lower-cased" "$(v posture)" avec
 is "edit --time 9h05" "$(v time)" 09:05
 is "edit kept the canal" "$(v canal)" rdv
@@ -117,7 +119,7 @@ is "--absent stored again" "$(v present)" 0
 run edit "$ID" --organism "" --outcome "" --referred-by "" --referred-to "" \
 	--referred-place "" --person "" --note "" --mediator ""
 check "edit clearing optional fields exits 0" rc_is 0
-is "--organism \"\" cleared the organisms" "$(sql "SELECT count(*) FROM visit_organism WHERE visit_id = '$ID'")" 0
+is "--organism \"\" cleared the organisms" "$(v "organisms IS NULL")" 1
 is "--outcome \"\" cleared" "$(v "coalesce(outcome, '')")" ""
 is "--referred-by \"\" cleared" "$(v "coalesce(referred_by, '')")" ""
 is "--referred-to \"\" cleared" "$(v "coalesce(referred_to, '')")" ""
@@ -125,7 +127,7 @@ is "--referred-place \"\" cleared" "$(v "coalesce(referred_place, '')")" ""
 is "--person \"\" cleared" "$(v "coalesce(person_id, '')")" ""
 is "--note \"\" cleared" "$(v "coalesce(note, '')")" ""
 is "--mediator \"\" cleared" "$(v "coalesce(mediator, '')")" ""
-is "clearing kept the demands" "$(ordered visit_demand)" courrier,info
+is "clearing kept the demands" "$(ordered demands)" courrier,info
 is "clearing kept the posture" "$(v posture)" avec
 is "clearing kept the site" "$(v site)" esc_blosne
 
@@ -144,7 +146,7 @@ check "edit --canal xyz: message lists accepted values" err_has domicile
 run edit "$ID" --person ZZZZ99
 check "edit --person unknown: exit 3" rc_is 3
 is "refused edits changed nothing" "$(v "$ALL, updated_at")" "$BEFORE"
-is "refused edits kept the demands" "$(ordered visit_demand)" courrier,info
+is "refused edits kept the demands" "$(ordered demands)" courrier,info
 run edit "$ID" --bogus
 check "edit with an unknown option: exit 2" rc_is 2
 run edit
@@ -152,7 +154,7 @@ check "edit without an id: exit 2" rc_is 2
 
 # ---- ambiguous prefix: a copy of the visit whose id shares its first 8 characters
 TWIN="$(echo "$ID" | cut -c1-8)-0000-4000-8000-000000000000"
-sql "INSERT INTO visit (id, date, time, duration, site, mediator, canal, posture, present, outcome, urgent, referred_by, referred_to, referred_place, person_id, note, created_at, updated_at, deleted_at) SELECT '$TWIN', date, time, duration, site, mediator, canal, posture, present, outcome, urgent, referred_by, referred_to, referred_place, person_id, note, created_at, updated_at, deleted_at FROM visit WHERE id = '$ID'; INSERT INTO visit_demand (visit_id, rank, code) SELECT '$TWIN', rank, code FROM visit_demand WHERE visit_id = '$ID'"
+sql "INSERT INTO visit (id, date, time, duration, site, mediator, canal, posture, present, outcome, urgent, referred_by, referred_to, referred_place, person_id, note, demands, organisms, created_at, updated_at, deleted_at) SELECT '$TWIN', date, time, duration, site, mediator, canal, posture, present, outcome, urgent, referred_by, referred_to, referred_place, person_id, note, demands, organisms, created_at, updated_at, deleted_at FROM visit WHERE id = '$ID'"
 BEFORE=$(v "$ALL, updated_at")
 run edit "$SHORT" --duration 33
 check "edit with an ambiguous prefix: exit 1" rc_is 1
@@ -160,7 +162,7 @@ is "edit with an ambiguous prefix changed nothing" "$(v "$ALL, updated_at")" "$B
 run edit "$ID" --duration 33
 check "edit with the full id still works" rc_is 0
 is "edit with the full id stored the value" "$(v duration)" 33
-sql "DELETE FROM visit_demand WHERE visit_id = '$TWIN'; DELETE FROM visit WHERE id = '$TWIN'"
+sql "DELETE FROM visit WHERE id = '$TWIN'"
 
 # ---- retired codes: kept on the visit that holds them, refused when set
 add_visit --organism msa
@@ -171,7 +173,7 @@ printf '[retired]\norganisme = msa\n' >"$RET"
 run --config "$RET" edit "$OLD" --duration 25
 check "a visit holding a retired code can be edited" rc_is 0
 is "the other field was changed" "$(v duration)" 25
-is "the retired code stays on the visit" "$(ordered visit_organism)" msa
+is "the retired code stays on the visit" "$(ordered organisms)" msa
 run --config "$RET" show "$OLD"
 check "show of a visit with a retired code exits 0" rc_is 0
 check "show of a visit with a retired code shows its label" out_has MSA
@@ -179,7 +181,7 @@ ID=$MIN
 run --config "$RET" edit "$MIN" --organism msa
 check "setting a retired code is refused (exit 1)" rc_is 1
 check "setting a retired code: message says code retiré" err_has "code retiré « msa »"
-is "the refused retired code was not stored" "$(sql "SELECT count(*) FROM visit_organism WHERE visit_id = '$MIN'")" 0
+is "the refused retired code was not stored" "$(sql "SELECT organisms IS NULL FROM visit WHERE id = '$MIN'")" 1
 
 # ---- codes unknown to the configuration are shown as the code itself
 printf '[organisme]\nlocal_org = Organisme local\n' >"$T/local.ini"

@@ -3,8 +3,14 @@
 
 # p CODE COLUMNS: columns of the person with this code.
 p() { sql "SELECT $2 FROM person WHERE code = '$1'"; }
+# equipment CODE: the equipment codes of the person with this code, sorted by
+# code, comma separated (person.equipment holds them joined by '|', NULL when none).
 equipment() {
-	sql "SELECT group_concat(e.code, ',') FROM (SELECT pe.code FROM person_equipment pe JOIN person ps ON ps.id = pe.person_id WHERE ps.code = '$1' ORDER BY pe.code) e"
+	sql "WITH RECURSIVE split(code, rest) AS (
+	       SELECT NULL, equipment || '|' FROM person WHERE code = '$1'
+	       UNION ALL
+	       SELECT substr(rest, 1, instr(rest, '|') - 1), substr(rest, instr(rest, '|') + 1) FROM split WHERE rest <> '')
+	     SELECT group_concat(code, ',') FROM (SELECT code FROM split WHERE code IS NOT NULL ORDER BY code)"
 }
 npersons() { sql "SELECT count(*) FROM person"; }
 

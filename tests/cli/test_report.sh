@@ -68,7 +68,7 @@ is "tuesday visits" "$(row jours mardi nombre)" 2
 is "demand suivi counted once per visit" "$(row demandes suivi nombre)" 2
 is "demand compte" "$(row demandes compte nombre)" 1
 is "demand share is of visits (2 of 6)" "$(row demandes suivi part)" 33.3
-is "organism caf" "$(row organismes caf nombre)" "$(sql "SELECT count(*) FROM visit_organism o JOIN visit v ON v.id = o.visit_id WHERE o.code = 'caf' AND v.$P")"
+is "organism caf" "$(row organismes caf nombre)" "$(sql "SELECT count(*) FROM visit v WHERE instr('|' || v.organisms || '|', '|caf|') > 0 AND v.$P")"
 is "posture pour" "$(row postures pour nombre)" 2
 is "posture shares add up to 100" "$(python3 -c 'import json,sys; print(round(sum(l["part"] for l in json.load(open(sys.argv[1]))["postures"]["lignes"]),1))' "$T/out")" 100.0
 is "outcome aboutie" "$(row issues aboutie nombre)" 2
@@ -235,3 +235,32 @@ check "--by site: HTML well-formed with a column per site" sh -c 'xmllint --noou
 check "--by site: the text report has the breakdown" sh -c 'grep -qE "Site sud +2 +0  1 h 00" "$1"' x "$T/out"
 "$CARNET" --db "$SQLDB" --config "$BY" report --month 2026-11 --by quartier >"$T/out" 2>"$T/err"
 check "--by with an unknown breakdown: exit 1, accepted values" sh -c '[ "$1" = 1 ] && grep -q "site, mediator" "$2"' x "$?" "$T/err"
+
+# ---- visits without a mediator make their own group
+"$CARNET" --db "$SQLDB" --config "$BY" add --date 2026-11-13 --duration 20 --demand info \
+	--posture pour --site sud >/dev/null
+"$CARNET" --db "$SQLDB" --config "$BY" report --month 2026-11 --by mediator --format json >"$T/out"
+is "--by mediator: a group for the visits without a mediator, counted" "$(python3 -c '
+import json, sys
+print([(g["code"], g["bilan"]["volume"]["passages"]) for g in json.load(open(sys.argv[1]))["repartition"]["groupes"]])' "$T/out")" \
+	"[('', 1), ('ab', 3), ('cd', 2)]"
+"$CARNET" --db "$SQLDB" --config "$BY" report --month 2026-11 --by mediator >"$T/out"
+check "--by mediator: the text names it « sans médiateur »" grep -qE "sans médiateur +1 " "$T/out"
+
+# ---- codes this desk's lists do not know (merged from another desk) are
+# counted under their own code, after the list's codes, in order, and
+# "non renseigné" comes last
+sql "UPDATE visit SET organisms = 'zz_mairie|caf', canal = 'aa_guichet' WHERE date = '2026-11-13'"
+sql "UPDATE visit SET canal = 'mm_kiosque' WHERE organisms = 'ft'"
+"$CARNET" --db "$SQLDB" --config "$BY" report --month 2026-11 --format json >"$T/out"
+is "unknown codes: canal, after the list, in code order" \
+	"$(python3 -c 'import json,sys; print([l["code"] for l in json.load(open(sys.argv[1]))["canal"]["lignes"]][-2:])' "$T/out")" \
+	"['aa_guichet', 'mm_kiosque']"
+is "unknown codes: counted" "$(row canal aa_guichet nombre) $(row canal mm_kiosque nombre)" "1 1"
+is "unknown organism counted with the known one of the same visit" \
+	"$(row organismes zz_mairie nombre) $(row organismes caf nombre)" "1 4"
+is "unknown organism: its posture row" \
+	"$(python3 -c '
+import json, sys
+rows = json.load(open(sys.argv[1]))["posture_par_organisme"]
+print([(r["code"], r["passages"], r["postures"]["pour"]["nombre"]) for r in rows][-1])' "$T/out")" "('zz_mairie', 1, 1)"

@@ -27,8 +27,7 @@ resume() {
 	keys BTab BTab BTab BTab BTab BTab BTab BTab BTab BTab 2 c Enter
 	on_screen "$1: the visit is saved" "Passage enregistré"
 	is "$1: saved with its demand, organism, note, posture and duration" \
-		"$(sql "SELECT v.posture, v.duration, v.note, d.code, o.code FROM visit v
-		        JOIN visit_demand d ON d.visit_id = v.id JOIN visit_organism o ON o.visit_id = v.id
+		"$(sql "SELECT v.posture, v.duration, v.note, v.demands, v.organisms FROM visit v
 		        ORDER BY v.created_at DESC, v.rowid DESC LIMIT 1")" "devant|15|Revient lundi|suivi|caf"
 	is "$1: no draft left" "$(sql 'SELECT count(*) FROM draft')" 0
 	keys q

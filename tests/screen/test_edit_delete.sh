@@ -43,7 +43,7 @@ is "the other columns are kept" \
 	"$(sql "SELECT date, time, canal, outcome, urgent, present FROM visit WHERE id = '$A'")" \
 	"2026-11-18|09:00|libre|aboutie|0|1"
 is "the demand and organism are kept" \
-	"$(sql "SELECT (SELECT group_concat(code) FROM visit_demand WHERE visit_id = '$A') || '/' || (SELECT group_concat(code) FROM visit_organism WHERE visit_id = '$A')")" \
+	"$(sql "SELECT demands || '/' || organisms FROM visit WHERE id = '$A'")" \
 	"suivi/caf"
 is "created_at unchanged" "$(sql "SELECT created_at FROM visit WHERE id = '$A'")" "$created"
 is "updated_at is the new time" "$(sql "SELECT updated_at FROM visit WHERE id = '$A'")" \

@@ -144,11 +144,11 @@ is "the note, accents and guillemets intact" "$(sql 'SELECT note FROM visit')" \
 is "the person is linked by its id" \
 	"$(sql 'SELECT p.code FROM visit v JOIN person p ON p.id = v.person_id')" K7M2QX
 is "the demands in the order ticked (main demand first)" \
-	"$(sql "SELECT group_concat(rank || ':' || code, ' ') FROM (SELECT * FROM visit_demand ORDER BY rank)")" \
-	"1:suivi 2:demande"
+	"$(sql "SELECT group_concat(demands, ' ') FROM visit")" \
+	"suivi|demande"
 is "the organisms in the order ticked" \
-	"$(sql "SELECT group_concat(rank || ':' || code, ' ') FROM (SELECT * FROM visit_organism ORDER BY rank)")" \
-	"1:caf 2:impots"
+	"$(sql "SELECT group_concat(organisms, ' ') FROM visit")" \
+	"caf|impots"
 is "created_at and updated_at from CARNET_NOW (UTC), not deleted" \
 	"$(sql "SELECT created_at, updated_at, coalesce(deleted_at, 'NULL') FROM visit")" \
 	"2026-11-18T09:30:00.000Z|2026-11-18T09:30:00.000Z|NULL"
@@ -196,8 +196,8 @@ on_screen "back on the visit form" "Nouveau passage"
 is "the profile columns" "$(sql "SELECT code, age, gender, area, situation FROM person")" \
 	"K7M2QX|60_69|femme|blosne|retraite"
 is "the equipment, in order" \
-	"$(sql "SELECT group_concat(e.rank || ':' || e.code, ' ') FROM (SELECT * FROM person_equipment ORDER BY rank) e JOIN person p ON p.id = e.person_id WHERE p.code = 'K7M2QX'")" \
-	"1:smartphone 2:internet"
+	"$(sql "SELECT equipment FROM person WHERE code = 'K7M2QX'")" \
+	"smartphone|internet"
 
 # + with no code typed: a generated code.
 bs 6

@@ -191,6 +191,6 @@ on_screen "it is marked retired in the list" "MSA (retiré)"
 keys Escape
 wait_for "Saisie abandonnée" || true
 is "still one visit plus the old one" "$(nvisits)" 2
-is "the old visit keeps msa" "$(sql "SELECT code FROM visit_organism WHERE visit_id = '$old'")" msa
+is "the old visit keeps msa" "$(sql "SELECT organisms FROM visit WHERE id = '$old'")" msa
 keys q
 wait_exit || true

@@ -53,7 +53,7 @@ keys Enter
 on_screen "the visit saves after the resizes" "Passage enregistré : 10:30"
 is "one visit" "$(nvisits)" 1
 is "with the values typed before the resizes" \
-	"$(sql "SELECT v.duration, v.posture, v.note, d.code, o.code FROM visit v JOIN visit_demand d ON d.visit_id = v.id JOIN visit_organism o ON o.visit_id = v.id")" \
+	"$(sql "SELECT duration, posture, note, demands, organisms FROM visit")" \
 	"45|devant|Écrit avant l'agrandissement|suivi|caf"
 
 # q quits even when the terminal is too small.

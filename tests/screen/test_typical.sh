@@ -14,8 +14,8 @@ on_screen "the status line says the visit is saved" "Passage enregistré"
 is "one visit in the database" "$(sql 'SELECT count(*) FROM visit')" 1
 is "its fields" "$(sql "SELECT date, time, duration, canal, posture, outcome, site, urgent, present FROM visit")" \
 	"2026-11-18|10:30|20|libre|avec|aboutie|defaut|0|1"
-is "its demand" "$(sql 'SELECT group_concat(code) FROM visit_demand')" suivi
-is "its organism" "$(sql 'SELECT group_concat(code) FROM visit_organism')" caf
+is "its demand" "$(sql 'SELECT group_concat(demands) FROM visit')" suivi
+is "its organism" "$(sql 'SELECT group_concat(organisms) FROM visit')" caf
 is "no referral" "$(sql "SELECT coalesce(referred_by, '') || coalesce(referred_to, '') FROM visit")" ""
 on_screen "the list shows the visit" "Faire avec"
 on_screen "the day's totals count it" "1 passage · 20 min · faire pour : 0 %"
