@@ -57,11 +57,11 @@ else
 Q = @
 endif
 
-BENCH_BIN = $(BUILD)/bench/gen $(BUILD)/bench/desk_ready
+BENCH_BIN = $(BUILD)/bench/gen $(BUILD)/bench/desk_ready $(BUILD)/bench/timed
 # Everything but main(): the benchmarks drive the same code as the program.
 APP_OBJ   = $(filter-out $(BUILD)/src/main.o,$(MODEL_OBJ) $(CLI_OBJ))
 
-.PHONY: all run check bench man-keys demo check-sanitize test test-unit test-cli deps deps-build deps-test \
+.PHONY: all run check bench man-keys demo demo-db check-sanitize test test-unit test-cli deps deps-build deps-test \
         install uninstall clean lint-man
 
 all: carnet
@@ -86,6 +86,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(UNIT_OBJ) $(MODEL_OBJ)
 $(BUILD)/tests/harness.o: tests/unit/harness.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+$(BUILD)/bench/timed: bench/timed.c
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
 $(BUILD)/bench/%: bench/%.c $(APP_OBJ)
 	@mkdir -p $(dir $@)
@@ -153,6 +158,7 @@ bench: $(BENCH_BIN)
 	@CARNET_NOW=2026-11-18T10:30 TERM=xterm-256color CARNET_DATADIR=share/carnet \
 	  CARNET_CONFIG=bench/desk.ini $(BUILD)/bench/desk_ready \
 	  $(BENCH_DIR)/desk-100k.db $(BENCH_DIR)/desk-empty.db
+	@sh bench/report.sh $(BUILD) $(BENCH_DIR)
 
 # The TOUCHES section of carnet(1) comes from the action table.
 man-keys: carnet
@@ -165,12 +171,15 @@ man-keys: carnet
 
 # A few months of one project, to see the screens and reports with data.
 DEMO_DB ?= build/demo.db
-demo: deps-build
+DEMO_END ?= $(shell date +%F)
+demo-db: deps-build
 	@$(MAKE) --no-print-directory carnet $(BUILD)/bench/gen
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	@$(BUILD)/bench/gen --db $(DEMO_DB) --visits 6000 --days 120 --sites 3 --mediators 4 \
-	  --persons 600 --end "$$(date +%F)"
+	  --persons 600 --end $(DEMO_END)
 	@echo "Base de démonstration : $(DEMO_DB) (configuration bench/demo.ini)"
+
+demo: demo-db
 	./carnet --db $(DEMO_DB) --config bench/demo.ini
 
 lint-man:

@@ -6,7 +6,10 @@
  *
  * Visits are spread over the D days ending at --end, on S sites (codes
  * site1…) and M mediators (med1…); about 40 % belong to one of P returning
- * persons whose posture moves towards autonomy visit after visit. */
+ * persons whose posture moves towards autonomy visit after visit. Persons
+ * live in the quartiers of Rennes, in the proportions of the 2022
+ * evaluation's respondents; some profile answers are left unset, as at a
+ * real desk. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +69,17 @@ static const char *const referred_by[] = {"spontane", "accueil", "social", "orga
                                           "mediation", "entourage", "communication", "suivi"};
 static const char *const referred_to[] = {"organisme", "france_services", "social",
                                           "mediation", "insertion", "administration", "droit"};
+static const char *const areas[] = {"brequigny", "centre", "cleunay", "francisco_ferrer",
+                                    "le_blosne", "maurepas", "saint_martin", "sud_gare",
+                                    "thabor", "villejean"};
+static const int area_w[] = {6, 2, 2, 1, 10, 7, 1, 2, 1, 9};
+static const char *const situations[] = {"emploi", "sans_emploi", "retraite", "scolarise",
+                                         "nc"};
+static const int situation_w[] = {25, 40, 25, 3, 7};
+static const char *const ages[] = {"18_24", "25_39", "40_59", "60_69", "70_plus", "nc"};
+static const int age_w[] = {10, 25, 30, 15, 15, 5};
+static const char *const genders[] = {"femme", "homme", "nc"};
+static const int gender_w[] = {55, 42, 3};
 static const int durations[] = {5, 10, 15, 20, 30, 45, 60, 90, 120};
 static const int duration_w[] = {8, 16, 20, 18, 18, 10, 6, 3, 1};
 
@@ -107,7 +121,7 @@ int main(int argc, char **argv)
 	struct store *st;
 	struct cn_err err;
 	sqlite3 *db;
-	sqlite3_stmt *ins_visit, *ins_demand, *ins_org, *ins_person;
+	sqlite3_stmt *ins_visit, *ins_person;
 	int *person_rank;
 	char (*person_ids)[ID_LEN];
 	char (*dates)[DATE_LEN];
@@ -142,16 +156,14 @@ int main(int argc, char **argv)
 	if (sqlite3_prepare_v2(db,
 	                       "INSERT INTO visit (id, date, time, duration, site, mediator, canal,"
 	                       " posture, present, outcome, urgent, referred_by, referred_to,"
-	                       " person_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-	                       " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+	                       " person_id, created_at, updated_at, demands, organisms) VALUES"
+	                       " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+	                       " ?15, ?16, ?17)",
 	                       -1, &ins_visit, NULL) ||
-	    sqlite3_prepare_v2(db, "INSERT INTO visit_demand VALUES (?1, ?2, ?3)", -1, &ins_demand,
-	                       NULL) ||
-	    sqlite3_prepare_v2(db, "INSERT INTO visit_organism VALUES (?1, ?2, ?3)", -1, &ins_org,
-	                       NULL) ||
 	    sqlite3_prepare_v2(db,
-	                       "INSERT INTO person (id, code, age, gender, created_at, updated_at)"
-	                       " VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+	                       "INSERT INTO person (id, code, age, gender, area, situation,"
+	                       " equipment, created_at, updated_at)"
+	                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
 	                       -1, &ins_person, NULL))
 		return die("prepare", db);
 	person_rank = calloc((size_t)persons, sizeof *person_rank);
@@ -171,6 +183,7 @@ int main(int argc, char **argv)
 		/* Visits come in date order, as they do at a desk. */
 		const char *date = dates[days - 1 - (int)(i * days / (visits ? visits : 1))];
 		int nd = 1 + (below(&r, 10) == 0) + (below(&r, 4) == 0), no = below(&r, 8) ? 1 : 0;
+		struct codeset dem = {0}, org = {0};
 		int posture, p = -1;
 
 		time_format(9 + below(&r, 9), below(&r, 12) * 5, hhmm);
@@ -182,9 +195,7 @@ int main(int argc, char **argv)
 			p = below(&r, (int)persons);
 			if (!person_ids[p][0]) {
 				char code[PCODE_MAX];
-				static const char *const ages[] = {"18_24", "25_39", "40_59", "60_69",
-				                                   "70_plus", "nc"};
-				static const char *const genders[] = {"femme", "homme", "nc"};
+				struct codeset eq = {0};
 				id_new(person_ids[p]);
 				/* Six characters, like the codes carnet makes: P and base 36. */
 				code[0] = 'P';
@@ -193,9 +204,33 @@ int main(int argc, char **argv)
 				code[6] = '\0';
 				sqlite3_bind_text(ins_person, 1, person_ids[p], -1, SQLITE_STATIC);
 				sqlite3_bind_text(ins_person, 2, code, -1, SQLITE_STATIC);
-				sqlite3_bind_text(ins_person, 3, ages[below(&r, 6)], -1, SQLITE_STATIC);
-				sqlite3_bind_text(ins_person, 4, genders[below(&r, 3)], -1, SQLITE_STATIC);
-				sqlite3_bind_text(ins_person, 5, ts, -1, SQLITE_STATIC);
+				sqlite3_bind_text(ins_person, 3, ages[weighted(&r, age_w, N(ages))], -1,
+				                  SQLITE_STATIC);
+				sqlite3_bind_text(ins_person, 4, genders[weighted(&r, gender_w, N(genders))],
+				                  -1, SQLITE_STATIC);
+				if (below(&r, 7))
+					sqlite3_bind_text(ins_person, 5, areas[weighted(&r, area_w, N(areas))],
+					                  -1, SQLITE_STATIC);
+				else
+					sqlite3_bind_null(ins_person, 5);
+				if (below(&r, 5))
+					sqlite3_bind_text(ins_person, 6,
+					                  situations[weighted(&r, situation_w, N(situations))],
+					                  -1, SQLITE_STATIC);
+				else
+					sqlite3_bind_null(ins_person, 6);
+				if (below(&r, 10) < 7)
+					codeset_add(&eq, "smartphone");
+				if (below(&r, 10) < 4)
+					codeset_add(&eq, "internet");
+				if (below(&r, 10) < 3)
+					codeset_add(&eq, "ordinateur");
+				if (below(&r, 10) < 1)
+					codeset_add(&eq, "imprimante");
+				if (!eq.n && below(&r, 2))
+					codeset_add(&eq, "aucun");
+				store_bind_codes(ins_person, 7, &eq);
+				sqlite3_bind_text(ins_person, 8, ts, -1, SQLITE_STATIC);
 				if (sqlite3_step(ins_person) != SQLITE_DONE)
 					return die("person", db);
 				sqlite3_reset(ins_person);
@@ -232,36 +267,19 @@ int main(int argc, char **argv)
 		else
 			sqlite3_bind_null(ins_visit, 14);
 		sqlite3_bind_text(ins_visit, 15, ts, -1, SQLITE_STATIC);
+		for (int k = 0; k < nd; k++)
+			codeset_add(&dem, demands[weighted(&r, demand_w, N(demands))]);
+		for (int k = 0; k < no; k++)
+			codeset_add(&org, organisms[weighted(&r, organism_w, N(organisms))]);
+		store_bind_codes(ins_visit, 16, &dem);
+		store_bind_codes(ins_visit, 17, &org);
 		if (sqlite3_step(ins_visit) != SQLITE_DONE)
 			return die("visit", db);
 		sqlite3_reset(ins_visit);
-		for (int k = 0, last = -1; k < nd; k++) {
-			int c = weighted(&r, demand_w, N(demands));
-			if (c == last)
-				continue;
-			sqlite3_bind_text(ins_demand, 1, id, -1, SQLITE_STATIC);
-			sqlite3_bind_int(ins_demand, 2, k + 1);
-			sqlite3_bind_text(ins_demand, 3, demands[c], -1, SQLITE_STATIC);
-			if (sqlite3_step(ins_demand) != SQLITE_DONE)
-				return die("demand", db);
-			sqlite3_reset(ins_demand);
-			last = c;
-		}
-		for (int k = 0; k < no; k++) {
-			sqlite3_bind_text(ins_org, 1, id, -1, SQLITE_STATIC);
-			sqlite3_bind_int(ins_org, 2, k + 1);
-			sqlite3_bind_text(ins_org, 3, organisms[weighted(&r, organism_w, N(organisms))], -1,
-			                  SQLITE_STATIC);
-			if (sqlite3_step(ins_org) != SQLITE_DONE)
-				return die("organism", db);
-			sqlite3_reset(ins_org);
-		}
 	}
 	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		return die("commit", db);
 	sqlite3_finalize(ins_visit);
-	sqlite3_finalize(ins_demand);
-	sqlite3_finalize(ins_org);
 	sqlite3_finalize(ins_person);
 	free(person_rank);
 	free(person_ids);
