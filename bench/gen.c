@@ -2,10 +2,10 @@
  * demonstrations. Deterministic for a given --seed.
  *
  *   gen --db FILE [--visits N] [--days D] [--end YYYY-MM-DD] [--sites S]
- *       [--mediators M] [--persons P] [--seed X]
+ *       [--first-site F] [--mediators M] [--persons P] [--seed X]
  *
  * Visits are spread over the D days ending at --end, on S sites (codes
- * site1…) and M mediators (med1…); about 40 % belong to one of P returning
+ * siteF…, F = 1 by default) and M mediators (med1…); about 40 % belong to one of P returning
  * persons whose posture moves towards autonomy visit after visit. Persons
  * live in the quartiers of Rennes, in the proportions of the 2022
  * evaluation's respondents; some profile answers are left unset, as at a
@@ -111,11 +111,12 @@ int main(int argc, char **argv)
 		{"days", required_argument, NULL, 'd'},    {"end", required_argument, NULL, 'e'},
 		{"sites", required_argument, NULL, 's'},   {"mediators", required_argument, NULL, 'm'},
 		{"persons", required_argument, NULL, 'p'}, {"seed", required_argument, NULL, 'x'},
+		{"first-site", required_argument, NULL, 'F'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *path = NULL;
 	long visits = 1000, persons = 2000;
-	int days = 365, sites = 3, mediators = 4, opt;
+	int days = 365, sites = 3, mediators = 4, first_site = 1, opt;
 	struct cn_date end = {2026, 11, 18};
 	struct rng r = {88172645463325252ULL};
 	struct store *st;
@@ -136,6 +137,7 @@ int main(int argc, char **argv)
 				return fprintf(stderr, "gen: --end: AAAA-MM-JJ\n"), 2;
 			break;
 		case 's': sites = atoi(optarg); break;
+		case 'F': first_site = atoi(optarg); break;
 		case 'm': mediators = atoi(optarg); break;
 		case 'p': persons = atol(optarg); break;
 		case 'x': r.s = strtoull(optarg, NULL, 10) | 1; break;
@@ -144,7 +146,7 @@ int main(int argc, char **argv)
 	}
 	if (!path || visits < 0 || days < 1 || sites < 1 || mediators < 1 || persons < 1) {
 		fprintf(stderr, "usage: gen --db FILE [--visits N] [--days D] [--end DATE] "
-		                "[--sites S] [--mediators M] [--persons P] [--seed X]\n");
+		                "[--sites S] [--first-site F] [--mediators M] [--persons P] [--seed X]\n");
 		return 2;
 	}
 	if (store_open(&st, path, &err) != CN_OK)
@@ -187,7 +189,7 @@ int main(int argc, char **argv)
 		int posture, p = -1;
 
 		time_format(9 + below(&r, 9), below(&r, 12) * 5, hhmm);
-		snprintf(site, sizeof site, "site%d", 1 + below(&r, sites));
+		snprintf(site, sizeof site, "site%d", first_site + below(&r, sites));
 		snprintf(med, sizeof med, "med%d", 1 + below(&r, mediators));
 		snprintf(ts, sizeof ts, "%sT%s:00.000Z", date, hhmm);
 		id_new(id);

@@ -1,5 +1,9 @@
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "carnet/cli.h"
 
 const struct command cli_commands[] = {
@@ -12,6 +16,9 @@ const struct command cli_commands[] = {
 	 cmd_person},
 	{"lists", "afficher les listes de valeurs (codes et libellés)", usage_lists, cmd_lists},
 	{"report", "bilan d'activité d'une période (texte, HTML, CSV, JSON)", usage_report, cmd_report},
+	{"export", "écrire les passages au format d'échange (CSV)", usage_export, cmd_export},
+	{"import", "lire des passages au format d'échange (CSV)", usage_import, cmd_import},
+	{"merge", "apporter les passages des bases d'autres postes", usage_merge, cmd_merge},
 	{"keys", "afficher les touches de l'écran de saisie", usage_keys, cmd_keys},
 	{"help", "afficher l'aide d'une commande", NULL, NULL},
 	{NULL, NULL, NULL, NULL},
@@ -77,4 +84,44 @@ int cli_wants_help(struct app *app, const struct command *cmd, int argc, char **
 		}
 	}
 	return 0;
+}
+
+int cli_add_codes(struct app *app, const char *option, const char *arg, struct codeset *set)
+{
+	struct codeset more;
+	struct cn_err err;
+
+	if (codeset_parse(&more, arg, &err) != CN_OK)
+		return cli_report(app, CN_EINVAL, option, &err);
+	for (int i = 0; i < more.n; i++)
+		if (codeset_add(set, more.v[i]) != CN_OK)
+			return cli_fail(app, EXIT_INVALID, "%s : trop de codes", option);
+	return EXIT_OK;
+}
+
+int cli_date(struct app *app, const char *option, const char *arg, char out[DATE_LEN])
+{
+	struct cn_date d;
+
+	if (!date_parse(arg, &d))
+		return cli_fail(app, EXIT_INVALID,
+		                "%s : date invalide « %s » (attendu AAAA-MM-JJ, une date réelle)", option,
+		                arg);
+	date_format(&d, out);
+	return EXIT_OK;
+}
+
+FILE *cli_open_output(struct app *app, const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	FILE *f;
+
+	if (fd < 0 || fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
+		cli_fail(app, EXIT_INVALID, "-o : impossible d'écrire « %s » : %s", path,
+		         strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	return f;
 }

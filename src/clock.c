@@ -220,3 +220,31 @@ int clock_timestamp(char out[TS_LEN], struct cn_err *err)
 	snprintf(out, TS_LEN, "%.24s", buf);
 	return CN_OK;
 }
+
+bool timestamp_parse(const char *s, char out[TS_LEN])
+{
+	struct cn_date d;
+	char day[DATE_LEN];
+	int h, m, sec, ms = 0, used = 0;
+	size_t len = strlen(s);
+
+	if (len != 20 && len != 24)
+		return false;
+	memcpy(day, s, DATE_LEN - 1);
+	day[DATE_LEN - 1] = '\0';
+	if (!date_parse(day, &d) || s[10] != 'T' || s[len - 1] != 'Z')
+		return false;
+	if (sscanf(s + 11, "%2d:%2d:%2d%n", &h, &m, &sec, &used) != 3 || used != 8)
+		return false;
+	if (len == 24 && (s[19] != '.' || strspn(s + 20, "0123456789") != 3 ||
+	                  sscanf(s + 20, "%3d", &ms) != 1))
+		return false;
+	for (int i = 11; i < 19; i++)
+		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	if (h > 23 || m > 59 || sec > 60)
+		return false;
+	snprintf(out, TS_LEN, "%.10sT%02u:%02u:%02u.%03uZ", s, (unsigned)h % 100u, (unsigned)m % 100u,
+	         (unsigned)sec % 100u, (unsigned)ms % 1000u);
+	return true;
+}

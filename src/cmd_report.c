@@ -32,19 +32,6 @@ const char usage_report[] =
 	"  -o FICHIER             écrit dans FICHIER (lisible par son seul propriétaire)\n"
 	"                         au lieu de la sortie standard\n";
 
-static int add_codes(struct app *app, const char *name, const char *arg, struct codeset *set)
-{
-	struct codeset more;
-	struct cn_err err;
-
-	if (codeset_parse(&more, arg, &err) != CN_OK)
-		return cli_report(app, CN_EINVAL, name, &err);
-	for (int i = 0; i < more.n; i++)
-		if (codeset_add(set, more.v[i]) != CN_OK)
-			return cli_fail(app, EXIT_INVALID, "%s : trop de codes", name);
-	return EXIT_OK;
-}
-
 /* The calendar month before today's. */
 static int previous_month(struct app *app, struct report_filter *f)
 {
@@ -63,21 +50,6 @@ static int previous_month(struct app *app, struct report_filter *f)
 	d.day = date_days_in_month(d.year, d.month);
 	date_format(&d, f->to);
 	return EXIT_OK;
-}
-
-static FILE *open_output(struct app *app, const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	FILE *f;
-
-	if (fd < 0 || fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
-		cli_fail(app, EXIT_INVALID, "-o : impossible d'écrire « %s » : %s", path,
-		         strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	return f;
 }
 
 int cmd_report(struct app *app, int argc, char **argv)
@@ -123,18 +95,16 @@ int cmd_report(struct app *app, int argc, char **argv)
 			snprintf(f.to, sizeof f.to, "%04u-12-31", (unsigned)year % 10000u);
 			break;
 		case 'f':
+			rc = cli_date(app, "--from", optarg, f.from);
+			break;
 		case 't':
-			if (!date_parse(optarg, &d))
-				return cli_fail(app, EXIT_INVALID,
-				                "%s : date invalide « %s » (attendu AAAA-MM-JJ, une date réelle)",
-				                opt == 'f' ? "--from" : "--to", optarg);
-			date_format(&d, opt == 'f' ? f.from : f.to);
+			rc = cli_date(app, "--to", optarg, f.to);
 			break;
 		case 's':
-			rc = add_codes(app, "--site", optarg, &f.sites);
+			rc = cli_add_codes(app, "--site", optarg, &f.sites);
 			break;
 		case 'm':
-			rc = add_codes(app, "--mediator", optarg, &f.mediators);
+			rc = cli_add_codes(app, "--mediator", optarg, &f.mediators);
 			break;
 		case 'F':
 			if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv") &&
@@ -185,7 +155,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 	if (r.visits == 0)
 		fprintf(app->err, "carnet: aucun passage du %s au %s : le bilan est vide\n", f.from,
 		        f.to);
-	out = output ? open_output(app, output) : app->out;
+	out = output ? cli_open_output(app, output) : app->out;
 	if (!out) {
 		report_free(&r);
 		return EXIT_INVALID;

@@ -153,3 +153,51 @@ int lists_check(const struct lists *ls, enum list_id id, const char *code, bool 
 	return cn_err_set(err, CN_EINVAL, "code inconnu « %s ». Valeurs acceptées : %s", code,
 	                  accepted);
 }
+
+int lists_check_foreign(const struct lists *ls, enum list_id id, const char *code,
+                        struct unknown_codes *u, struct cn_err *err)
+{
+	char normal[CODE_MAX];
+
+	if (vlist_find(&ls->l[id], code))
+		return CN_OK;
+	if (!code_normalize(code, normal) || strcmp(normal, code) != 0)
+		return cn_err_set(err, CN_EINVAL,
+		                  "code invalide « %s » (lettres minuscules sans accent, chiffres, _ ou"
+		                  " -, 31 au plus)",
+		                  code);
+	for (int i = 0; i < u->n; i++)
+		if (u->e[i].list == id && strcmp(u->e[i].code, code) == 0)
+			return CN_OK;
+	if (u->n == UNKNOWN_MAX) {
+		u->more = true;
+		return CN_OK;
+	}
+	u->e[u->n].list = id;
+	snprintf(u->e[u->n++].code, CODE_MAX, "%s", code);
+	return CN_OK;
+}
+
+int lists_check_by(const struct lists *ls, enum list_id id, const char *code, bool kept,
+                   struct unknown_codes *foreign, struct cn_err *err)
+{
+	return foreign ? lists_check_foreign(ls, id, code, foreign, err)
+	               : lists_check(ls, id, code, kept, err);
+}
+
+void unknown_codes_format(const struct unknown_codes *u, char *out, size_t size)
+{
+	size_t used = 0;
+
+	if (size)
+		out[0] = '\0';
+	for (int i = 0; i < u->n && used < size; i++) {
+		int k = snprintf(out + used, size - used, "%s%s %s", i ? ", " : "",
+		                 list_section(u->e[i].list), u->e[i].code);
+		if (k < 0)
+			break;
+		used += (size_t)k;
+	}
+	if (u->more && used < size)
+		snprintf(out + used, size - used, "…");
+}

@@ -32,19 +32,20 @@ int person_field_list(enum person_field f)
 }
 
 static int check_one(const struct lists *ls, enum person_field f, const char *code,
-                     const char *prev, struct cn_err *err)
+                     const char *prev, struct unknown_codes *foreign, struct cn_err *err)
 {
 	if (!code[0])
 		return CN_OK;
-	if (lists_check(ls, fields[f].list, code, prev && strcmp(prev, code) == 0, err) != CN_OK) {
+	if (lists_check_by(ls, fields[f].list, code, prev && strcmp(prev, code) == 0, foreign,
+	                   err) != CN_OK) {
 		err->field = f;
 		return CN_EINVAL;
 	}
 	return CN_OK;
 }
 
-int person_validate(const struct person *p, const struct person *prev, const struct lists *ls,
-                    struct cn_err *err)
+static int validate(const struct person *p, const struct person *prev, const struct lists *ls,
+                    struct unknown_codes *foreign, struct cn_err *err)
 {
 	char code[PCODE_MAX];
 	int rc;
@@ -53,15 +54,15 @@ int person_validate(const struct person *p, const struct person *prev, const str
 		return cn_err_field(err, CN_EINVAL, PF_CODE,
 		                    "code usager invalide « %s » (4 à 16 lettres ou chiffres)",
 		                    p->code);
-	if ((rc = check_one(ls, PF_AGE, p->age, prev ? prev->age : NULL, err)) ||
-	    (rc = check_one(ls, PF_GENDER, p->gender, prev ? prev->gender : NULL, err)) ||
-	    (rc = check_one(ls, PF_AREA, p->area, prev ? prev->area : NULL, err)) ||
-	    (rc = check_one(ls, PF_SITUATION, p->situation, prev ? prev->situation : NULL, err)))
+	if ((rc = check_one(ls, PF_AGE, p->age, prev ? prev->age : NULL, foreign, err)) ||
+	    (rc = check_one(ls, PF_GENDER, p->gender, prev ? prev->gender : NULL, foreign, err)) ||
+	    (rc = check_one(ls, PF_AREA, p->area, prev ? prev->area : NULL, foreign, err)) ||
+	    (rc = check_one(ls, PF_SITUATION, p->situation, prev ? prev->situation : NULL, foreign, err)))
 		return rc;
 	for (int i = 0; i < p->equipment.n; i++) {
 		const char *c = p->equipment.v[i];
-		if ((rc = lists_check(ls, L_EQUIPEMENT, c,
-		                      prev && codeset_has(&prev->equipment, c), err)) != CN_OK) {
+		if ((rc = lists_check_by(ls, L_EQUIPEMENT, c, prev && codeset_has(&prev->equipment, c),
+		                         foreign, err)) != CN_OK) {
 			err->field = PF_EQUIPMENT;
 			return rc;
 		}
@@ -70,4 +71,16 @@ int person_validate(const struct person *p, const struct person *prev, const str
 		return cn_err_field(err, CN_EINVAL, PF_EQUIPMENT,
 		                    "« %s » ne se combine pas avec un autre équipement", EQUIPMENT_NONE);
 	return CN_OK;
+}
+
+int person_validate(const struct person *p, const struct person *prev, const struct lists *ls,
+                    struct cn_err *err)
+{
+	return validate(p, prev, ls, NULL, err);
+}
+
+int person_validate_foreign(const struct person *p, const struct lists *ls,
+                            struct unknown_codes *unknown, struct cn_err *err)
+{
+	return validate(p, NULL, ls, unknown, err);
 }

@@ -5,7 +5,7 @@
 static int write_person(struct store *st, const struct person *p, bool insert,
                         struct cn_err *err)
 {
-	sqlite3_stmt *stmt = store_prepare(
+	sqlite3_stmt *stmt = store_cached(
 		st,
 		insert ? "INSERT INTO person (code, age, gender, area, situation, created_at,"
 		         " updated_at, id, equipment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
@@ -27,7 +27,7 @@ static int write_person(struct store *st, const struct person *p, bool insert,
 	store_bind_text(stmt, 8, p->id);
 	store_bind_codes(stmt, 9, &p->equipment);
 	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		return cn_err_field(err, CN_EINVAL, PF_CODE, "le code usager « %s » existe déjà",
 		                    p->code);
@@ -36,11 +36,16 @@ static int write_person(struct store *st, const struct person *p, bool insert,
 	return CN_OK;
 }
 
+int person_put(struct store *st, const struct person *p, bool insert, struct cn_err *err)
+{
+	return write_person(st, p, insert, err);
+}
+
 /* Reads a person by code, tombstoned or not. */
 static int read_person(struct store *st, const char *code, struct person *out,
                        struct cn_err *err)
 {
-	sqlite3_stmt *stmt = store_prepare(
+	sqlite3_stmt *stmt = store_cached(
 		st,
 		"SELECT id, code, age, gender, area, situation, created_at, updated_at, deleted_at,"
 		" equipment FROM person WHERE code = ?1",
@@ -69,7 +74,7 @@ static int read_person(struct store *st, const char *code, struct person *out,
 	} else {
 		rc = store_fail(st, err, "lecture des usagers impossible");
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return rc;
 }
 

@@ -9,9 +9,17 @@
 #include "carnet/store.h"
 #include "carnet/text.h"
 
+#define CACHE_MAX 16
+
 struct store {
 	sqlite3 *db;
 	char path[PATH_MAX];
+	/* Statements run once per record in long runs (import, merge). */
+	struct {
+		char *sql;
+		sqlite3_stmt *stmt;
+	} cache[CACHE_MAX];
+	int next;   /* the slot a new statement takes when all are used */
 };
 
 /* Ordered migrations: migrations[i] brings the schema from version i to i+1.
@@ -79,6 +87,12 @@ static const char *const migrations[] = {
 	"DROP INDEX visit_by_person;"
 	"CREATE INDEX visit_by_person"
 	"  ON visit(person_id, date, time, created_at, id, posture, deleted_at, site, mediator);",
+	/* 4 -> 5: versions of visits that lost to another desk's version in an
+	 * import or a merge, each kept once, as its row of the exchange format. */
+	"CREATE TABLE visit_history ("
+	"  visit_id TEXT NOT NULL, updated_at TEXT NOT NULL, version TEXT NOT NULL,"
+	"  kept_at TEXT NOT NULL,"
+	"  PRIMARY KEY (visit_id, updated_at, version)) WITHOUT ROWID;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -138,6 +152,50 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct cn_err *er
 		return NULL;
 	}
 	return stmt;
+}
+
+sqlite3_stmt *store_cached(struct store *st, const char *sql, struct cn_err *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int i;
+
+	for (i = 0; i < CACHE_MAX && st->cache[i].sql; i++)
+		if (strcmp(st->cache[i].sql, sql) == 0) {
+			sqlite3_reset(st->cache[i].stmt);
+			sqlite3_clear_bindings(st->cache[i].stmt);
+			return st->cache[i].stmt;
+		}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) !=
+	    SQLITE_OK) {
+		store_fail(st, err, "requête impossible");
+		sqlite3_finalize(stmt);
+		return NULL;
+	}
+	if (i == CACHE_MAX) {
+		i = st->next;
+		st->next = (st->next + 1) % CACHE_MAX;
+		sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+		st->cache[i].sql = NULL;
+	}
+	if (!(st->cache[i].sql = strdup(sql))) {
+		sqlite3_finalize(stmt);
+		cn_err_set(err, CN_EDB, "mémoire insuffisante");
+		return NULL;
+	}
+	st->cache[i].stmt = stmt;
+	return stmt;
+}
+
+static void cache_clear(struct store *st)
+{
+	for (int i = 0; i < CACHE_MAX; i++) {
+		sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+		st->cache[i].sql = NULL;
+		st->cache[i].stmt = NULL;
+	}
+	st->next = 0;
 }
 
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
@@ -306,18 +364,24 @@ static int migrate(struct store *st, int from, struct cn_err *err)
 	return CN_OK;
 }
 
-/* Reads what the file is before anything may write to it. */
-static int check_identity(struct store *st, int *version, struct cn_err *err)
+/* Reads what the file is before anything may write to it: schema is "main"
+ * or an attached database (a literal), path names it in messages. */
+static int check_identity(struct store *st, const char *schema, const char *path, int *version,
+                          struct cn_err *err)
 {
 	long app_id, objects, v;
+	char sql[3][96];
 
-	if (store_scalar(st, "PRAGMA application_id", &app_id, err) != CN_OK ||
-	    store_scalar(st, "PRAGMA user_version", &v, err) != CN_OK ||
-	    store_scalar(st, "SELECT count(*) FROM sqlite_master", &objects, err) != CN_OK)
+	snprintf(sql[0], sizeof sql[0], "PRAGMA %s.application_id", schema);
+	snprintf(sql[1], sizeof sql[1], "PRAGMA %s.user_version", schema);
+	snprintf(sql[2], sizeof sql[2], "SELECT count(*) FROM %s.sqlite_master", schema);
+	if (store_scalar(st, sql[0], &app_id, err) != CN_OK ||
+	    store_scalar(st, sql[1], &v, err) != CN_OK ||
+	    store_scalar(st, sql[2], &objects, err) != CN_OK)
 		return cn_err_set(err, CN_EDB,
 		                  "%s : ce fichier n'est pas une base carnet lisible "
 		                  "(fichier endommagé ou d'un autre programme) ; il n'a pas été modifié",
-		                  st->path);
+		                  path);
 	*version = (int)v;
 	if (app_id == 0 && *version == 0 && objects == 0)
 		return CN_OK; /* a new, empty database */
@@ -325,13 +389,13 @@ static int check_identity(struct store *st, int *version, struct cn_err *err)
 		return cn_err_set(err, CN_EDB,
 		                  "%s : ce fichier n'est pas une base carnet (base SQLite d'un autre "
 		                  "programme) ; il n'a pas été modifié",
-		                  st->path);
+		                  path);
 	if (*version > SCHEMA_VERSION)
 		return cn_err_set(err, CN_EDB,
 		                  "%s : cette base a été créée par une version plus récente de carnet "
 		                  "(schéma %d, cette version connaît le schéma %d) ; mettez carnet à "
 		                  "jour. La base n'a pas été modifiée.",
-		                  st->path, *version, SCHEMA_VERSION);
+		                  path, *version, SCHEMA_VERSION);
 	return CN_OK;
 }
 
@@ -347,7 +411,8 @@ int store_open(struct store **out, const char *path, struct cn_err *err)
 	if (!st)
 		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
 	text_copy(st->path, sizeof st->path, path);
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL) !=
+	    SQLITE_OK) {
 		rc = store_fail(st, err, "ouverture impossible");
 		store_close(st);
 		return rc;
@@ -355,7 +420,7 @@ int store_open(struct store **out, const char *path, struct cn_err *err)
 	sqlite3_extended_result_codes(st->db, 1);
 	/* Two desks sharing one file wait for each other instead of failing. */
 	sqlite3_busy_timeout(st->db, 10000);
-	rc = check_identity(st, &version, err);
+	rc = check_identity(st, "main", path, &version, err);
 	if (rc == CN_OK)
 		rc = exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
 		              "PRAGMA foreign_keys = ON;",
@@ -370,10 +435,78 @@ int store_open(struct store **out, const char *path, struct cn_err *err)
 	return CN_OK;
 }
 
+int store_attach(struct store *st, const char *path, const char *schema, struct cn_err *err)
+{
+	char uri[4096 * 3 + 32] = "file:", *p = uri + 5, sql[128];
+	sqlite3_stmt *stmt;
+	long empty;
+	int rc, version;
+
+	/* A URI, so that the file is opened read-only: every byte but the
+	 * unreserved ones percent-encoded. */
+	for (const unsigned char *c = (const unsigned char *)path; *c && p < uri + sizeof uri - 24;
+	     c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+		    strchr("/._-~", *c))
+			*p++ = (char)*c;
+		else
+			p += sprintf(p, "%%%02X", *c);
+	}
+	strcpy(p, "?mode=ro");
+	snprintf(sql, sizeof sql, "ATTACH DATABASE ?1 AS %s", schema);
+	if (!(stmt = store_prepare(st, sql, err)))
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, uri, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return cn_err_set(err, CN_EDB, "%s : ouverture en lecture impossible : %s", path,
+		                  sqlite3_errmsg(st->db));
+	rc = check_identity(st, schema, path, &version, err);
+	if (rc == CN_OK && version < SCHEMA_VERSION) {
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.sqlite_master", schema);
+		rc = store_scalar(st, sql, &empty, err);
+		if (rc == CN_OK)
+			rc = empty == 0 ? cn_err_set(err, CN_EDB, "%s : ce fichier n'est pas une base carnet"
+			                                            " (fichier vide)", path)
+			                : cn_err_set(err, CN_EDB,
+			                             "%s : cette base vient d'une version plus ancienne de "
+			                             "carnet (schéma %d) ; ouvrez-la une fois avec cette "
+			                             "version pour la mettre à niveau",
+			                             path, version);
+	}
+	if (rc == CN_OK) {
+		char verdict[256] = "";
+		snprintf(sql, sizeof sql, "PRAGMA %s.quick_check", schema);
+		if ((stmt = store_prepare(st, sql, err))) {
+			if (sqlite3_step(stmt) == SQLITE_ROW)
+				store_column_copy(stmt, 0, verdict, sizeof verdict);
+			sqlite3_finalize(stmt);
+		}
+		if (strcmp(verdict, "ok") != 0)
+			rc = cn_err_set(err, CN_EDB, "%s : base endommagée (%s) ; elle n'est pas lue", path,
+			                verdict[0] ? verdict : sqlite3_errmsg(st->db));
+	}
+	if (rc != CN_OK)
+		store_detach(st, schema);
+	return rc;
+}
+
+void store_detach(struct store *st, const char *schema)
+{
+	char sql[64];
+
+	/* Cached statements may read the attached database. */
+	cache_clear(st);
+	snprintf(sql, sizeof sql, "DETACH DATABASE %s", schema);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
 void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	cache_clear(st);
 	sqlite3_close_v2(st->db);
 	free(st);
 }

@@ -37,14 +37,15 @@ const char *visit_field_label(enum visit_field f)
 /* A single code from list `id`, required or not. */
 static int check_code(const struct lists *ls, enum list_id id, enum visit_field f,
                       const char *code, const char *prev_code, bool required,
-                      struct cn_err *err)
+                      struct unknown_codes *foreign, struct cn_err *err)
 {
 	if (!code[0]) {
 		if (required)
 			return cn_err_field(err, CN_EINVAL, f, "%s obligatoire", field_labels[f]);
 		return CN_OK;
 	}
-	if (lists_check(ls, id, code, prev_code && strcmp(prev_code, code) == 0, err) != CN_OK) {
+	if (lists_check_by(ls, id, code, prev_code && strcmp(prev_code, code) == 0, foreign, err) !=
+	    CN_OK) {
 		err->field = f;
 		return CN_EINVAL;
 	}
@@ -53,11 +54,11 @@ static int check_code(const struct lists *ls, enum list_id id, enum visit_field 
 
 static int check_codes(const struct lists *ls, enum list_id id, enum visit_field f,
                        const struct codeset *set, const struct codeset *prev,
-                       struct cn_err *err)
+                       struct unknown_codes *foreign, struct cn_err *err)
 {
 	for (int i = 0; i < set->n; i++) {
-		if (lists_check(ls, id, set->v[i], prev && codeset_has(prev, set->v[i]), err) !=
-		    CN_OK) {
+		if (lists_check_by(ls, id, set->v[i], prev && codeset_has(prev, set->v[i]), foreign,
+		                   err) != CN_OK) {
 			err->field = f;
 			return CN_EINVAL;
 		}
@@ -79,8 +80,8 @@ static int check_text(const char *s, size_t max, enum visit_field f, struct cn_e
 	return CN_OK;
 }
 
-int visit_validate(const struct visit *v, const struct visit *prev, const struct lists *ls,
-                   struct cn_err *err)
+static int validate(const struct visit *v, const struct visit *prev, const struct lists *ls,
+                    struct unknown_codes *foreign, struct cn_err *err)
 {
 	struct cn_date d;
 	char hhmm[HHMM_LEN], code[PCODE_MAX];
@@ -98,10 +99,10 @@ int visit_validate(const struct visit *v, const struct visit *prev, const struct
 		return cn_err_field(err, CN_EINVAL, VF_DURATION,
 		                    "durée invalide (%d) : de %d à %d minutes", v->duration,
 		                    DURATION_MIN, DURATION_MAX);
-	if ((rc = check_code(ls, L_SITE, VF_SITE, v->site, PREV(site), true, err)) ||
+	if ((rc = check_code(ls, L_SITE, VF_SITE, v->site, PREV(site), true, foreign, err)) ||
 	    (rc = check_code(ls, L_MEDIATEUR, VF_MEDIATOR, v->mediator, PREV(mediator), false,
-	                     err)) ||
-	    (rc = check_code(ls, L_CANAL, VF_CANAL, v->canal, PREV(canal), true, err)))
+	                     foreign, err)) ||
+	    (rc = check_code(ls, L_CANAL, VF_CANAL, v->canal, PREV(canal), true, foreign, err)))
 		return rc;
 	if (v->demands.n == 0) {
 		char accepted[512];
@@ -111,15 +112,17 @@ int visit_validate(const struct visit *v, const struct visit *prev, const struct
 		                    accepted);
 	}
 	if ((rc = check_codes(ls, L_DEMANDE, VF_DEMANDS, &v->demands,
-	                      prev ? &prev->demands : NULL, err)) ||
+	                      prev ? &prev->demands : NULL, foreign, err)) ||
 	    (rc = check_codes(ls, L_ORGANISME, VF_ORGANISMS, &v->organisms,
-	                      prev ? &prev->organisms : NULL, err)) ||
-	    (rc = check_code(ls, L_POSTURE, VF_POSTURE, v->posture, PREV(posture), true, err)) ||
-	    (rc = check_code(ls, L_ISSUE, VF_OUTCOME, v->outcome, PREV(outcome), false, err)) ||
+	                      prev ? &prev->organisms : NULL, foreign, err)) ||
+	    (rc = check_code(ls, L_POSTURE, VF_POSTURE, v->posture, PREV(posture), true, foreign,
+	                     err)) ||
+	    (rc = check_code(ls, L_ISSUE, VF_OUTCOME, v->outcome, PREV(outcome), false, foreign,
+	                     err)) ||
 	    (rc = check_code(ls, L_ORIENTE_PAR, VF_REFERRED_BY, v->referred_by, PREV(referred_by),
-	                     false, err)) ||
+	                     false, foreign, err)) ||
 	    (rc = check_code(ls, L_ORIENTE_VERS, VF_REFERRED_TO, v->referred_to, PREV(referred_to),
-	                     false, err)))
+	                     false, foreign, err)))
 		return rc;
 #undef PREV
 	if ((rc = check_text(v->referred_place, PLACE_MAX_CHARS, VF_REFERRED_PLACE, err)) ||
@@ -130,4 +133,16 @@ int visit_validate(const struct visit *v, const struct visit *prev, const struct
 		                    "code usager invalide « %s » (4 à 16 lettres ou chiffres)",
 		                    v->person);
 	return CN_OK;
+}
+
+int visit_validate(const struct visit *v, const struct visit *prev, const struct lists *ls,
+                   struct cn_err *err)
+{
+	return validate(v, prev, ls, NULL, err);
+}
+
+int visit_validate_foreign(const struct visit *v, const struct lists *ls,
+                           struct unknown_codes *unknown, struct cn_err *err)
+{
+	return validate(v, NULL, ls, unknown, err);
 }

@@ -40,7 +40,7 @@ static void read_row(sqlite3_stmt *stmt, struct visit *v)
 static int person_id_of(struct store *st, const char *code, char out[ID_LEN],
                         struct cn_err *err)
 {
-	sqlite3_stmt *stmt = store_prepare(
+	sqlite3_stmt *stmt = store_cached(
 		st, "SELECT id FROM person WHERE code = ?1 AND deleted_at IS NULL", err);
 	int rc;
 
@@ -59,7 +59,7 @@ static int person_id_of(struct store *st, const char *code, char out[ID_LEN],
 	} else {
 		rc = store_fail(st, err, "lecture des usagers impossible");
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return rc;
 }
 
@@ -70,22 +70,22 @@ static int write_visit(struct store *st, const struct visit *v, bool insert,
 	static const char *const insert_sql =
 		"INSERT INTO visit (date, time, duration, site, mediator, canal, posture, present,"
 		" outcome, urgent, referred_by, referred_to, referred_place, person_id, note,"
-		" created_at, updated_at, id, demands, organisms)"
+		" created_at, updated_at, id, demands, organisms, deleted_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-		" ?17, ?18, ?19, ?20)";
+		" ?17, ?18, ?19, ?20, ?21)";
 	static const char *const update_sql =
 		"UPDATE visit SET date = ?1, time = ?2, duration = ?3, site = ?4, mediator = ?5,"
 		" canal = ?6, posture = ?7, present = ?8, outcome = ?9, urgent = ?10,"
 		" referred_by = ?11, referred_to = ?12, referred_place = ?13, person_id = ?14,"
-		" note = ?15, created_at = ?16, updated_at = ?17, demands = ?19, organisms = ?20"
-		" WHERE id = ?18";
+		" note = ?15, created_at = ?16, updated_at = ?17, demands = ?19, organisms = ?20,"
+		" deleted_at = ?21 WHERE id = ?18";
 	char person_id[ID_LEN] = "";
 	sqlite3_stmt *stmt;
 	int rc;
 
 	if (v->person[0] && (rc = person_id_of(st, v->person, person_id, err)) != CN_OK)
 		return rc;
-	stmt = store_prepare(st, insert ? insert_sql : update_sql, err);
+	stmt = store_cached(st, insert ? insert_sql : update_sql, err);
 	if (!stmt)
 		return CN_EDB;
 	store_bind_text(stmt, 1, v->date);
@@ -108,10 +108,16 @@ static int write_visit(struct store *st, const struct visit *v, bool insert,
 	store_bind_text(stmt, 18, v->id);
 	store_bind_codes(stmt, 19, &v->demands);
 	store_bind_codes(stmt, 20, &v->organisms);
+	store_bind_text(stmt, 21, v->deleted);
 	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
 	                                       : store_fail(st, err, "enregistrement impossible");
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return rc;
+}
+
+int visit_put(struct store *st, const struct visit *v, bool insert, struct cn_err *err)
+{
+	return write_visit(st, v, insert, err);
 }
 
 int visit_create(struct store *st, const struct lists *ls, struct visit *v, struct cn_err *err)

@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 #include "carnet/app.h"
+#include "carnet/clock.h"
+#include "carnet/codes.h"
 #include "carnet/err.h"
 
 /* Exit statuses, documented in carnet(1). */
@@ -40,9 +42,17 @@ int cli_usage_error(struct app *app, const char *command);
 /* Prints the command's help when argv holds --help or -h; returns 1 then. */
 int cli_wants_help(struct app *app, const struct command *cmd, int argc, char **argv);
 
+/* Shared option values: codes added to a set ("--site a,b"), a date, an
+ * output file created readable by its owner only (mode 0600). Each prints
+ * its French message and returns an exit status (NULL for the file). */
+int cli_add_codes(struct app *app, const char *option, const char *arg, struct codeset *set);
+int cli_date(struct app *app, const char *option, const char *arg, char out[DATE_LEN]);
+FILE *cli_open_output(struct app *app, const char *path);
+
 /* Commands, one module each, with their French help. */
 extern const char usage_add[], usage_edit[], usage_delete[], usage_show[], usage_list[],
-	usage_person[], usage_lists[], usage_keys[], usage_report[];
+	usage_person[], usage_lists[], usage_keys[], usage_report[], usage_export[],
+	usage_import[], usage_merge[];
 int cmd_add(struct app *app, int argc, char **argv);
 int cmd_edit(struct app *app, int argc, char **argv);
 int cmd_delete(struct app *app, int argc, char **argv);
@@ -52,6 +62,9 @@ int cmd_person(struct app *app, int argc, char **argv);
 int cmd_lists(struct app *app, int argc, char **argv);
 int cmd_keys(struct app *app, int argc, char **argv);
 int cmd_report(struct app *app, int argc, char **argv);
+int cmd_export(struct app *app, int argc, char **argv);
+int cmd_import(struct app *app, int argc, char **argv);
+int cmd_merge(struct app *app, int argc, char **argv);
 /* What carnet does without a command away from a terminal: today's list. */
 int cmd_default(struct app *app);
 

@@ -19,6 +19,10 @@ struct cn_date { int year, month, day; };
 int clock_now(struct cn_date *date, int *hour, int *minute, struct cn_err *err);
 /* UTC timestamp of "now" with milliseconds, for created/updated/deleted. */
 int clock_timestamp(char out[TS_LEN], struct cn_err *err);
+/* Checks a UTC timestamp as carnet writes them, "2026-11-18T09:30:00.000Z"
+ * (the milliseconds may be left out) and writes it with milliseconds, so that
+ * timestamps compare as text. */
+bool timestamp_parse(const char *s, char out[TS_LEN]);
 
 /* YYYY-MM-DD, a real calendar date between 1900 and 9999. */
 bool date_parse(const char *s, struct cn_date *out);

@@ -1,12 +1,39 @@
-/* Writing CSV (RFC 4180): fields quoted when they need it, CRLF line ends. */
+/* CSV (RFC 4180). Writing: fields quoted when they need it, CRLF line ends.
+ * Reading: streamed record by record, with what spreadsheets do to a CSV (a
+ * BOM, CRLF or LF, ';' instead of ',', line breaks inside quoted fields). */
 #ifndef CARNET_CSV_H
 #define CARNET_CSV_H
 
 #include <stdio.h>
+#include "carnet/err.h"
 
 /* Writes one field, preceded by `sep` unless it is the first of its row. */
 void csv_field(FILE *f, const char *s, char sep, int first);
 void csv_field_int(FILE *f, long value, char sep, int first);
 void csv_end_row(FILE *f);
+
+#define CSV_FIELD_MAX 65536   /* bytes of one field */
+#define CSV_FIELDS_MAX 256    /* fields of one record */
+
+struct csv_reader {
+	FILE *f;
+	char sep;             /* ',' or ';', found on the first record; 0 before */
+	long line;            /* physical line being read, from 1 */
+	long record_line;     /* line where the record just read starts */
+	long long bytes;      /* bytes read so far */
+	int n;                /* fields of the record just read */
+	char **field;         /* n NUL-terminated fields */
+	char *buf;            /* their bytes */
+	size_t len, cap;
+	int fcap;
+	size_t *start;
+};
+
+void csv_reader_init(struct csv_reader *r, FILE *f);
+void csv_reader_free(struct csv_reader *r);
+/* Reads the next record (blank lines are skipped): 1 when one was read, 0 at
+ * the end of the file, -1 with a French reason in err for broken quoting, a
+ * NUL byte, an oversized field or record (the rest of that line is skipped). */
+int csv_read(struct csv_reader *r, struct cn_err *err);
 
 #endif

@@ -66,6 +66,27 @@ const char *lists_label(const struct lists *ls, enum list_id id, const char *cod
  * already had: a retired code stays valid on the record that holds it. */
 int lists_check(const struct lists *ls, enum list_id id, const char *code,
                 bool kept, struct cn_err *err);
+/* Codes met in records from another desk that this desk's lists do not
+ * know: kept on the records, shown as themselves, told to the user once. */
+#define UNKNOWN_MAX 64
+struct unknown_codes {
+	int n;
+	bool more;       /* more than UNKNOWN_MAX were met */
+	struct {
+		enum list_id list;
+		char code[CODE_MAX];
+	} e[UNKNOWN_MAX];
+};
+/* The rule for records from another desk: a code the list knows (retired or
+ * not) is fine; a well-formed unknown code is fine too and noted in `u`;
+ * anything else is CN_EINVAL ("code invalide"). */
+int lists_check_foreign(const struct lists *ls, enum list_id id, const char *code,
+                        struct unknown_codes *u, struct cn_err *err);
+/* lists_check() when foreign is NULL, lists_check_foreign() otherwise. */
+int lists_check_by(const struct lists *ls, enum list_id id, const char *code, bool kept,
+                   struct unknown_codes *foreign, struct cn_err *err);
+/* "organisme zz_mairie, canal aa_guichet" */
+void unknown_codes_format(const struct unknown_codes *u, char *out, size_t size);
 /* Active codes of a list, comma separated ("aucune" when empty). */
 void lists_accepted(const struct lists *ls, enum list_id id, char *out, size_t size);
 

@@ -36,5 +36,8 @@ const char *person_field_label(enum person_field f);
 int person_field_list(enum person_field f);
 int person_validate(const struct person *p, const struct person *prev,
                     const struct lists *ls, struct cn_err *err);
+/* The same rules for a profile from another desk: see visit_validate_foreign. */
+int person_validate_foreign(const struct person *p, const struct lists *ls,
+                            struct unknown_codes *unknown, struct cn_err *err);
 
 #endif

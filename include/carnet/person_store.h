@@ -12,6 +12,9 @@ int person_create(struct store *st, const struct lists *ls, struct person *p,
                   struct cn_err *err);
 int person_update(struct store *st, const struct lists *ls, struct person *p,
                   struct cn_err *err);
+/* Writes p as it is, id and timestamps included (a profile from another
+ * desk). Inside a transaction held by the caller; no validation. */
+int person_put(struct store *st, const struct person *p, bool insert, struct cn_err *err);
 /* By code, in any letter case. */
 int person_get(struct store *st, const char *code, struct person *out,
                struct cn_err *err);

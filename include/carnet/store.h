@@ -35,6 +35,12 @@ void store_rollback(struct store *st);
 /* Ends the action begun with store_begin: commits when rc is CN_OK, rolls
  * back otherwise; returns the final status. */
 int store_end(struct store *st, int rc, struct cn_err *err);
+/* Attaches another carnet database read-only under the name schema (a
+ * literal): refused (CN_EDB, nothing attached) when it is not a carnet
+ * database, is of another schema version, or fails SQLite's quick check. */
+int store_attach(struct store *st, const char *path, const char *schema, struct cn_err *err);
+void store_detach(struct store *st, const char *schema);
+
 /* Multi-valued fields live in their record as codes joined by '|' in order
  * ("caf|cpam"); NULL when empty. */
 int store_bind_codes(sqlite3_stmt *stmt, int idx, const struct codeset *set);
@@ -44,6 +50,10 @@ void store_column_codes(sqlite3_stmt *stmt, int col, struct codeset *set);
 int store_fail(struct store *st, struct cn_err *err, const char *what);
 /* Prepares sql or reports the error; NULL on failure. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct cn_err *err);
+/* The same statement, prepared once and kept by st for statements run once
+ * per record in long runs: reset and without bindings when returned. The
+ * caller resets it when done and never finalizes it. */
+sqlite3_stmt *store_cached(struct store *st, const char *sql, struct cn_err *err);
 /* The first column of the first row of sql, as an integer (0 when no row). */
 int store_scalar(struct store *st, const char *sql, long *out, struct cn_err *err);
 /* Binds text, or NULL when s is NULL or empty. */

@@ -67,5 +67,9 @@ const char *visit_field_label(enum visit_field f);
  * On failure err->field names the first bad field. */
 int visit_validate(const struct visit *v, const struct visit *prev,
                    const struct lists *ls, struct cn_err *err);
+/* The same rules for a record from another desk (import, merge): codes this
+ * desk's lists do not know are accepted when well-formed, and noted. */
+int visit_validate_foreign(const struct visit *v, const struct lists *ls,
+                           struct unknown_codes *unknown, struct cn_err *err);
 
 #endif

@@ -24,6 +24,10 @@ int visit_create(struct store *st, const struct lists *ls, struct visit *v,
 /* Validates against the stored version and saves v over it. */
 int visit_update(struct store *st, const struct lists *ls, struct visit *v,
                  struct cn_err *err);
+/* Writes v as it is, id, timestamps and tombstone included (a record from
+ * another desk; v->person names a person already here). Inside a
+ * transaction held by the caller; no validation. */
+int visit_put(struct store *st, const struct visit *v, bool insert, struct cn_err *err);
 /* Tombstones the visit (sets deleted). */
 int visit_delete(struct store *st, const char *id, struct cn_err *err);
 /* Brings back a tombstoned visit (undo of a delete). */

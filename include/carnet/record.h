@@ -1,0 +1,60 @@
+/* The exchange record: one visit with its person's code and profile, as
+ * export writes it, import reads it and merge moves it between databases.
+ * Its CSV form is documented in carnet(1), FORMAT D'ÉCHANGE. */
+#ifndef CARNET_RECORD_H
+#define CARNET_RECORD_H
+
+#include <stdio.h>
+#include "carnet/lists.h"
+#include "carnet/person.h"
+#include "carnet/store.h"
+#include "carnet/visit.h"
+#include "carnet/visit_store.h"
+
+/* The columns, in the order export writes them. */
+enum record_col {
+	RC_ID, RC_DATE, RC_TIME, RC_DURATION, RC_SITE, RC_MEDIATOR, RC_CANAL, RC_DEMANDS,
+	RC_ORGANISMS, RC_POSTURE, RC_PRESENT, RC_OUTCOME, RC_URGENT, RC_REFERRED_BY,
+	RC_REFERRED_TO, RC_REFERRED_PLACE, RC_NOTE, RC_CREATED, RC_UPDATED, RC_DELETED,
+	RC_PERSON, RC_PERSON_ID, RC_AGE, RC_GENDER, RC_AREA, RC_SITUATION, RC_EQUIPMENT,
+	RC_PERSON_CREATED, RC_PERSON_UPDATED,
+	RC_COUNT
+};
+
+/* v.person and p.code are the same code, empty for an anonymous visit. */
+struct record {
+	struct visit v;
+	struct person p;
+};
+
+/* The column's name in the header ("duree"), and the column of a name or -1. */
+const char *record_column_name(enum record_col col);
+int record_column(const char *name);
+
+void record_init(struct record *r);
+/* Sets a column from its text; CN_EINVAL with a French reason when the text
+ * cannot be that column's value (a number, 0 or 1, a date, codes…). Whether
+ * the codes are known is record_validate's business. */
+int record_set(struct record *r, enum record_col col, const char *text, struct cn_err *err);
+/* The rules of `carnet add` on the whole record, codes unknown to ls kept and
+ * noted in u; *col names the column at fault. */
+int record_validate(const struct record *r, const struct lists *ls, struct unknown_codes *u,
+                    enum record_col *col, struct cn_err *err);
+
+void record_write_header(FILE *f);
+/* One CSV row (separator ',', CRLF at the end when eol). */
+void record_write(FILE *f, const struct record *r, int eol);
+/* The visit part of the row (person profile left out): what two desks
+ * compare, and what visit_history keeps. Returns a malloc'd string or NULL. */
+char *record_visit_line(const struct record *r);
+
+/* Records of a database, by date, tombstones included: schema is "main" or
+ * the name of an attached database (a literal, never user data). */
+sqlite3_stmt *record_select(struct store *st, const char *schema, const struct visit_filter *f,
+                            struct cn_err *err);
+/* The record of one visit id in schema, or CN_ENOTFOUND. */
+int record_get(struct store *st, const char *schema, const char *id, struct record *out,
+               struct cn_err *err);
+void record_read(sqlite3_stmt *stmt, struct record *r);
+
+#endif

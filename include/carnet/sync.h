@@ -1,0 +1,37 @@
+/* Bringing records of other desks into this database (import and merge),
+ * by the rules of carnet(1), FORMAT D'ÉCHANGE: the visit id is the identity,
+ * the later version wins, the other one is kept in visit_history, persons
+ * follow their code. Applying the same records twice changes nothing. */
+#ifndef CARNET_SYNC_H
+#define CARNET_SYNC_H
+
+#include <stddef.h>
+#include "carnet/lists.h"
+#include "carnet/record.h"
+#include "carnet/store.h"
+
+struct sync_counts {
+	long added, updated, unchanged, deleted, rejected;
+};
+
+struct sync {
+	struct store *st;
+	const struct lists *ls;
+	struct sync_counts n;
+	struct unknown_codes unknown;
+};
+
+void sync_init(struct sync *s, struct store *st, const struct lists *ls);
+/* Validates r (codes unknown to ls kept and noted) and applies it, inside a
+ * transaction held by the caller. An invalid record is CN_EINVAL with *col
+ * the column at fault, and nothing written. */
+int sync_apply(struct sync *s, const struct record *r, enum record_col *col,
+               struct cn_err *err);
+/* Every person of an attached carnet database (schema, a literal), visits
+ * or not, by the same rules; inside the caller's transaction. */
+int sync_persons(struct sync *s, const char *schema, struct cn_err *err);
+/* "2 nouveaux, 1 modifié, 0 inchangé, 1 supprimé, 0 rejeté" */
+void sync_summary(const struct sync_counts *n, char *out, size_t size);
+void sync_add_counts(struct sync_counts *total, const struct sync_counts *n);
+
+#endif

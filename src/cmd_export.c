@@ -1,0 +1,86 @@
+/* carnet export: every visit of a selection in the exchange format. */
+#include <getopt.h>
+#include <string.h>
+#include "carnet/cli.h"
+#include "carnet/record.h"
+
+const char usage_export[] =
+	"Usage : carnet export [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--site CODE]…\n"
+	"                      [--mediator CODE]… [-o FICHIER]\n"
+	"\n"
+	"Écrit les passages, suppressions comprises, au format d'échange CSV (voir\n"
+	"carnet(1), FORMAT D'ÉCHANGE) : tous les champs, l'usager et son profil, les\n"
+	"identifiants et les horodatages. Pour un autre poste (carnet import) ou un autre\n"
+	"outil.\n"
+	"\n"
+	"  --from, --to AAAA-MM-JJ   dates des passages, incluses (défaut : toutes)\n"
+	"  --site CODE               seulement ce site (répétable, ou codes séparés par des\n"
+	"                            virgules)\n"
+	"  --mediator CODE           seulement ce médiateur (répétable)\n"
+	"  -o FICHIER                écrit dans FICHIER (lisible par son seul propriétaire)\n"
+	"                            au lieu de la sortie standard\n";
+
+int cmd_export(struct app *app, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
+		{"site", required_argument, NULL, 's'}, {"mediator", required_argument, NULL, 'm'},
+		{"output", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0},
+	};
+	struct visit_filter f;
+	struct record r;
+	struct cn_err err;
+	const char *output = NULL;
+	sqlite3_stmt *stmt;
+	int opt, rc = EXIT_OK, step;
+	FILE *out;
+
+	memset(&f, 0, sizeof f);
+	optind = 0;
+	opterr = 0;
+	while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "o:", options, NULL)) != -1) {
+		switch (opt) {
+		case 'f': rc = cli_date(app, "--from", optarg, f.from); break;
+		case 't': rc = cli_date(app, "--to", optarg, f.to); break;
+		case 's': rc = cli_add_codes(app, "--site", optarg, &f.sites); break;
+		case 'm': rc = cli_add_codes(app, "--mediator", optarg, &f.mediators); break;
+		case 'o': output = optarg; break;
+		default:
+			cli_fail(app, EXIT_USAGE, "export : option inconnue ou sans sa valeur « %s »",
+			         argv[optind - 1]);
+			return cli_usage_error(app, "export");
+		}
+	}
+	if (rc != EXIT_OK)
+		return rc;
+	if (optind < argc)
+		return cli_fail(app, EXIT_USAGE, "export : argument en trop « %s »", argv[optind]);
+	if (f.from[0] && f.to[0] && strcmp(f.from, f.to) > 0)
+		return cli_fail(app, EXIT_INVALID, "--to : le %s précède le début (%s)", f.to, f.from);
+	if ((rc = app_open(app)) != EXIT_OK)
+		return rc;
+	/* One read transaction: the export is one state of the database. */
+	if ((rc = store_begin_read(app->st, &err)) != CN_OK)
+		return cli_report(app, rc, NULL, &err);
+	if (!(stmt = record_select(app->st, "main", &f, &err))) {
+		store_rollback(app->st);
+		return cli_report(app, CN_EDB, NULL, &err);
+	}
+	if (!(out = output ? cli_open_output(app, output) : app->out)) {
+		sqlite3_finalize(stmt);
+		store_rollback(app->st);
+		return EXIT_INVALID;
+	}
+	record_write_header(out);
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		record_read(stmt, &r);
+		record_write(out, &r, 1);
+	}
+	sqlite3_finalize(stmt);
+	store_rollback(app->st);
+	if (step != SQLITE_DONE)
+		rc = cli_fail(app, EXIT_DB, "%s : lecture impossible", store_path(app->st));
+	if (output && fclose(out) != 0 && rc == EXIT_OK)
+		rc = cli_fail(app, EXIT_INVALID, "-o : écriture de « %s » incomplète", output);
+	return rc;
+}

@@ -1,0 +1,231 @@
+/* carnet import: visits of another desk or tool, in the exchange format. */
+#include <errno.h>
+#include <getopt.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "carnet/cli.h"
+#include "carnet/csv.h"
+#include "carnet/progress.h"
+#include "carnet/sync.h"
+#include "carnet/text.h"
+
+const char usage_import[] =
+	"Usage : carnet import [--skip-invalid] FICHIER\n"
+	"\n"
+	"Lit des passages au format d'échange CSV (celui de carnet export ; voir carnet(1),\n"
+	"FORMAT D'ÉCHANGE), « - » pour l'entrée standard. Accepte aussi ce qu'un tableur\n"
+	"fait d'un CSV : BOM, fins de ligne CRLF, « ; » au lieu de « , ». Chaque ligne est\n"
+	"vérifiée comme par carnet add ; un code inconnu de cette configuration mais bien\n"
+	"formé est gardé tel quel, et signalé. Tout ou rien : une ligne invalide et rien\n"
+	"n'est importé.\n"
+	"\n"
+	"  --skip-invalid   importe les lignes valides et liste les autres\n"
+	"\n"
+	"Une même ligne importée deux fois ne change rien ; pour un passage déjà là, la\n"
+	"version modifiée le plus tard l'emporte, l'autre est gardée dans l'historique.\n";
+
+/* At most this many refused rows are told; the count covers them all. */
+#define TOLD_MAX 50
+
+struct import {
+	struct app *app;
+	const char *name;          /* file name in messages */
+	struct csv_reader csv;
+	int col[CSV_FIELDS_MAX];   /* record column of each field of the file */
+	int ncols;
+	long refused;
+};
+
+static void refuse(struct import *im, long line, int col, const char *reason)
+{
+	if (++im->refused > TOLD_MAX)
+		return;
+	if (col >= 0)
+		fprintf(im->app->err, "carnet: %s:%ld: colonne « %s » : %s\n", im->name, line,
+		        record_column_name((enum record_col)col), reason);
+	else
+		fprintf(im->app->err, "carnet: %s:%ld: %s\n", im->name, line, reason);
+}
+
+/* The header names the columns, in any order, each once, all of them. */
+static int read_header(struct import *im)
+{
+	bool seen[RC_COUNT] = {false};
+	char missing[RC_COUNT * 24] = "";
+	struct cn_err err;
+	int rc = csv_read(&im->csv, &err);
+
+	if (rc == 0)
+		return cli_fail(im->app, EXIT_INVALID, "%s:1: fichier vide", im->name);
+	if (rc != 1)
+		return cli_fail(im->app, EXIT_INVALID, "%s:%ld: ce fichier n'est pas un export carnet : %s",
+		                im->name, im->csv.record_line, err.msg);
+	im->ncols = im->csv.n;
+	for (int i = 0; i < im->csv.n; i++) {
+		const char *name = im->csv.field[i];
+		int c = record_column(name);
+
+		if (c < 0)
+			return cli_fail(im->app, EXIT_INVALID,
+			                "%s:1: ce fichier n'est pas un export carnet : colonne inconnue "
+			                "« %.40s » (voir carnet(1), FORMAT D'ÉCHANGE)",
+			                im->name, utf8_valid(name, strlen(name)) ? name : "?");
+		if (seen[c])
+			return cli_fail(im->app, EXIT_INVALID, "%s:1: colonne « %s » en double", im->name,
+			                name);
+		seen[c] = true;
+		im->col[i] = c;
+	}
+	for (int c = 0; c < RC_COUNT; c++)
+		if (!seen[c]) {
+			strcat(missing, missing[0] ? ", " : "");
+			strcat(missing, record_column_name((enum record_col)c));
+		}
+	if (missing[0])
+		return cli_fail(im->app, EXIT_INVALID,
+		                "%s:1: ce fichier n'est pas un export carnet complet : colonnes "
+		                "manquantes : %s",
+		                im->name, missing);
+	return EXIT_OK;
+}
+
+/* One row into a record; false (told) when a field cannot be read. */
+static bool read_row(struct import *im, struct record *r)
+{
+	struct csv_reader *csv = &im->csv;
+	struct cn_err err;
+
+	if (csv->n < im->ncols) {
+		snprintf(err.msg, sizeof err.msg, "colonnes manquantes (%d au lieu de %d)", csv->n,
+		         im->ncols);
+		refuse(im, csv->record_line, im->col[csv->n], err.msg);
+		return false;
+	}
+	if (csv->n > im->ncols) {
+		snprintf(err.msg, sizeof err.msg, "colonne en trop (%d au lieu de %d)", csv->n,
+		         im->ncols);
+		refuse(im, csv->record_line, -1, err.msg);
+		return false;
+	}
+	record_init(r);
+	for (int i = 0; i < csv->n; i++)
+		if (record_set(r, (enum record_col)im->col[i], csv->field[i], &err) != CN_OK) {
+			refuse(im, csv->record_line, im->col[i], err.msg);
+			return false;
+		}
+	return true;
+}
+
+static int run(struct import *im, struct sync *s, bool skip_invalid, FILE *in)
+{
+	struct progress bar;
+	struct stat sb;
+	struct record r;
+	struct cn_err err;
+	enum record_col col;
+	int rc;
+
+	progress_start(&bar, im->app->err, "Import",
+	               fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) ? sb.st_size : 0);
+	for (;;) {
+		rc = csv_read(&im->csv, &err);
+		progress_update(&bar, im->csv.bytes);
+		if (rc == 0)
+			break;
+		if (rc != 1) {
+			refuse(im, im->csv.record_line, -1, err.msg);
+			continue;
+		}
+		if (!read_row(im, &r))
+			continue;
+		/* All or nothing: after a refused row, the others are only checked. */
+		if (im->refused && !skip_invalid)
+			rc = record_validate(&r, s->ls, &s->unknown, &col, &err);
+		else
+			rc = sync_apply(s, &r, &col, &err);
+		if (rc == CN_EINVAL) {
+			refuse(im, im->csv.record_line, (int)col, err.msg);
+		} else if (rc != CN_OK) {
+			progress_end(&bar);
+			return cli_report(im->app, rc, NULL, &err);
+		}
+	}
+	progress_end(&bar);
+	if (im->refused > TOLD_MAX)
+		fprintf(im->app->err, "carnet: %s : %ld lignes refusées en tout (%d montrées)\n",
+		        im->name, im->refused, TOLD_MAX);
+	return EXIT_OK;
+}
+
+int cmd_import(struct app *app, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"skip-invalid", no_argument, NULL, 'k'},
+		{NULL, 0, NULL, 0},
+	};
+	struct import im = {.app = app};
+	struct sync s;
+	struct cn_err err;
+	bool skip_invalid = false;
+	char line[256];
+	int opt, rc;
+	FILE *in;
+
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		if (opt != 'k') {
+			cli_fail(app, EXIT_USAGE, "import : option inconnue « %s »", argv[optind - 1]);
+			return cli_usage_error(app, "import");
+		}
+		skip_invalid = true;
+	}
+	if (optind != argc - 1) {
+		cli_fail(app, EXIT_USAGE, optind < argc ? "import : un seul fichier à la fois"
+		                                        : "import : le fichier à lire manque");
+		return cli_usage_error(app, "import");
+	}
+	im.name = argv[optind];
+	in = strcmp(im.name, "-") == 0 ? stdin : fopen(im.name, "r");
+	if (!in)
+		return cli_fail(app, errno == ENOENT ? EXIT_NOTFOUND : EXIT_INVALID,
+		                "import : impossible de lire « %s » : %s", im.name, strerror(errno));
+	if ((rc = app_open(app)) == EXIT_OK) {
+		csv_reader_init(&im.csv, in);
+		rc = read_header(&im);
+	}
+	if (rc == EXIT_OK && (rc = store_begin(app->st, &err)) != CN_OK)
+		rc = cli_report(app, rc, NULL, &err);
+	if (rc == EXIT_OK) {
+		sync_init(&s, app->st, &app->cfg.lists);
+		rc = run(&im, &s, skip_invalid, in);
+		s.n.rejected = im.refused;
+		if (rc == EXIT_OK && im.refused && !skip_invalid) {
+			store_rollback(app->st);
+			rc = cli_fail(app, EXIT_INVALID,
+			              "%s : %ld ligne%s refusée%s, rien n'a été importé (--skip-invalid "
+			              "importe les lignes valides)",
+			              im.name, im.refused, im.refused > 1 ? "s" : "",
+			              im.refused > 1 ? "s" : "");
+		} else if (rc == EXIT_OK && (rc = store_commit(app->st, &err)) != CN_OK) {
+			rc = cli_report(app, rc, NULL, &err);
+		} else if (rc != EXIT_OK) {
+			store_rollback(app->st);
+		}
+	}
+	if (rc == EXIT_OK) {
+		sync_summary(&s.n, line, sizeof line);
+		fprintf(app->out, "%s\n", line);
+		if (s.unknown.n) {
+			char codes[UNKNOWN_MAX * 48];
+			unknown_codes_format(&s.unknown, codes, sizeof codes);
+			fprintf(app->err, "carnet: codes inconnus de cette configuration, gardés tels "
+			                  "quels : %s\n",
+			        codes);
+		}
+	}
+	csv_reader_free(&im.csv);
+	if (in != stdin)
+		fclose(in);
+	return rc;
+}

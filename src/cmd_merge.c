@@ -1,0 +1,154 @@
+/* carnet merge: the records of other desks' databases, read where they are. */
+#include <getopt.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "carnet/cli.h"
+#include "carnet/progress.h"
+#include "carnet/sync.h"
+
+const char usage_merge[] =
+	"Usage : carnet merge AUTRE.db [AUTRE.db…]\n"
+	"\n"
+	"Apporte dans cette base les passages (suppressions comprises) et les usagers des\n"
+	"bases d'autres postes, lues sur place et jamais modifiées. Pour un passage présent\n"
+	"des deux côtés, la version modifiée le plus tard l'emporte, l'autre est gardée\n"
+	"dans l'historique ; les usagers se retrouvent par leur code. Refait, le même\n"
+	"apport ne change rien. Une base qui n'est pas une base carnet, d'une autre\n"
+	"version ou endommagée est refusée, et rien n'est changé.\n";
+
+#define SOURCE "src"
+
+/* The same file as this desk's database (any path to it). */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/* Every source is looked at before anything is written; *visits counts
+ * their records, for the progress bar. */
+static int check_sources(struct app *app, char **paths, int n, long long *visits)
+{
+	struct cn_err err;
+	long count;
+	int rc;
+
+	*visits = 0;
+	for (int i = 0; i < n; i++) {
+		struct stat sb;
+
+		if (stat(paths[i], &sb) != 0 || !S_ISREG(sb.st_mode))
+			return cli_fail(app, EXIT_DB, "merge : « %s » introuvable ou pas un fichier ; rien "
+			                "n'a été changé",
+			                paths[i]);
+		if (same_file(paths[i], store_path(app->st)))
+			return cli_fail(app, EXIT_INVALID, "merge : « %s » est la base de ce poste",
+			                paths[i]);
+		if ((rc = store_attach(app->st, paths[i], SOURCE, &err)) != CN_OK)
+			return cli_fail(app, EXIT_DB, "merge : %s ; rien n'a été changé", err.msg);
+		rc = store_scalar(app->st, "SELECT count(*) FROM " SOURCE ".visit", &count, &err);
+		store_detach(app->st, SOURCE);
+		if (rc != CN_OK)
+			return cli_fail(app, EXIT_DB, "merge : %s : %s ; rien n'a été changé", paths[i],
+			                err.msg);
+		*visits += count;
+	}
+	return EXIT_OK;
+}
+
+/* One source in one transaction. */
+static int merge_one(struct app *app, const char *path, struct sync *s, struct progress *bar,
+                     long long *done)
+{
+	struct visit_filter all;
+	struct record r;
+	struct cn_err err;
+	enum record_col col;
+	sqlite3_stmt *stmt;
+	int rc, step = SQLITE_DONE;
+
+	memset(&all, 0, sizeof all);
+	if ((rc = store_attach(app->st, path, SOURCE, &err)) != CN_OK)
+		return cli_fail(app, EXIT_DB, "merge : %s", err.msg);
+	if ((rc = store_begin(app->st, &err)) != CN_OK) {
+		store_detach(app->st, SOURCE);
+		return cli_report(app, rc, NULL, &err);
+	}
+	if (!(stmt = record_select(app->st, SOURCE, &all, &err)))
+		rc = CN_EDB;
+	while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		record_read(stmt, &r);
+		rc = sync_apply(s, &r, &col, &err);
+		if (rc == CN_EINVAL) {
+			/* A record this desk cannot take is told and left out. */
+			fprintf(app->err, "carnet: %s : passage %s : colonne « %s » : %s\n", path, r.v.id,
+			        record_column_name(col), err.msg);
+			s->n.rejected++;
+			rc = CN_OK;
+		}
+		progress_update(bar, ++*done);
+	}
+	if (rc == CN_OK && stmt && step != SQLITE_DONE)
+		rc = store_fail(app->st, &err, "lecture impossible");
+	sqlite3_finalize(stmt);
+	if (rc == CN_OK)
+		rc = sync_persons(s, SOURCE, &err);
+	rc = rc == CN_OK ? store_commit(app->st, &err) : (store_rollback(app->st), rc);
+	store_detach(app->st, SOURCE);
+	if (rc != CN_OK) {
+		progress_end(bar);
+		return cli_fail(app, cli_exit_for(rc), "merge : %s : %s", path, err.msg);
+	}
+	return EXIT_OK;
+}
+
+int cmd_merge(struct app *app, int argc, char **argv)
+{
+	struct sync_counts total = {0};
+	struct unknown_codes unknown = {0};
+	struct progress bar;
+	long long visits, done = 0;
+	char line[256];
+	int rc, n;
+
+	optind = 0;
+	opterr = 0;
+	if (getopt_long(argc, argv, "", (struct option[]){{NULL, 0, NULL, 0}}, NULL) != -1) {
+		cli_fail(app, EXIT_USAGE, "merge : option inconnue « %s »", argv[optind - 1]);
+		return cli_usage_error(app, "merge");
+	}
+	if ((n = argc - optind) < 1) {
+		cli_fail(app, EXIT_USAGE, "merge : la base à apporter manque");
+		return cli_usage_error(app, "merge");
+	}
+	if ((rc = app_open(app)) != EXIT_OK ||
+	    (rc = check_sources(app, argv + optind, n, &visits)) != EXIT_OK)
+		return rc;
+	progress_start(&bar, app->err, "Fusion", visits);
+	for (int i = 0; i < n; i++) {
+		const char *path = argv[optind + i];
+		struct sync s;
+
+		sync_init(&s, app->st, &app->cfg.lists);
+		s.unknown = unknown;
+		if ((rc = merge_one(app, path, &s, &bar, &done)) != EXIT_OK)
+			return rc;
+		unknown = s.unknown;
+		sync_add_counts(&total, &s.n);
+		sync_summary(&s.n, line, sizeof line);
+		progress_end(&bar);
+		fprintf(app->out, "%s : %s\n", path, line);
+	}
+	if (n > 1) {
+		sync_summary(&total, line, sizeof line);
+		fprintf(app->out, "total : %s\n", line);
+	}
+	if (unknown.n) {
+		char codes[UNKNOWN_MAX * 48];
+		unknown_codes_format(&unknown, codes, sizeof codes);
+		fprintf(app->err, "carnet: codes inconnus de cette configuration, gardés tels quels : %s\n",
+		        codes);
+	}
+	return EXIT_OK;
+}

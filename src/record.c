@@ -1,0 +1,404 @@
+#define _GNU_SOURCE /* open_memstream */
+#include <stdlib.h>
+#include <string.h>
+#include "carnet/csv.h"
+#include "carnet/record.h"
+#include "carnet/text.h"
+
+static const char *const names[RC_COUNT] = {
+	[RC_ID] = "id",
+	[RC_DATE] = "date",
+	[RC_TIME] = "heure",
+	[RC_DURATION] = "duree",
+	[RC_SITE] = "site",
+	[RC_MEDIATOR] = "mediateur",
+	[RC_CANAL] = "canal",
+	[RC_DEMANDS] = "demandes",
+	[RC_ORGANISMS] = "organismes",
+	[RC_POSTURE] = "posture",
+	[RC_PRESENT] = "present",
+	[RC_OUTCOME] = "issue",
+	[RC_URGENT] = "urgent",
+	[RC_REFERRED_BY] = "oriente_par",
+	[RC_REFERRED_TO] = "oriente_vers",
+	[RC_REFERRED_PLACE] = "lieu_orientation",
+	[RC_NOTE] = "note",
+	[RC_CREATED] = "cree",
+	[RC_UPDATED] = "modifie",
+	[RC_DELETED] = "supprime",
+	[RC_PERSON] = "usager",
+	[RC_PERSON_ID] = "usager_id",
+	[RC_AGE] = "tranche_age",
+	[RC_GENDER] = "genre",
+	[RC_AREA] = "quartier",
+	[RC_SITUATION] = "situation",
+	[RC_EQUIPMENT] = "equipement",
+	[RC_PERSON_CREATED] = "usager_cree",
+	[RC_PERSON_UPDATED] = "usager_modifie",
+};
+
+const char *record_column_name(enum record_col col)
+{
+	return col >= 0 && col < RC_COUNT ? names[col] : "";
+}
+
+int record_column(const char *name)
+{
+	for (int i = 0; i < RC_COUNT; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+void record_init(struct record *r)
+{
+	visit_init(&r->v);
+	person_init(&r->p);
+}
+
+/* ------------------------------------------------------------ one column */
+
+/* Where a text column lives, and its size. */
+static char *text_slot(struct record *r, enum record_col col, size_t *size)
+{
+#define SLOT(field) (*size = sizeof(field), (field))
+	switch (col) {
+	case RC_ID: return SLOT(r->v.id);
+	case RC_SITE: return SLOT(r->v.site);
+	case RC_MEDIATOR: return SLOT(r->v.mediator);
+	case RC_CANAL: return SLOT(r->v.canal);
+	case RC_POSTURE: return SLOT(r->v.posture);
+	case RC_OUTCOME: return SLOT(r->v.outcome);
+	case RC_REFERRED_BY: return SLOT(r->v.referred_by);
+	case RC_REFERRED_TO: return SLOT(r->v.referred_to);
+	case RC_REFERRED_PLACE: return SLOT(r->v.referred_place);
+	case RC_NOTE: return SLOT(r->v.note);
+	case RC_PERSON: return SLOT(r->p.code);
+	case RC_PERSON_ID: return SLOT(r->p.id);
+	case RC_AGE: return SLOT(r->p.age);
+	case RC_GENDER: return SLOT(r->p.gender);
+	case RC_AREA: return SLOT(r->p.area);
+	case RC_SITUATION: return SLOT(r->p.situation);
+	default: return NULL;
+	}
+#undef SLOT
+}
+
+static char *time_slot(struct record *r, enum record_col col)
+{
+	switch (col) {
+	case RC_CREATED: return r->v.created;
+	case RC_UPDATED: return r->v.updated;
+	case RC_DELETED: return r->v.deleted;
+	case RC_PERSON_CREATED: return r->p.created;
+	case RC_PERSON_UPDATED: return r->p.updated;
+	default: return NULL;
+	}
+}
+
+/* Codes joined by '|'; each one is checked later, against the lists. */
+static int set_codes(struct codeset *set, const char *text, struct cn_err *err)
+{
+	const char *p = text;
+
+	set->n = 0;
+	while (*p) {
+		size_t len = strcspn(p, "|");
+		if (len == 0 || len >= CODE_MAX)
+			return cn_err_set(err, CN_EINVAL, "code invalide « %.*s » dans « %s »",
+			                  (int)(len < 40 ? len : 40), p, text);
+		if (set->n == CODESET_MAX)
+			return cn_err_set(err, CN_EINVAL, "plus de %d codes", CODESET_MAX);
+		memcpy(set->v[set->n], p, len);
+		set->v[set->n][len] = '\0';
+		for (int i = 0; i < set->n; i++)
+			if (strcmp(set->v[i], set->v[set->n]) == 0)
+				return cn_err_set(err, CN_EINVAL, "code « %s » en double", set->v[i]);
+		set->n++;
+		p += len;
+		if (*p == '|' && !*++p)
+			return cn_err_set(err, CN_EINVAL, "« | » en fin de liste dans « %s »", text);
+	}
+	return CN_OK;
+}
+
+static int set_flag(bool *flag, const char *text, struct cn_err *err)
+{
+	if (strcmp(text, "0") && strcmp(text, "1"))
+		return cn_err_set(err, CN_EINVAL, "valeur invalide « %s » (attendu 1 ou 0)", text);
+	*flag = text[0] == '1';
+	return CN_OK;
+}
+
+int record_set(struct record *r, enum record_col col, const char *text, struct cn_err *err)
+{
+	size_t size, len = strlen(text);
+	char *slot;
+
+	if (!utf8_valid(text, len))
+		return cn_err_set(err, CN_EINVAL, "texte invalide (UTF-8 attendu)");
+	if ((slot = text_slot(r, col, &size))) {
+		if (len >= size)
+			return cn_err_set(err, CN_EINVAL, "valeur trop longue (%zu octets, %zu au plus)",
+			                  len, size - 1);
+		memcpy(slot, text, len + 1);
+		if (col == RC_PERSON)
+			memcpy(r->v.person, text, len + 1);
+		return CN_OK;
+	}
+	if ((slot = time_slot(r, col))) {
+		if (!*text) {
+			slot[0] = '\0';
+			return CN_OK;
+		}
+		if (!timestamp_parse(text, slot))
+			return cn_err_set(err, CN_EINVAL,
+			                  "horodatage invalide « %s » (attendu AAAA-MM-JJTHH:MM:SS.mmmZ)",
+			                  text);
+		return CN_OK;
+	}
+	switch (col) {
+	case RC_DATE:
+		if (len >= sizeof r->v.date)
+			return cn_err_set(err, CN_EINVAL, "date invalide « %s » (attendu AAAA-MM-JJ)", text);
+		memcpy(r->v.date, text, len + 1);
+		return CN_OK;
+	case RC_TIME:
+		if (len >= sizeof r->v.time)
+			return cn_err_set(err, CN_EINVAL, "heure invalide « %s » (attendu HH:MM)", text);
+		memcpy(r->v.time, text, len + 1);
+		return CN_OK;
+	case RC_DURATION: {
+		char *end;
+		long n = strtol(text, &end, 10);
+		if (!*text || *end || n < DURATION_MIN || n > DURATION_MAX)
+			return cn_err_set(err, CN_EINVAL, "durée invalide « %s » : de %d à %d minutes", text,
+			                  DURATION_MIN, DURATION_MAX);
+		r->v.duration = (int)n;
+		return CN_OK;
+	}
+	case RC_DEMANDS: return set_codes(&r->v.demands, text, err);
+	case RC_ORGANISMS: return set_codes(&r->v.organisms, text, err);
+	case RC_EQUIPMENT: return set_codes(&r->p.equipment, text, err);
+	case RC_PRESENT: return set_flag(&r->v.present, text, err);
+	case RC_URGENT: return set_flag(&r->v.urgent, text, err);
+	default: return cn_err_set(err, CN_EINVAL, "colonne inconnue");
+	}
+}
+
+/* The text of a column: the record's own string, or small filled in. */
+#define SMALL_MAX (CODESET_MAX * CODE_MAX)
+static const char *column_text(const struct record *r, enum record_col col,
+                               char small[SMALL_MAX])
+{
+	size_t size;
+	const char *slot = text_slot((struct record *)r, col, &size);
+
+	if (slot || (slot = time_slot((struct record *)r, col)))
+		return slot;
+	small[0] = '\0';
+	switch (col) {
+	case RC_DATE: return r->v.date;
+	case RC_TIME: return r->v.time;
+	case RC_DURATION: snprintf(small, SMALL_MAX, "%d", r->v.duration); break;
+	case RC_DEMANDS: codeset_join(&r->v.demands, "|", small, SMALL_MAX); break;
+	case RC_ORGANISMS: codeset_join(&r->v.organisms, "|", small, SMALL_MAX); break;
+	case RC_EQUIPMENT: codeset_join(&r->p.equipment, "|", small, SMALL_MAX); break;
+	case RC_PRESENT: small[0] = r->v.present ? '1' : '0', small[1] = '\0'; break;
+	case RC_URGENT: small[0] = r->v.urgent ? '1' : '0', small[1] = '\0'; break;
+	default: break;
+	}
+	return small;
+}
+
+/* The visit's field at fault, as a column. */
+static enum record_col visit_col(int field)
+{
+	static const enum record_col cols[VF_COUNT] = {
+		[VF_ID] = RC_ID, [VF_DATE] = RC_DATE, [VF_TIME] = RC_TIME,
+		[VF_DURATION] = RC_DURATION, [VF_SITE] = RC_SITE, [VF_MEDIATOR] = RC_MEDIATOR,
+		[VF_CANAL] = RC_CANAL, [VF_DEMANDS] = RC_DEMANDS, [VF_ORGANISMS] = RC_ORGANISMS,
+		[VF_POSTURE] = RC_POSTURE, [VF_PRESENT] = RC_PRESENT, [VF_OUTCOME] = RC_OUTCOME,
+		[VF_URGENT] = RC_URGENT, [VF_REFERRED_BY] = RC_REFERRED_BY,
+		[VF_REFERRED_TO] = RC_REFERRED_TO, [VF_REFERRED_PLACE] = RC_REFERRED_PLACE,
+		[VF_PERSON] = RC_PERSON, [VF_NOTE] = RC_NOTE,
+	};
+	return field >= 0 && field < VF_COUNT ? cols[field] : RC_ID;
+}
+
+static enum record_col person_col(int field)
+{
+	static const enum record_col cols[PF_COUNT] = {
+		[PF_CODE] = RC_PERSON, [PF_AGE] = RC_AGE, [PF_GENDER] = RC_GENDER,
+		[PF_AREA] = RC_AREA, [PF_SITUATION] = RC_SITUATION, [PF_EQUIPMENT] = RC_EQUIPMENT,
+	};
+	return field >= 0 && field < PF_COUNT ? cols[field] : RC_PERSON;
+}
+
+static int required(enum record_col c, enum record_col *col, struct cn_err *err)
+{
+	*col = c;
+	return cn_err_set(err, CN_EINVAL, "valeur obligatoire");
+}
+
+int record_validate(const struct record *r, const struct lists *ls, struct unknown_codes *u,
+                    enum record_col *col, struct cn_err *err)
+{
+	int rc;
+
+	if (!id_valid(r->v.id)) {
+		*col = RC_ID;
+		return cn_err_set(err, CN_EINVAL, "identifiant invalide « %s » (un UUID attendu)",
+		                  r->v.id);
+	}
+	if (!r->v.created[0])
+		return required(RC_CREATED, col, err);
+	if (!r->v.updated[0])
+		return required(RC_UPDATED, col, err);
+	if ((rc = visit_validate_foreign(&r->v, ls, u, err)) != CN_OK) {
+		*col = visit_col(err->field);
+		return rc;
+	}
+	if (!r->p.code[0]) {
+		/* An anonymous visit has no profile. */
+		for (enum record_col c = RC_PERSON_ID; c < RC_COUNT; c++) {
+			char small[SMALL_MAX];
+			if (column_text(r, c, small)[0]) {
+				*col = c;
+				return cn_err_set(err, CN_EINVAL, "sans usager, cette colonne reste vide");
+			}
+		}
+		return CN_OK;
+	}
+	if (r->p.id[0] && !id_valid(r->p.id)) {
+		*col = RC_PERSON_ID;
+		return cn_err_set(err, CN_EINVAL, "identifiant invalide « %s » (un UUID attendu)",
+		                  r->p.id);
+	}
+	if (!r->p.created[0])
+		return required(RC_PERSON_CREATED, col, err);
+	if (!r->p.updated[0])
+		return required(RC_PERSON_UPDATED, col, err);
+	if ((rc = person_validate_foreign(&r->p, ls, u, err)) != CN_OK) {
+		*col = person_col(err->field);
+		return rc;
+	}
+	return CN_OK;
+}
+
+/* ------------------------------------------------------------ CSV */
+
+void record_write_header(FILE *f)
+{
+	for (int c = 0; c < RC_COUNT; c++)
+		csv_field(f, names[c], ',', c == 0);
+	csv_end_row(f);
+}
+
+static void write_columns(FILE *f, const struct record *r, enum record_col last)
+{
+	char small[SMALL_MAX];
+
+	for (enum record_col c = 0; c <= last; c++)
+		csv_field(f, column_text(r, c, small), ',', c == 0);
+}
+
+void record_write(FILE *f, const struct record *r, int eol)
+{
+	write_columns(f, r, RC_COUNT - 1);
+	if (eol)
+		csv_end_row(f);
+}
+
+char *record_visit_line(const struct record *r)
+{
+	char *line = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&line, &size);
+
+	if (!f)
+		return NULL;
+	write_columns(f, r, RC_PERSON);
+	if (fclose(f) != 0) {
+		free(line);
+		return NULL;
+	}
+	return line;
+}
+
+/* ------------------------------------------------------------ database */
+
+/* The columns in enum order: record_read() sets each from its text. */
+#define RECORD_SELECT                                                                       \
+	"SELECT v.id, v.date, v.time, v.duration, v.site, v.mediator, v.canal, v.demands,"     \
+	" v.organisms, v.posture, v.present, v.outcome, v.urgent, v.referred_by, v.referred_to," \
+	" v.referred_place, v.note, v.created_at, v.updated_at, v.deleted_at, p.code, p.id,"   \
+	" p.age, p.gender, p.area, p.situation, p.equipment, p.created_at, p.updated_at"
+
+sqlite3_stmt *record_select(struct store *st, const char *schema, const struct visit_filter *f,
+                            struct cn_err *err)
+{
+	char sql[1024], sites[CODESET_MAX * CODE_MAX + 2] = ",", meds[CODESET_MAX * CODE_MAX + 2] = ",";
+	sqlite3_stmt *stmt;
+
+	/* schema is a literal ("main", "src"), never user data. */
+	snprintf(sql, sizeof sql,
+	         RECORD_SELECT " FROM %s.visit v LEFT JOIN %s.person p ON p.id = v.person_id"
+	         " WHERE (?1 IS NULL OR v.date >= ?1) AND (?2 IS NULL OR v.date <= ?2)"
+	         " AND (?3 IS NULL OR instr(?3, ',' || v.site || ',') > 0)"
+	         " AND (?4 IS NULL OR instr(?4, ',' || coalesce(v.mediator, '') || ',') > 0)"
+	         " ORDER BY v.date, v.time, v.created_at, v.id",
+	         schema, schema);
+	if (!(stmt = store_prepare(st, sql, err)))
+		return NULL;
+	store_bind_text(stmt, 1, f->from);
+	store_bind_text(stmt, 2, f->to);
+	if (f->sites.n) {
+		codeset_join(&f->sites, ",", sites + 1, sizeof sites - 2);
+		strcat(sites, ",");
+		store_bind_text(stmt, 3, sites);
+	}
+	if (f->mediators.n) {
+		codeset_join(&f->mediators, ",", meds + 1, sizeof meds - 2);
+		strcat(meds, ",");
+		store_bind_text(stmt, 4, meds);
+	}
+	return stmt;
+}
+
+int record_get(struct store *st, const char *schema, const char *id, struct record *out,
+               struct cn_err *err)
+{
+	char sql[512];
+	sqlite3_stmt *stmt;
+	int rc;
+
+	snprintf(sql, sizeof sql,
+	         RECORD_SELECT " FROM %s.visit v LEFT JOIN %s.person p ON p.id = v.person_id"
+	         " WHERE v.id = ?1",
+	         schema, schema);
+	if (!(stmt = store_cached(st, sql, err)))
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		record_read(stmt, out);
+	sqlite3_reset(stmt);
+	if (rc == SQLITE_ROW)
+		return CN_OK;
+	if (rc == SQLITE_DONE)
+		return CN_ENOTFOUND;
+	return store_fail(st, err, "lecture impossible");
+}
+
+void record_read(sqlite3_stmt *stmt, struct record *r)
+{
+	struct cn_err ignored;
+
+	record_init(r);
+	for (int c = 0; c < RC_COUNT; c++) {
+		const char *text = (const char *)sqlite3_column_text(stmt, c);
+		/* Stored codes are '|'-joined like the exchange format. */
+		record_set(r, (enum record_col)c, text ? text : "", &ignored);
+	}
+}

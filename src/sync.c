@@ -1,0 +1,215 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "carnet/person_store.h"
+#include "carnet/sync.h"
+#include "carnet/visit_store.h"
+
+void sync_init(struct sync *s, struct store *st, const struct lists *ls)
+{
+	memset(s, 0, sizeof *s);
+	s->st = st;
+	s->ls = ls;
+}
+
+#define PROFILE_TEXT (5 * CODESET_MAX * CODE_MAX)
+
+/* A profile as one comparable text. */
+static void profile_text(const struct person *p, char *out, size_t size)
+{
+	char equipment[CODESET_MAX * CODE_MAX];
+
+	codeset_join(&p->equipment, "|", equipment, sizeof equipment);
+	snprintf(out, size, "%s,%s,%s,%s,%s", p->age, p->gender, p->area, p->situation, equipment);
+}
+
+static int id_taken(struct store *st, const char *id, bool *taken, struct cn_err *err)
+{
+	sqlite3_stmt *stmt = store_cached(st, "SELECT 1 FROM person WHERE id = ?1", err);
+	int rc;
+
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, err, "lecture des usagers impossible");
+	*taken = rc == SQLITE_ROW;
+	return CN_OK;
+}
+
+/* The person of the code: created here when new, its profile replaced when
+ * the other desk's is the later one (the same order decides on ties). */
+static int sync_person(struct sync *s, const struct person *in, struct cn_err *err)
+{
+	struct person here;
+	char mine[PROFILE_TEXT], theirs[PROFILE_TEXT];
+	int rc = person_get(s->st, in->code, &here, err);
+
+	if (rc == CN_ENOTFOUND) {
+		struct person p = *in;
+		bool taken = false;
+
+		if (p.id[0] && (rc = id_taken(s->st, p.id, &taken, err)) != CN_OK)
+			return rc;
+		if (!p.id[0] || taken)
+			id_new(p.id);
+		p.deleted[0] = '\0';
+		return person_put(s->st, &p, true, err);
+	}
+	if (rc != CN_OK)
+		return rc;
+	profile_text(&here, mine, sizeof mine);
+	profile_text(in, theirs, sizeof theirs);
+	rc = strcmp(in->updated, here.updated);
+	if (rc < 0 || (rc == 0 && strcmp(theirs, mine) <= 0))
+		return CN_OK;
+	memcpy(here.age, in->age, sizeof here.age);
+	memcpy(here.gender, in->gender, sizeof here.gender);
+	memcpy(here.area, in->area, sizeof here.area);
+	memcpy(here.situation, in->situation, sizeof here.situation);
+	here.equipment = in->equipment;
+	memcpy(here.updated, in->updated, sizeof here.updated);
+	return person_put(s->st, &here, false, err);
+}
+
+/* Keeps a version that lost, once. */
+static int keep(struct sync *s, const struct visit *v, const char *line, struct cn_err *err)
+{
+	char now[TS_LEN];
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = clock_timestamp(now, err)) != CN_OK)
+		return rc;
+	stmt = store_cached(s->st,
+	                     "INSERT OR IGNORE INTO visit_history (visit_id, updated_at, version,"
+	                     " kept_at) VALUES (?1, ?2, ?3, ?4)",
+	                     err);
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, v->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, v->updated, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, line, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
+	                                       : store_fail(s->st, err, "enregistrement impossible");
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+static int replace_or_keep(struct sync *s, const struct record *in, const struct record *here,
+                           struct cn_err *err)
+{
+	char *mine = record_visit_line(here), *theirs = record_visit_line(in);
+	int order, rc;
+
+	if (!mine || !theirs) {
+		free(mine);
+		free(theirs);
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	}
+	/* The later version wins; on a tie, the same order on every desk. */
+	order = strcmp(in->v.updated, here->v.updated);
+	if (order == 0)
+		order = strcmp(theirs, mine);
+	if (order == 0) {
+		s->n.unchanged++;
+		rc = CN_OK;
+	} else if (order > 0) {
+		rc = keep(s, &here->v, mine, err);
+		if (rc == CN_OK)
+			rc = visit_put(s->st, &in->v, false, err);
+		if (rc == CN_OK && in->v.deleted[0] && !here->v.deleted[0])
+			s->n.deleted++;
+		else if (rc == CN_OK)
+			s->n.updated++;
+	} else {
+		rc = keep(s, &in->v, theirs, err);
+		s->n.unchanged++;
+	}
+	free(mine);
+	free(theirs);
+	return rc;
+}
+
+int sync_apply(struct sync *s, const struct record *r, enum record_col *col,
+               struct cn_err *err)
+{
+	struct record here;
+	int rc;
+
+	if ((rc = record_validate(r, s->ls, &s->unknown, col, err)) != CN_OK)
+		return rc;
+	*col = RC_ID;
+	if (r->p.code[0] && (rc = sync_person(s, &r->p, err)) != CN_OK)
+		return rc;
+	rc = record_get(s->st, "main", r->v.id, &here, err);
+	if (rc == CN_ENOTFOUND) {
+		if ((rc = visit_put(s->st, &r->v, true, err)) != CN_OK)
+			return rc;
+		if (r->v.deleted[0])
+			s->n.deleted++;
+		else
+			s->n.added++;
+		return CN_OK;
+	}
+	if (rc != CN_OK)
+		return rc;
+	return replace_or_keep(s, r, &here, err);
+}
+
+int sync_persons(struct sync *s, const char *schema, struct cn_err *err)
+{
+	char sql[256];
+	sqlite3_stmt *stmt;
+	struct person p;
+	int rc = CN_OK, step;
+
+	/* schema is a literal, never user data. */
+	snprintf(sql, sizeof sql,
+	         "SELECT id, code, age, gender, area, situation, equipment, created_at, updated_at"
+	         " FROM %s.person WHERE deleted_at IS NULL ORDER BY code",
+	         schema);
+	if (!(stmt = store_prepare(s->st, sql, err)))
+		return CN_EDB;
+	while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct cn_err bad;
+
+		person_init(&p);
+		store_column_copy(stmt, 0, p.id, sizeof p.id);
+		store_column_copy(stmt, 1, p.code, sizeof p.code);
+		store_column_copy(stmt, 2, p.age, sizeof p.age);
+		store_column_copy(stmt, 3, p.gender, sizeof p.gender);
+		store_column_copy(stmt, 4, p.area, sizeof p.area);
+		store_column_copy(stmt, 5, p.situation, sizeof p.situation);
+		store_column_codes(stmt, 6, &p.equipment);
+		store_column_copy(stmt, 7, p.created, sizeof p.created);
+		store_column_copy(stmt, 8, p.updated, sizeof p.updated);
+		/* A profile this desk cannot take stays where it is. */
+		if (person_validate_foreign(&p, s->ls, &s->unknown, &bad) == CN_OK)
+			rc = sync_person(s, &p, err);
+	}
+	if (rc == CN_OK && step != SQLITE_DONE)
+		rc = store_fail(s->st, err, "lecture des usagers impossible");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+void sync_summary(const struct sync_counts *n, char *out, size_t size)
+{
+	snprintf(out, size, "%ld nouveau%s, %ld modifié%s, %ld inchangé%s, %ld supprimé%s, %ld rejeté%s",
+	         n->added, n->added > 1 ? "x" : "", n->updated, n->updated > 1 ? "s" : "",
+	         n->unchanged, n->unchanged > 1 ? "s" : "", n->deleted, n->deleted > 1 ? "s" : "",
+	         n->rejected, n->rejected > 1 ? "s" : "");
+}
+
+void sync_add_counts(struct sync_counts *total, const struct sync_counts *n)
+{
+	total->added += n->added;
+	total->updated += n->updated;
+	total->unchanged += n->unchanged;
+	total->deleted += n->deleted;
+	total->rejected += n->rejected;
+}
