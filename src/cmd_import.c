@@ -216,13 +216,7 @@ int cmd_import(struct app *app, int argc, char **argv)
 	if (rc == EXIT_OK) {
 		sync_summary(&s.n, line, sizeof line);
 		fprintf(app->out, "%s\n", line);
-		if (s.unknown.n) {
-			char codes[UNKNOWN_MAX * 48];
-			unknown_codes_format(&s.unknown, codes, sizeof codes);
-			fprintf(app->err, "carnet: codes inconnus de cette configuration, gardés tels "
-			                  "quels : %s\n",
-			        codes);
-		}
+		sync_tell_unknown(&s.unknown, app->err);
 	}
 	csv_reader_free(&im.csv);
 	if (in != stdin)

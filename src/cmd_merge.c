@@ -144,11 +144,6 @@ int cmd_merge(struct app *app, int argc, char **argv)
 		sync_summary(&total, line, sizeof line);
 		fprintf(app->out, "total : %s\n", line);
 	}
-	if (unknown.n) {
-		char codes[UNKNOWN_MAX * 48];
-		unknown_codes_format(&unknown, codes, sizeof codes);
-		fprintf(app->err, "carnet: codes inconnus de cette configuration, gardés tels quels : %s\n",
-		        codes);
-	}
+	sync_tell_unknown(&unknown, app->err);
 	return EXIT_OK;
 }

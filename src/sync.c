@@ -205,6 +205,17 @@ void sync_summary(const struct sync_counts *n, char *out, size_t size)
 	         n->rejected, n->rejected > 1 ? "s" : "");
 }
 
+void sync_tell_unknown(const struct unknown_codes *u, FILE *out)
+{
+	char codes[UNKNOWN_MAX * 48];
+
+	if (!u->n)
+		return;
+	unknown_codes_format(u, codes, sizeof codes);
+	fprintf(out, "carnet: codes inconnus de cette configuration, gardés tels quels : %s\n",
+	        codes);
+}
+
 void sync_add_counts(struct sync_counts *total, const struct sync_counts *n)
 {
 	total->added += n->added;

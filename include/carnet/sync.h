@@ -6,6 +6,7 @@
 #define CARNET_SYNC_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "carnet/lists.h"
 #include "carnet/record.h"
 #include "carnet/store.h"
@@ -32,6 +33,8 @@ int sync_apply(struct sync *s, const struct record *r, enum record_col *col,
 int sync_persons(struct sync *s, const char *schema, struct cn_err *err);
 /* "2 nouveaux, 1 modifié, 0 inchangé, 1 supprimé, 0 rejeté" */
 void sync_summary(const struct sync_counts *n, char *out, size_t size);
+/* "carnet: codes inconnus de cette configuration, gardés tels quels : …" */
+void sync_tell_unknown(const struct unknown_codes *u, FILE *out);
 void sync_add_counts(struct sync_counts *total, const struct sync_counts *n);
 
 #endif

@@ -55,3 +55,13 @@ vg "report on an empty period" 0 report --month 2020-01
 vg "report --by site" 0 --config "$CONF" report --month 2026-11 --by site --format html
 vg "report --by mediator" 0 --config "$CONF" report --month 2026-11 --by mediator --format json
 vg "report with a bad month" 1 report --month 2026-13
+vg "export" 0 --config "$CONF" export -o "$T/all.csv"
+vg "import into another desk" 0 --db "$T/other.db" --config "$CONF" import "$T/all.csv"
+vg "import again (all unchanged)" 0 --db "$T/other.db" --config "$CONF" import "$T/all.csv"
+sed 's/,suivi|compte,/,suivi|compte|bad code,/' "$T/all.csv" >"$T/bad.csv"
+vg "import of a bad row: all or nothing" 1 --db "$T/other.db" --config "$CONF" import "$T/bad.csv"
+vg "import --skip-invalid" 0 --db "$T/other.db" --config "$CONF" import --skip-invalid "$T/bad.csv"
+printf 'id,date\r\n"broken\r\n' >"$T/broken.csv"
+vg "import of a broken file" 1 --db "$T/other.db" import "$T/broken.csv"
+vg "merge" 0 --db "$T/third.db" --config "$CONF" merge "$DB" "$T/other.db"
+vg "merge of a file that is not a database" 5 --db "$T/third.db" merge "$T/notdb"
