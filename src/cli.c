@@ -73,6 +73,12 @@ int cli_usage_error(struct app *app, const char *command)
 	return EXIT_USAGE;
 }
 
+int cli_bad_option(struct app *app, const char *command, const char *help, const char *arg)
+{
+	cli_fail(app, EXIT_USAGE, "%s : option inconnue ou sans sa valeur « %s »", command, arg);
+	return cli_usage_error(app, help);
+}
+
 int cli_wants_help(struct app *app, const struct command *cmd, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {

@@ -46,9 +46,7 @@ int cmd_export(struct app *app, int argc, char **argv)
 		case 'm': rc = cli_add_codes(app, "--mediator", optarg, &f.mediators); break;
 		case 'o': output = optarg; break;
 		default:
-			cli_fail(app, EXIT_USAGE, "export : option inconnue ou sans sa valeur « %s »",
-			         argv[optind - 1]);
-			return cli_usage_error(app, "export");
+			return cli_bad_option(app, "export", "export", argv[optind - 1]);
 		}
 	}
 	if (rc != EXIT_OK)

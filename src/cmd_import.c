@@ -175,8 +175,7 @@ int cmd_import(struct app *app, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		if (opt != 'k') {
-			cli_fail(app, EXIT_USAGE, "import : option inconnue « %s »", argv[optind - 1]);
-			return cli_usage_error(app, "import");
+			return cli_bad_option(app, "import", "import", argv[optind - 1]);
 		}
 		skip_invalid = true;
 	}

@@ -120,9 +120,7 @@ int cmd_list(struct app *app, int argc, char **argv)
 				              optarg);
 			break;
 		default:
-			cli_fail(app, EXIT_USAGE, "list : option inconnue ou sans sa valeur « %s »",
-			         argv[optind - 1]);
-			return cli_usage_error(app, "list");
+			return cli_bad_option(app, "list", "list", argv[optind - 1]);
 		}
 	}
 	if (rc != EXIT_OK)

@@ -115,8 +115,7 @@ int cmd_merge(struct app *app, int argc, char **argv)
 	optind = 0;
 	opterr = 0;
 	if (getopt_long(argc, argv, "", (struct option[]){{NULL, 0, NULL, 0}}, NULL) != -1) {
-		cli_fail(app, EXIT_USAGE, "merge : option inconnue « %s »", argv[optind - 1]);
-		return cli_usage_error(app, "merge");
+		return cli_bad_option(app, "merge", "merge", argv[optind - 1]);
 	}
 	if ((n = argc - optind) < 1) {
 		cli_fail(app, EXIT_USAGE, "merge : la base à apporter manque");

@@ -81,9 +81,7 @@ static int parse_profile(struct app *app, const char *command, int argc, char **
 	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		enum person_field f;
 		if (opt < 0 || opt >= NPROFILE || (profile_table[opt].field == PF_CODE && !allow_code)) {
-			cli_fail(app, EXIT_USAGE, "%s : option inconnue ou sans sa valeur « %s »", command,
-			         argv[optind - 1]);
-			return cli_usage_error(app, "person");
+			return cli_bad_option(app, command, "person", argv[optind - 1]);
 		}
 		f = profile_table[opt].field;
 		o->set[f] = true;

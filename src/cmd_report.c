@@ -130,9 +130,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 				                optarg);
 			break;
 		default:
-			cli_fail(app, EXIT_USAGE, "report : option inconnue ou sans sa valeur « %s »",
-			         argv[optind - 1]);
-			return cli_usage_error(app, "report");
+			return cli_bad_option(app, "report", "report", argv[optind - 1]);
 		}
 	}
 	if (rc != EXIT_OK)

@@ -165,9 +165,7 @@ int visit_opts_parse(struct app *app, const char *command, int argc, char **argv
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "", longopts, &idx)) != -1) {
 		if (opt < 1000) {
-			cli_fail(app, EXIT_USAGE, "%s : option inconnue ou sans sa valeur « %s »", command,
-			         argv[optind - 1]);
-			return cli_usage_error(app, command);
+			return cli_bad_option(app, command, command, argv[optind - 1]);
 		}
 		if ((rc = parse_one(app, opt - 1000, optarg ? optarg : "", o)) != EXIT_OK)
 			return rc;

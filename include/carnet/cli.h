@@ -39,6 +39,9 @@ int cli_fail(struct app *app, int code, const char *fmt, ...)
 int cli_report(struct app *app, int status, const char *option, const struct cn_err *err);
 /* getopt_long's unknown option or missing argument, with a pointer to help. */
 int cli_usage_error(struct app *app, const char *command);
+/* "COMMAND : option inconnue ou sans sa valeur « ARG »" and the pointer to
+ * "carnet HELP --help"; returns EXIT_USAGE. */
+int cli_bad_option(struct app *app, const char *command, const char *help, const char *arg);
 /* Prints the command's help when argv holds --help or -h; returns 1 then. */
 int cli_wants_help(struct app *app, const struct command *cmd, int argc, char **argv);
 
