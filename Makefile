@@ -39,10 +39,11 @@ MODEL_SRC = src/err.c src/text.c src/clock.c src/ids.c src/codes.c src/lists.c \
             src/config.c src/store.c src/visit.c src/visit_store.c \
             src/person.c src/person_store.c src/csv.c src/draft.c src/hotkeys.c src/actions.c src/choices.c \
             src/report.c src/report_text.c src/report_json.c src/report_csv.c \
-            src/report_html.c src/visit_print.c src/record.c src/sync.c
+            src/report_html.c src/visit_print.c src/record.c src/sync.c src/retention.c
 CLI_SRC   = src/main.c src/cli.c src/cmd_visit.c src/cmd_list.c src/cmd_person.c \
             src/cmd_lists.c src/cmd_keys.c src/cmd_report.c src/cmd_export.c src/cmd_import.c \
-            src/cmd_merge.c src/visit_opts.c src/app.c src/progress.c
+            src/cmd_merge.c src/cmd_backup.c src/cmd_retention.c src/visit_opts.c src/app.c \
+            src/progress.c
 # The desk screen (curses).
 UI_SRC    = src/ui.c src/keymap.c src/view_today.c src/view_form.c src/view_help.c \
             src/person_panel.c src/view_report.c

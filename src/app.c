@@ -50,6 +50,11 @@ int app_open(struct app *app)
 	rc = store_open(&app->st, db, &err);
 	if (rc != CN_OK)
 		return cli_report(app, rc, NULL, &err);
+	if (store_file_mode(app->st) & 077)
+		fprintf(app->err,
+		        "carnet: attention : la base %s est lisible par d'autres comptes que le vôtre "
+		        "(droits %04o) ; elle contient des données personnelles : chmod 600 %s\n",
+		        db, store_file_mode(app->st), db);
 	return EXIT_OK;
 }
 

@@ -20,6 +20,7 @@ struct store {
 		sqlite3_stmt *stmt;
 	} cache[CACHE_MAX];
 	int next;   /* the slot a new statement takes when all are used */
+	unsigned mode;   /* the file's permission bits when it was opened */
 };
 
 /* Ordered migrations: migrations[i] brings the schema from version i to i+1.
@@ -320,6 +321,8 @@ static int make_parents(const char *path, struct cn_err *err)
 	return CN_OK;
 }
 
+static int copy_to(struct store *st, const char *dest, struct cn_err *err);
+
 /* Creates an empty file readable by its owner only, whatever the umask. */
 static int create_private(const char *path, struct cn_err *err)
 {
@@ -411,6 +414,10 @@ int store_open(struct store **out, const char *path, struct cn_err *err)
 	if (!st)
 		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
 	text_copy(st->path, sizeof st->path, path);
+	{
+		struct stat sb;
+		st->mode = stat(path, &sb) == 0 ? (unsigned)(sb.st_mode & 07777) : 0600;
+	}
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL) !=
 	    SQLITE_OK) {
 		rc = store_fail(st, err, "ouverture impossible");
@@ -425,6 +432,14 @@ int store_open(struct store **out, const char *path, struct cn_err *err)
 		rc = exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
 		              "PRAGMA foreign_keys = ON;",
 		          err, "configuration de la base impossible");
+	if (rc == CN_OK && version > 0 && version < SCHEMA_VERSION) {
+		/* A copy of the database as it was, next to it, before its schema
+		 * changes: "carnet.db.v3.bak". */
+		char bak[PATH_MAX + 16];
+		snprintf(bak, sizeof bak, "%s.v%d.bak", path, version);
+		unlink(bak);
+		rc = copy_to(st, bak, err);
+	}
 	if (rc == CN_OK && version < SCHEMA_VERSION)
 		rc = migrate(st, version, err);
 	if (rc != CN_OK) {
@@ -500,6 +515,87 @@ void store_detach(struct store *st, const char *schema)
 	cache_clear(st);
 	snprintf(sql, sizeof sql, "DETACH DATABASE %s", schema);
 	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
+/* Copies the database into a new file at dest with SQLite's online backup:
+ * one consistent state, while other connections go on writing. */
+static int copy_to(struct store *st, const char *dest, struct cn_err *err)
+{
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	int rc;
+
+	if (create_private(dest, err) != CN_OK)
+		return CN_EDB;
+	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		rc = cn_err_set(err, CN_EDB, "%s : %s", dest, sqlite3_errmsg(to));
+		sqlite3_close_v2(to);
+		return rc;
+	}
+	sqlite3_busy_timeout(to, 10000);
+	b = sqlite3_backup_init(to, "main", st->db, "main");
+	if (!b) {
+		rc = cn_err_set(err, CN_EDB, "%s : copie impossible : %s", dest, sqlite3_errmsg(to));
+		sqlite3_close_v2(to);
+		return rc;
+	}
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		rc = cn_err_set(err, CN_EDB, "%s : copie impossible : %s", dest,
+		                rc == SQLITE_FULL ? "disque plein" : sqlite3_errstr(rc));
+		sqlite3_close_v2(to);
+		return rc;
+	}
+	/* The copy is one file, whatever the journal mode of the original. */
+	sqlite3_exec(to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	rc = sqlite3_close_v2(to) == SQLITE_OK ? CN_OK
+	                                       : cn_err_set(err, CN_EDB, "%s : écriture incomplète", dest);
+	return rc;
+}
+
+int store_backup(struct store *st, const char *dest, struct cn_err *err)
+{
+	struct stat sb;
+	int rc;
+
+	if (stat(dest, &sb) == 0)
+		return cn_err_set(err, CN_EINVAL, "%s existe déjà : choisissez un autre nom", dest);
+	rc = copy_to(st, dest, err);
+	if (rc != CN_OK)
+		unlink(dest);
+	return rc;
+}
+
+int store_check(struct store *st, store_check_fn fn, void *ctx, struct cn_err *err)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "PRAGMA integrity_check", err);
+	int rc, problems = 0;
+
+	if (!stmt)
+		return CN_EDB;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(stmt, 0);
+		if (line && strcmp(line, "ok") != 0) {
+			problems++;
+			fn(ctx, line);
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "vérification impossible");
+	return problems ? cn_err_set(err, CN_EDB, "%d problème%s trouvé%s", problems,
+	                             problems > 1 ? "s" : "", problems > 1 ? "s" : "")
+	                : CN_OK;
+}
+
+unsigned store_file_mode(const struct store *st)
+{
+	return st->mode;
 }
 
 void store_close(struct store *st)

@@ -55,7 +55,7 @@ FILE *cli_open_output(struct app *app, const char *path);
 /* Commands, one module each, with their French help. */
 extern const char usage_add[], usage_edit[], usage_delete[], usage_show[], usage_list[],
 	usage_person[], usage_lists[], usage_keys[], usage_report[], usage_export[],
-	usage_import[], usage_merge[];
+	usage_import[], usage_merge[], usage_backup[], usage_check[], usage_purge[], usage_forget[];
 int cmd_add(struct app *app, int argc, char **argv);
 int cmd_edit(struct app *app, int argc, char **argv);
 int cmd_delete(struct app *app, int argc, char **argv);
@@ -68,6 +68,10 @@ int cmd_report(struct app *app, int argc, char **argv);
 int cmd_export(struct app *app, int argc, char **argv);
 int cmd_import(struct app *app, int argc, char **argv);
 int cmd_merge(struct app *app, int argc, char **argv);
+int cmd_backup(struct app *app, int argc, char **argv);
+int cmd_check(struct app *app, int argc, char **argv);
+int cmd_purge(struct app *app, int argc, char **argv);
+int cmd_forget(struct app *app, int argc, char **argv);
 /* What carnet does without a command away from a terminal: today's list. */
 int cmd_default(struct app *app);
 

@@ -35,6 +35,15 @@ void store_rollback(struct store *st);
 /* Ends the action begun with store_begin: commits when rc is CN_OK, rolls
  * back otherwise; returns the final status. */
 int store_end(struct store *st, int rc, struct cn_err *err);
+/* A consistent copy of the database in a new file (0600), made with SQLite's
+ * online backup while others may write; an existing dest is refused. */
+int store_backup(struct store *st, const char *dest, struct cn_err *err);
+/* SQLite's integrity check: fn gets each problem; CN_EDB when there is one. */
+typedef void (*store_check_fn)(void *ctx, const char *problem);
+int store_check(struct store *st, store_check_fn fn, void *ctx, struct cn_err *err);
+/* The database file's permission bits (0600 when carnet made it). */
+unsigned store_file_mode(const struct store *st);
+
 /* Attaches another carnet database read-only under the name schema (a
  * literal): refused (CN_EDB, nothing attached) when it is not a carnet
  * database, is of another schema version, or fails SQLite's quick check. */

@@ -1,0 +1,27 @@
+/* Keeping personal data no longer than needed: removing old visits for a
+ * retention policy, and erasing one person (right to erasure, RGPD). Both
+ * leave nothing readable in the file: SQLite's secure delete, then a
+ * vacuum and a truncated journal. */
+#ifndef CARNET_RETENTION_H
+#define CARNET_RETENTION_H
+
+#include <stdbool.h>
+#include "carnet/clock.h"
+#include "carnet/lists.h"
+#include "carnet/store.h"
+
+struct purge_counts {
+	long visits;     /* visits dated before the day, deleted or not */
+	long persons;    /* persons left without any visit, registered before the day */
+};
+
+/* What retention_purge would remove (apply false), or removes it (true). */
+int retention_purge(struct store *st, const char before[DATE_LEN], bool apply,
+                    struct purge_counts *n, struct cn_err *err);
+/* Erases a person's code and profile and unlinks their visits (which stay,
+ * anonymous, and count in reports); *visits is how many (apply false: only
+ * counts). CN_ENOTFOUND for an unknown code. */
+int retention_forget(struct store *st, const char *code, bool apply, long *visits,
+                     struct cn_err *err);
+
+#endif

@@ -1,0 +1,144 @@
+/* carnet purge and carnet forget: erasing personal data for good. */
+#include <getopt.h>
+#include <string.h>
+#include <unistd.h>
+#include "carnet/cli.h"
+#include "carnet/ids.h"
+#include "carnet/retention.h"
+
+const char usage_purge[] =
+	"Usage : carnet purge --before AAAA-MM-JJ [--yes]\n"
+	"\n"
+	"Efface définitivement les passages datés d'avant ce jour (supprimés ou non) et les\n"
+	"usagers enregistrés avant ce jour qui n'ont plus aucun passage, pour appliquer une\n"
+	"durée de conservation. Rien ne reste lisible dans le fichier (effacement sûr de\n"
+	"SQLite, puis reconstruction du fichier). Demande confirmation, sauf avec --yes.\n"
+	"Faites-le sur chaque poste : une fusion rapporte les passages qu'un autre poste\n"
+	"garde encore.\n";
+
+const char usage_forget[] =
+	"Usage : carnet forget CODE [--yes]\n"
+	"\n"
+	"Efface un usager (droit à l'effacement) : son code et son profil disparaissent,\n"
+	"ses passages restent, anonymes (ils comptent encore dans les bilans). Rien ne reste\n"
+	"lisible dans le fichier. Demande confirmation, sauf avec --yes. Faites-le sur\n"
+	"chaque poste où l'usager est venu.\n";
+
+/* True when the user says yes; without a terminal, only --yes says it. */
+static bool confirmed(struct app *app, bool yes, const char *question)
+{
+	char answer[16] = "";
+
+	if (yes)
+		return true;
+	if (!isatty(STDIN_FILENO)) {
+		fprintf(app->err, "carnet: %s : confirmez avec --yes (pas de terminal pour "
+		                  "le demander)\n",
+		        question);
+		return false;
+	}
+	fprintf(app->err, "%s ? [o/N] ", question);
+	fflush(app->err);
+	if (!fgets(answer, sizeof answer, stdin))
+		return false;
+	return answer[0] == 'o' || answer[0] == 'O' || answer[0] == 'y' || answer[0] == 'Y';
+}
+
+/* --yes, and one value (--before's or the code). */
+static int options(struct app *app, const char *command, int argc, char **argv, bool *yes,
+                   const char **value)
+{
+	static const struct option longopts[] = {
+		{"yes", no_argument, NULL, 'y'}, {"before", required_argument, NULL, 'b'},
+		{NULL, 0, NULL, 0},
+	};
+	bool purge = strcmp(command, "purge") == 0;
+	int opt;
+
+	*yes = false;
+	*value = NULL;
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (opt == 'y')
+			*yes = true;
+		else if (opt == 'b' && purge)
+			*value = optarg;
+		else
+			return cli_bad_option(app, command, command, argv[optind - 1]);
+	}
+	if (!purge && optind == argc - 1)
+		*value = argv[optind];
+	else if (optind != argc) {
+		cli_fail(app, EXIT_USAGE, "%s : argument en trop « %s »", command, argv[optind]);
+		return cli_usage_error(app, command);
+	}
+	if (!*value) {
+		cli_fail(app, EXIT_USAGE, purge ? "purge : --before AAAA-MM-JJ manque"
+		                                : "forget : le code de l'usager manque");
+		return cli_usage_error(app, command);
+	}
+	return EXIT_OK;
+}
+
+int cmd_purge(struct app *app, int argc, char **argv)
+{
+	struct purge_counts n;
+	struct cn_err err;
+	char before[DATE_LEN], question[256];
+	const char *arg;
+	bool yes;
+	int rc;
+
+	if ((rc = options(app, "purge", argc, argv, &yes, &arg)) != EXIT_OK ||
+	    (rc = cli_date(app, "--before", arg, before)) != EXIT_OK ||
+	    (rc = app_open(app)) != EXIT_OK)
+		return rc;
+	if ((rc = retention_purge(app->st, before, false, &n, &err)) != CN_OK)
+		return cli_report(app, rc, NULL, &err);
+	if (n.visits == 0 && n.persons == 0) {
+		fprintf(app->out, "Rien à effacer avant le %s.\n", before);
+		return EXIT_OK;
+	}
+	snprintf(question, sizeof question,
+	         "Effacer définitivement %ld passage%s d'avant le %s et %ld usager%s sans autre "
+	         "passage",
+	         n.visits, n.visits > 1 ? "s" : "", before, n.persons, n.persons > 1 ? "s" : "");
+	if (!confirmed(app, yes, question))
+		return EXIT_INVALID;
+	if ((rc = retention_purge(app->st, before, true, &n, &err)) != CN_OK)
+		return cli_report(app, rc, NULL, &err);
+	fprintf(app->out, "Effacés : %ld passage%s d'avant le %s, %ld usager%s.\n", n.visits,
+	        n.visits > 1 ? "s" : "", before, n.persons, n.persons > 1 ? "s" : "");
+	return EXIT_OK;
+}
+
+int cmd_forget(struct app *app, int argc, char **argv)
+{
+	struct cn_err err;
+	char code[PCODE_MAX], question[256];
+	const char *arg;
+	long visits;
+	bool yes;
+	int rc;
+
+	if ((rc = options(app, "forget", argc, argv, &yes, &arg)) != EXIT_OK)
+		return rc;
+	if (!person_code_normalize(arg, code))
+		return cli_fail(app, EXIT_INVALID,
+		                "forget : code usager invalide « %s » (4 à 16 lettres ou chiffres)", arg);
+	if ((rc = app_open(app)) != EXIT_OK)
+		return rc;
+	if ((rc = retention_forget(app->st, code, false, &visits, &err)) != CN_OK)
+		return cli_report(app, rc, "forget", &err);
+	snprintf(question, sizeof question,
+	         "Effacer l'usager %s et son profil (%ld passage%s gardé%s, anonymes)", code, visits,
+	         visits > 1 ? "s" : "", visits > 1 ? "s" : "");
+	if (!confirmed(app, yes, question))
+		return EXIT_INVALID;
+	if ((rc = retention_forget(app->st, code, true, &visits, &err)) != CN_OK)
+		return cli_report(app, rc, "forget", &err);
+	fprintf(app->out, "Usager %s effacé ; %ld passage%s devenu%s anonyme%s.\n", code, visits,
+	        visits > 1 ? "s" : "", visits > 1 ? "s" : "", visits > 1 ? "s" : "");
+	return EXIT_OK;
+}
