@@ -145,6 +145,34 @@ static void setting_key(struct config *cfg, struct pending *pd, const char *path
 	}
 }
 
+/* A configuration is a few hundred lines: a file far larger is refused
+ * before the INI parser reads it (its cost grows with the square of it). */
+#define CONFIG_MAX_LINES 10000
+#define CONFIG_MAX_BYTES (1024 * 1024)
+
+static int check_size(const char *path, struct cn_err *err)
+{
+	FILE *f = fopen(path, "r");
+	long lines = 0, bytes = 0;
+	int c;
+
+	if (!f)
+		return cn_err_set(err, CN_ECONFIG, "%s : fichier de configuration illisible ou absent",
+		                  path);
+	while ((c = getc(f)) != EOF && bytes <= CONFIG_MAX_BYTES && lines <= CONFIG_MAX_LINES) {
+		bytes++;
+		lines += c == '\n';
+	}
+	fclose(f);
+	if (bytes > CONFIG_MAX_BYTES || lines > CONFIG_MAX_LINES)
+		return cn_err_set(err, CN_ECONFIG,
+		                  "%s : fichier de configuration trop grand (%d lignes ou %d Kio au "
+		                  "plus) ; une liste de valeurs se choisit à l'écran, quelques "
+		                  "dizaines de codes suffisent",
+		                  path, CONFIG_MAX_LINES, CONFIG_MAX_BYTES / 1024);
+	return CN_OK;
+}
+
 static int load_file(struct config *cfg, struct pending *pd, const char *path,
                      struct cn_err *err)
 {
@@ -154,6 +182,8 @@ static int load_file(struct config *cfg, struct pending *pd, const char *path,
 	if (access(path, R_OK) != 0)
 		return cn_err_set(err, CN_ECONFIG, "%s : fichier de configuration illisible ou absent",
 		                  path);
+	if (check_size(path, err) != CN_OK)
+		return CN_ECONFIG;
 	ini_error[0] = '\0';
 	iniparser_set_error_callback(ini_error_cb);
 	d = iniparser_load(path);

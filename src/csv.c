@@ -88,7 +88,7 @@ static int end_field(struct csv_reader *r, size_t *field_start, struct cn_err *e
 
 static int next(struct csv_reader *r)
 {
-	int c = getc(r->f);
+	int c = getc_unlocked(r->f);
 	if (c != EOF)
 		r->bytes++;
 	return c;
