@@ -10,8 +10,8 @@ const char usage_purge[] =
 	"Usage : carnet purge --before AAAA-MM-JJ [--yes]\n"
 	"\n"
 	"Efface définitivement les passages datés d'avant ce jour (supprimés ou non) et les\n"
-	"usagers enregistrés avant ce jour qui n'ont plus aucun passage, pour appliquer une\n"
-	"durée de conservation. Rien ne reste lisible dans le fichier (effacement sûr de\n"
+	"usagers sans passage depuis ce jour (venus avant, ou enregistrés avant sans être\n"
+	"venus), pour appliquer une durée de conservation. Rien ne reste lisible dans le fichier (effacement sûr de\n"
 	"SQLite, puis reconstruction du fichier). Demande confirmation, sauf avec --yes.\n"
 	"Faites-le sur chaque poste : une fusion rapporte les passages qu'un autre poste\n"
 	"garde encore.\n";
