@@ -206,3 +206,83 @@ clean:
 	rm -rf build carnet
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# ================================================================ BEGIN fuzz
+# Fuzz targets (libFuzzer, clang): see tests/fuzz/README. Self-contained block.
+#   make fuzz                    each target FUZZ_SECONDS (60) seconds
+#   make fuzz FUZZ_SECONDS=600 FUZZ_TARGETS=csv FUZZ_FLAGS=-jobs=2
+# The committed corpus (tests/fuzz/corpus) stays the seeds: what the fuzzer
+# adds goes to $(BUILD)/fuzz/corpus, what it finds to $(BUILD)/fuzz/crashes.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= config csv parsers
+FUZZ_FLAGS   ?=
+FUZZ_DIR      = $(BUILD)/fuzz
+FUZZ_SAN      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=undefined
+FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+                -Iinclude -I/usr/include/iniparser $(PKG_CFLAGS) \
+                -DCARNET_VERSION='"$(VERSION)"' -DCARNET_DATADIR='"$(DATADIR)/carnet"' \
+                -DCARNET_SYSCONFDIR='"$(SYSCONFDIR)/carnet"' -DFUZZ_TOP='"$(CURDIR)"' \
+                -MMD -MP $(FUZZ_SAN)
+FUZZ_LIBS     = $(shell $(PKG_CONFIG) --libs sqlite3 uuid 2>/dev/null) -liniparser
+FUZZ_OBJ      = $(MODEL_SRC:%.c=$(FUZZ_DIR)/obj/%.o)
+FUZZ_BIN      = $(FUZZ_DIR)/fuzz_config $(FUZZ_DIR)/fuzz_csv $(FUZZ_DIR)/fuzz_parsers
+
+.PHONY: fuzz fuzz-deps fuzz-build
+
+$(FUZZ_DIR)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (fuzz)"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BIN): $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $(filter %.c %.o,$^) $(FUZZ_LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+	@:
+
+# clang, and its libFuzzer runtime, installed only when missing.
+fuzz-deps: deps-build
+	@missing=""; command -v $(FUZZ_CC) >/dev/null 2>&1 || missing=" clang"; $(apt_install)
+	@mkdir -p $(FUZZ_DIR); \
+	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' \
+	  >$(FUZZ_DIR)/probe.c; \
+	if ! $(FUZZ_CC) -fsanitize=fuzzer,address -o $(FUZZ_DIR)/probe $(FUZZ_DIR)/probe.c 2>/dev/null; then \
+	  v=$$($(FUZZ_CC) --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -n 1); \
+	  missing=" libclang-rt-$$v-dev"; $(apt_install); \
+	fi; rm -f $(FUZZ_DIR)/probe $(FUZZ_DIR)/probe.c
+
+# Each target runs FUZZ_SECONDS; its log is $(FUZZ_DIR)/TARGET.log. Fails when
+# a target crashes, leaks, times out or trips a sanitizer.
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) fuzz-build
+	@fail=0; \
+	for t in $(FUZZ_TARGETS); do \
+	  case $$t in config) len=4096;; csv) len=8192;; *) len=512;; esac; \
+	  work=$(FUZZ_DIR)/corpus/$$t; found=$(FUZZ_DIR)/crashes/$$t; log=$(FUZZ_DIR)/$$t.log; \
+	  mkdir -p $$work $$found; \
+	  seeds=tests/fuzz/corpus/$$t; \
+	  if [ -d tests/fuzz/crashes/$$t ]; then seeds="$$seeds tests/fuzz/crashes/$$t"; fi; \
+	  echo "  FUZZ    $$t ($(FUZZ_SECONDS) s, log $$log)"; \
+	  ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=64 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(FUZZ_DIR)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -max_len=$$len \
+	    -timeout=10 -dict=tests/fuzz/dict/$$t.dict -artifact_prefix=$$found/ \
+	    -print_final_stats=1 $(FUZZ_FLAGS) $$work $$seeds >$$log 2>&1; \
+	  rc=$$?; \
+	  runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $$log | tail -n 1); \
+	  secs=$$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' $$log | tail -n 1); \
+	  if [ $$rc -eq 0 ]; then \
+	    echo "fuzz_$$t : $${runs:-?} exécutions en $${secs:-?} s, rien trouvé"; \
+	  else \
+	    fail=1; \
+	    echo "fuzz_$$t : ANOMALIE après $${runs:-?} exécutions (statut $$rc) :"; \
+	    grep -E '^==[0-9]+==ERROR|runtime error|SUMMARY|Test unit written|fuzz_[a-z]+:' $$log | head -n 10; \
+	    echo "  entrée en cause dans $$found/ ; rejouer : $(FUZZ_DIR)/fuzz_$$t FICHIER"; \
+	  fi; \
+	done; \
+	exit $$fail
+# ================================================================ END fuzz
