@@ -85,9 +85,16 @@ static void each_key(struct config *cfg, struct pending *pd, const char *path, d
 		return;
 	keys = calloc((size_t)nkeys, sizeof *keys);
 	if (keys && iniparser_getseckeys(d, sec, keys))
-		for (int k = 0; k < nkeys; k++)
-			fn(cfg, pd, path, sec, list, keys[k] + strlen(sec) + 1,
-			   iniparser_getstring(d, keys[k], ""));
+		for (int k = 0; k < nkeys; k++) {
+			const char *value = iniparser_getstring(d, keys[k], NULL);
+			/* iniparser reads a section "[x:y]" as a key of [x] without a
+			 * value: it is no entry. */
+			if (!value) {
+				warnf(pd, "%s : section « [%s] » ignorée", path, keys[k]);
+				continue;
+			}
+			fn(cfg, pd, path, sec, list, keys[k] + strlen(sec) + 1, value);
+		}
 	free(keys);
 }
 

@@ -195,3 +195,12 @@ fi
 CARNET_DATADIR="$T/nowhere" run lists
 check "CARNET_DATADIR without carnet.ini: exit 4" rc_is 4
 check "CARNET_DATADIR without carnet.ini: the message names CARNET_DATADIR" err_has "CARNET_DATADIR"
+
+# ---- found by fuzzing (tests/fuzz/crashes/config/section-colon.ini): iniparser
+# reads "[x:y]" as a key of [x] without a value; carnet crashed on it
+for sec in organisme desk retired keys; do
+	printf '[%s]\n[%s:x]\n' "$sec" "$sec" >"$T/colon.ini"
+	run --config "$T/colon.ini" lists canal
+	check "a section [$sec:x]: no crash, exit 0" rc_is 0
+	check "a section [$sec:x]: a warning names it" err_has "section « [$sec:x] » ignorée"
+done
