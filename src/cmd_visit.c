@@ -108,7 +108,9 @@ int cmd_add(struct app *app, int argc, char **argv)
 		return rc;
 	if ((rc = visit_create(app->st, &app->cfg.lists, &v, &err)) != CN_OK)
 		return report(app, rc, &err);
+	/* Saved: say so at once, not when the program ends. */
 	fprintf(app->out, "%s\n", v.id);
+	fflush(app->out);
 	return EXIT_OK;
 }
 

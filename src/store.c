@@ -136,7 +136,26 @@ int store_fail(struct store *st, struct cn_err *err, const char *what)
 		why = "le fichier est endommagé ou n'est pas une base de données";
 		break;
 	case SQLITE_IOERR:
-		why = "erreur d'entrée-sortie sur le disque";
+		/* What the system said: a quota or a size limit is no room either. */
+		switch (sqlite3_system_errno(st->db)) {
+		case ENOSPC:
+		case EDQUOT:
+			why = "le disque est plein (ou le quota de ce compte est atteint)";
+			break;
+		case EFBIG:
+			why = "le fichier dépasse la taille permise à ce compte (place insuffisante)";
+			break;
+		case EROFS:
+			why = "le disque est en lecture seule";
+			break;
+		default:
+			/* A write refused by the system is nearly always a lack of
+			 * room that SQLite could not name (a quota, a file size limit). */
+			why = code == SQLITE_IOERR_WRITE
+			          ? "écriture refusée par le système : plus de place (disque, quota ou "
+			            "taille de fichier permise)"
+			          : "erreur d'entrée-sortie sur le disque";
+		}
 		break;
 	default:
 		break;
@@ -323,6 +342,50 @@ static int make_parents(const char *path, struct cn_err *err)
 
 static int copy_to(struct store *st, const char *dest, struct cn_err *err);
 
+#define URI_MAX (PATH_MAX * 3 + 32)
+
+/* "file:PATH?mode=ro" (immutable: "&immutable=1"), every byte of the path
+ * but the unreserved ones percent-encoded. */
+static void read_only_uri(const char *path, bool immutable, char out[URI_MAX])
+{
+	char *p = out + 5;
+
+	memcpy(out, "file:", 5);
+	for (const unsigned char *c = (const unsigned char *)path; *c && p < out + URI_MAX - 32;
+	     c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+		    strchr("/._-~", *c))
+			*p++ = (char)*c;
+		else
+			p += sprintf(p, "%%%02X", *c);
+	}
+	strcpy(p, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+}
+
+/* A database nobody can write here: in a folder this account cannot write
+ * to (SQLite could not make its -shm file), with no journal left to apply.
+ * It is read as it is, and every write is refused. */
+static bool frozen(const char *path)
+{
+	char dir[PATH_MAX], side[PATH_MAX + 8];
+	struct stat sb;
+	char *slash;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	else
+		strcpy(dir, ".");
+	if (access(path, F_OK) != 0 || access(dir, W_OK) == 0)
+		return false;
+	snprintf(side, sizeof side, "%s-wal", path);
+	if (stat(side, &sb) == 0 && sb.st_size > 0)
+		return false;
+	snprintf(side, sizeof side, "%s-shm", path);
+	return access(side, F_OK) != 0;
+}
+
 /* Creates an empty file readable by its owner only, whatever the umask. */
 static int create_private(const char *path, struct cn_err *err)
 {
@@ -342,14 +405,27 @@ static int create_private(const char *path, struct cn_err *err)
 	return CN_OK;
 }
 
-static int migrate(struct store *st, int from, struct cn_err *err)
+static int migrate(struct store *st, struct cn_err *err)
 {
 	char sql[128];
 
-	for (int v = from; v < SCHEMA_VERSION; v++) {
-		int rc = store_begin(st, err);
+	for (;;) {
+		long version;
+		int rc = store_begin(st, err), v;
+
 		if (rc != CN_OK)
 			return rc;
+		/* Read again under the write lock: another desk opening the same
+		 * file may have brought it further meanwhile. */
+		if ((rc = store_scalar(st, "PRAGMA user_version", &version, err)) != CN_OK) {
+			store_rollback(st);
+			return rc;
+		}
+		if (version >= SCHEMA_VERSION) {
+			store_rollback(st);
+			return CN_OK;
+		}
+		v = (int)version;
 		if (exec(st, migrations[v], err, "mise à jour du schéma impossible") != CN_OK) {
 			store_rollback(st);
 			return CN_EDB;
@@ -364,7 +440,6 @@ static int migrate(struct store *st, int from, struct cn_err *err)
 		if (rc != CN_OK)
 			return rc;
 	}
-	return CN_OK;
 }
 
 /* Reads what the file is before anything may write to it: schema is "main"
@@ -378,13 +453,26 @@ static int check_identity(struct store *st, const char *schema, const char *path
 	snprintf(sql[0], sizeof sql[0], "PRAGMA %s.application_id", schema);
 	snprintf(sql[1], sizeof sql[1], "PRAGMA %s.user_version", schema);
 	snprintf(sql[2], sizeof sql[2], "SELECT count(*) FROM %s.sqlite_master", schema);
-	if (store_scalar(st, sql[0], &app_id, err) != CN_OK ||
+	/* One read transaction: the three answers describe one state, even
+	 * while another desk is creating the file. */
+	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+	    store_scalar(st, sql[0], &app_id, err) != CN_OK ||
 	    store_scalar(st, sql[1], &v, err) != CN_OK ||
-	    store_scalar(st, sql[2], &objects, err) != CN_OK)
+	    store_scalar(st, sql[2], &objects, err) != CN_OK) {
+		int code = sqlite3_extended_errcode(st->db) & 0xff;
+		/* The cause, told before the rollback clears it. */
+		if (code != SQLITE_NOTADB && code != SQLITE_CORRUPT && code != SQLITE_ERROR) {
+			int rc = store_fail(st, err, "lecture impossible");
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return rc;
+		}
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return cn_err_set(err, CN_EDB,
 		                  "%s : ce fichier n'est pas une base carnet lisible "
 		                  "(fichier endommagé ou d'un autre programme) ; il n'a pas été modifié",
 		                  path);
+	}
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	*version = (int)v;
 	if (app_id == 0 && *version == 0 && objects == 0)
 		return CN_OK; /* a new, empty database */
@@ -400,6 +488,28 @@ static int check_identity(struct store *st, const char *schema, const char *path
 		                  "jour. La base n'a pas été modifiée.",
 		                  path, *version, SCHEMA_VERSION);
 	return CN_OK;
+}
+
+/* The WAL journal, set once per file. Switching needs the file to itself:
+ * while another desk is creating it, wait (SQLite's busy handler does not
+ * cover this step). */
+static int set_wal(struct store *st, struct cn_err *err)
+{
+	for (int tries = 0;; tries++) {
+		sqlite3_stmt *stmt = NULL;
+		int rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+
+		if (rc == SQLITE_OK)
+			rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+			return CN_OK;
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			return store_fail(st, err, "configuration de la base impossible");
+		if (tries == 500)
+			return store_fail(st, err, "configuration de la base impossible");
+		sqlite3_sleep(20);
+	}
 }
 
 int store_open(struct store **out, const char *path, struct cn_err *err)
@@ -418,8 +528,14 @@ int store_open(struct store **out, const char *path, struct cn_err *err)
 		struct stat sb;
 		st->mode = stat(path, &sb) == 0 ? (unsigned)(sb.st_mode & 07777) : 0600;
 	}
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL) !=
-	    SQLITE_OK) {
+	if (frozen(path)) {
+		char uri[URI_MAX];
+		read_only_uri(path, true, uri);
+		rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	} else {
+		rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL);
+	}
+	if (rc != SQLITE_OK) {
 		rc = store_fail(st, err, "ouverture impossible");
 		store_close(st);
 		return rc;
@@ -429,9 +545,10 @@ int store_open(struct store **out, const char *path, struct cn_err *err)
 	sqlite3_busy_timeout(st->db, 10000);
 	rc = check_identity(st, "main", path, &version, err);
 	if (rc == CN_OK)
-		rc = exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-		              "PRAGMA foreign_keys = ON;",
-		          err, "configuration de la base impossible");
+		rc = set_wal(st, err);
+	if (rc == CN_OK)
+		rc = exec(st, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", err,
+		          "configuration de la base impossible");
 	if (rc == CN_OK && version > 0 && version < SCHEMA_VERSION) {
 		/* A copy of the database as it was, next to it, before its schema
 		 * changes: "carnet.db.v3.bak". */
@@ -441,7 +558,7 @@ int store_open(struct store **out, const char *path, struct cn_err *err)
 		rc = copy_to(st, bak, err);
 	}
 	if (rc == CN_OK && version < SCHEMA_VERSION)
-		rc = migrate(st, version, err);
+		rc = migrate(st, err);
 	if (rc != CN_OK) {
 		store_close(st);
 		return rc;
@@ -452,22 +569,12 @@ int store_open(struct store **out, const char *path, struct cn_err *err)
 
 int store_attach(struct store *st, const char *path, const char *schema, struct cn_err *err)
 {
-	char uri[4096 * 3 + 32] = "file:", *p = uri + 5, sql[128];
+	char uri[URI_MAX], sql[128];
 	sqlite3_stmt *stmt;
 	long empty;
 	int rc, version;
 
-	/* A URI, so that the file is opened read-only: every byte but the
-	 * unreserved ones percent-encoded. */
-	for (const unsigned char *c = (const unsigned char *)path; *c && p < uri + sizeof uri - 24;
-	     c++) {
-		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-		    strchr("/._-~", *c))
-			*p++ = (char)*c;
-		else
-			p += sprintf(p, "%%%02X", *c);
-	}
-	strcpy(p, "?mode=ro");
+	read_only_uri(path, false, uri);
 	snprintf(sql, sizeof sql, "ATTACH DATABASE ?1 AS %s", schema);
 	if (!(stmt = store_prepare(st, sql, err)))
 		return CN_EDB;
