@@ -65,3 +65,10 @@ printf 'id,date\r\n"broken\r\n' >"$T/broken.csv"
 vg "import of a broken file" 1 --db "$T/other.db" import "$T/broken.csv"
 vg "merge" 0 --db "$T/third.db" --config "$CONF" merge "$DB" "$T/other.db"
 vg "merge of a file that is not a database" 5 --db "$T/third.db" merge "$T/notdb"
+vg "backup" 0 backup "$T/copy.db"
+vg "backup over an existing file" 1 backup "$T/copy.db"
+vg "check" 0 check
+vg "purge" 0 purge --before 2020-01-01 --yes
+vg "purge refused without a terminal" 1 purge --before 2030-01-01
+vg "forget" 0 forget "$CODE" --yes
+vg "forget an unknown code" 3 forget "$CODE" --yes
