@@ -21,27 +21,6 @@ const char usage_list[] =
 
 enum list_format { FORMAT_TABLE, FORMAT_CSV };
 
-static int date_option(struct app *app, const char *name, const char *arg, char out[DATE_LEN])
-{
-	struct cn_date d;
-
-	if (!date_parse(arg, &d))
-		return cli_fail(app, EXIT_INVALID,
-		                "%s : date invalide « %s » (attendu AAAA-MM-JJ, une date réelle)", name,
-		                arg);
-	date_format(&d, out);
-	return EXIT_OK;
-}
-
-static int codes_option(struct app *app, const char *name, const char *arg, struct codeset *set)
-{
-	struct cn_err err;
-
-	if (codeset_parse(set, arg, &err) != CN_OK)
-		return cli_report(app, CN_EINVAL, name, &err);
-	return EXIT_OK;
-}
-
 static int print_visits(struct app *app, const struct visit_filter *f, enum list_format format)
 {
 	struct visit_table t;
@@ -91,16 +70,16 @@ int cmd_list(struct app *app, int argc, char **argv)
 	while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
-			rc = date_option(app, "--from", optarg, f.from);
+			rc = cli_date(app, "--from", optarg, f.from);
 			break;
 		case 't':
-			rc = date_option(app, "--to", optarg, f.to);
+			rc = cli_date(app, "--to", optarg, f.to);
 			break;
 		case 's':
-			rc = codes_option(app, "--site", optarg, &f.sites);
+			rc = cli_add_codes(app, "--site", optarg, &f.sites);
 			break;
 		case 'm':
-			rc = codes_option(app, "--mediator", optarg, &f.mediators);
+			rc = cli_add_codes(app, "--mediator", optarg, &f.mediators);
 			break;
 		case 'p':
 			if (!person_code_normalize(optarg, f.person))
