@@ -338,31 +338,16 @@ char *record_visit_line(const struct record *r)
 sqlite3_stmt *record_select(struct store *st, const char *schema, const struct visit_filter *f,
                             struct cn_err *err)
 {
-	char sql[1024], sites[CODESET_MAX * CODE_MAX + 2] = ",", meds[CODESET_MAX * CODE_MAX + 2] = ",";
+	char sql[1024];
 	sqlite3_stmt *stmt;
 
 	/* schema is a literal ("main", "src"), never user data. */
 	snprintf(sql, sizeof sql,
 	         RECORD_SELECT " FROM %s.visit v LEFT JOIN %s.person p ON p.id = v.person_id"
-	         " WHERE (?1 IS NULL OR v.date >= ?1) AND (?2 IS NULL OR v.date <= ?2)"
-	         " AND (?3 IS NULL OR instr(?3, ',' || v.site || ',') > 0)"
-	         " AND (?4 IS NULL OR instr(?4, ',' || coalesce(v.mediator, '') || ',') > 0)"
-	         " ORDER BY v.date, v.time, v.created_at, v.id",
+	         " WHERE " VISIT_FILTER_WHERE " ORDER BY v.date, v.time, v.created_at, v.id",
 	         schema, schema);
-	if (!(stmt = store_prepare(st, sql, err)))
-		return NULL;
-	store_bind_text(stmt, 1, f->from);
-	store_bind_text(stmt, 2, f->to);
-	if (f->sites.n) {
-		codeset_join(&f->sites, ",", sites + 1, sizeof sites - 2);
-		strcat(sites, ",");
-		store_bind_text(stmt, 3, sites);
-	}
-	if (f->mediators.n) {
-		codeset_join(&f->mediators, ",", meds + 1, sizeof meds - 2);
-		strcat(meds, ",");
-		store_bind_text(stmt, 4, meds);
-	}
+	if ((stmt = store_prepare(st, sql, err)))
+		visit_filter_bind(stmt, f);
 	return stmt;
 }
 

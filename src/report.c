@@ -5,6 +5,7 @@
 #include "carnet/clock.h"
 #include "carnet/ids.h"
 #include "carnet/report.h"
+#include "carnet/visit_store.h"
 
 const char *const report_bin_labels[REPORT_BINS] = {
 	"moins de 15 min", "15 à 29 min", "30 à 59 min", "1 h à 2 h", "plus de 2 h",
@@ -161,40 +162,25 @@ static void dist_finish(struct dist *d, int known, struct cross *c)
 
 /* ------------------------------------------------------------ queries */
 
-/* The visits of the filter's period, as an SQL condition on a visit row
- * (alias w): ?1 and ?2 are the first and last dates, ?3 and ?4 the sites and
- * mediators as ",a,b," (NULL: all). The date range uses index visit_by_date,
- * which also holds every column named here. */
-#define IN_PERIOD                                                                  \
-	"w.date >= ?1 AND w.date <= ?2 AND w.deleted_at IS NULL"                       \
-	" AND (?3 IS NULL OR instr(?3, ',' || w.site || ',') > 0)"                     \
-	" AND (?4 IS NULL OR instr(?4, ',' || coalesce(w.mediator, '') || ',') > 0)"
-
-static void bind_set(sqlite3_stmt *stmt, int idx, const struct codeset *set)
-{
-	char joined[CODESET_MAX * CODE_MAX + 2] = ",";
-
-	if (!set->n) {
-		sqlite3_bind_null(stmt, idx);
-		return;
-	}
-	codeset_join(set, ",", joined + 1, sizeof joined - 2);
-	strcat(joined, ",");
-	sqlite3_bind_text(stmt, idx, joined, -1, SQLITE_TRANSIENT);
-}
+/* The visits of the report's period, not deleted, as a condition on a visit
+ * row aliased v (parameters ?1 to ?4, see VISIT_FILTER_WHERE). */
+#define IN_PERIOD "(" VISIT_FILTER_WHERE " AND v.deleted_at IS NULL)"
 
 /* Prepares sql (which uses IN_PERIOD) and binds the filter f. */
 static sqlite3_stmt *prepare_period(struct store *st, const char *sql,
                                     const struct report_filter *f, struct cn_err *err)
 {
+	struct visit_filter period;
 	sqlite3_stmt *stmt = store_prepare(st, sql, err);
 
 	if (!stmt)
 		return NULL;
-	sqlite3_bind_text(stmt, 1, f->from, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 2, f->to, -1, SQLITE_TRANSIENT);
-	bind_set(stmt, 3, &f->sites);
-	bind_set(stmt, 4, &f->mediators);
+	memset(&period, 0, sizeof period);
+	memcpy(period.from, f->from, sizeof period.from);
+	memcpy(period.to, f->to, sizeof period.to);
+	period.sites = f->sites;
+	period.mediators = f->mediators;
+	visit_filter_bind(stmt, &period);
 	return stmt;
 }
 
@@ -320,9 +306,9 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 	if (!(seen = store_prepare(st, "INSERT INTO rpv VALUES (?1)", err)))
 		return CN_EDB;
 	stmt = prepare_period(st,
-	                      "SELECT w.date, w.duration, w.present, w.urgent, w.canal, w.posture,"
-	                      " w.outcome, w.referred_by, w.referred_to, w.demands, w.organisms,"
-	                      " w.person_id FROM visit w WHERE " IN_PERIOD,
+	                      "SELECT v.date, v.duration, v.present, v.urgent, v.canal, v.posture,"
+	                      " v.outcome, v.referred_by, v.referred_to, v.demands, v.organisms,"
+	                      " v.person_id FROM visit v WHERE " IN_PERIOD,
 	                      &r->f, err);
 	if (!stmt) {
 		sqlite3_finalize(seen);
@@ -405,7 +391,7 @@ static int trend(struct store *st, struct report *r, struct cn_err *err)
 
 	if (!date_parse(r->f.to, &month))
 		return cn_err_set(err, CN_EINVAL, "date de fin invalide");
-	if (!(stmt = prepare_period(st, "SELECT count(*) FROM visit w WHERE " IN_PERIOD, &r->f, err)))
+	if (!(stmt = prepare_period(st, "SELECT count(*) FROM visit v WHERE " IN_PERIOD, &r->f, err)))
 		return CN_EDB;
 	for (int i = REPORT_TREND - 1; i >= 0 && rc == SQLITE_DONE; i--) {
 		char from[DATE_LEN], to[DATE_LEN];
@@ -453,10 +439,10 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 	int first = 0, last = 0, rc;
 
 	stmt = prepare_period(st,
-	                      "SELECT w.person_id, w.posture, w.date, " IN_PERIOD
-	                      " FROM rpp CROSS JOIN visit w ON w.person_id = rpp.id"
-	                      " WHERE w.deleted_at IS NULL AND w.date <= ?2"
-	                      " ORDER BY w.person_id, w.date, w.time, w.created_at, w.id",
+	                      "SELECT v.person_id, v.posture, v.date, " IN_PERIOD
+	                      " FROM rpp CROSS JOIN visit v ON v.person_id = rpp.id"
+	                      " WHERE v.deleted_at IS NULL AND v.date <= ?2"
+	                      " ORDER BY v.person_id, v.date, v.time, v.created_at, v.id",
 	                      &r->f, err);
 	if (!stmt)
 		return CN_EDB;
@@ -555,10 +541,10 @@ static int group_codes(struct store *st, const struct report_filter *f, struct c
 {
 	sqlite3_stmt *stmt = prepare_period(st,
 	                                    f->by == BY_SITE
-	                                        ? "SELECT DISTINCT w.site FROM visit w WHERE "
+	                                        ? "SELECT DISTINCT v.site FROM visit v WHERE "
 	                                          IN_PERIOD " ORDER BY 1"
-	                                        : "SELECT DISTINCT coalesce(w.mediator, '')"
-	                                          " FROM visit w WHERE " IN_PERIOD " ORDER BY 1",
+	                                        : "SELECT DISTINCT coalesce(v.mediator, '')"
+	                                          " FROM visit v WHERE " IN_PERIOD " ORDER BY 1",
 	                                    f, err);
 	int rc;
 

@@ -275,42 +275,48 @@ int visit_get(struct store *st, const char *id_or_prefix, bool with_deleted, str
 	return CN_OK;
 }
 
+/* ",a,b," holds ",code," exactly when code is in the set: codes never hold
+ * a comma. NULL for an empty set: no condition. */
+static void bind_codes_list(sqlite3_stmt *stmt, int idx, const struct codeset *set)
+{
+	char joined[CODESET_MAX * CODE_MAX + 2] = ",";
+
+	if (!set->n) {
+		sqlite3_bind_null(stmt, idx);
+		return;
+	}
+	codeset_join(set, ",", joined + 1, sizeof joined - 2);
+	strcat(joined, ",");
+	sqlite3_bind_text(stmt, idx, joined, -1, SQLITE_TRANSIENT);
+}
+
+void visit_filter_bind(sqlite3_stmt *stmt, const struct visit_filter *f)
+{
+	/* Every date is at least "" and at most "9999-12-31": open bounds keep
+	 * the range, and so the index. */
+	sqlite3_bind_text(stmt, 1, f->from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 2, f->to[0] ? f->to : "9999-12-31", -1, SQLITE_TRANSIENT);
+	bind_codes_list(stmt, 3, &f->sites);
+	bind_codes_list(stmt, 4, &f->mediators);
+}
+
 int visit_each(struct store *st, const struct visit_filter *f, visit_fn fn, void *ctx,
                struct cn_err *err)
 {
-	/* The query is assembled from fixed fragments only; every value is bound. */
-	char sql[2048] = "SELECT " VISIT_COLUMNS "WHERE 1";
-	char sites[CODESET_MAX * CODE_MAX + 2], mediators[CODESET_MAX * CODE_MAX + 2];
-	sqlite3_stmt *stmt;
+	sqlite3_stmt *stmt = store_prepare(
+		st,
+		"SELECT " VISIT_COLUMNS "WHERE " VISIT_FILTER_WHERE
+		" AND (?5 OR v.deleted_at IS NULL)"
+		" AND (?6 IS NULL OR v.person_id = (SELECT id FROM person WHERE code = ?6))"
+		" ORDER BY v.date, v.time, v.created_at, v.id",
+		err);
 	int rc, stop = 0;
 
-	if (f->from[0])
-		strcat(sql, " AND v.date >= ?1");
-	if (f->to[0])
-		strcat(sql, " AND v.date <= ?2");
-	if (!f->with_deleted)
-		strcat(sql, " AND v.deleted_at IS NULL");
-	if (f->person[0])
-		strcat(sql, " AND v.person_id = (SELECT id FROM person WHERE code = ?3)");
-	/* ",a,b," contains ",code,": codes never hold a comma. */
-	if (f->sites.n)
-		strcat(sql, " AND instr(?4, ',' || v.site || ',') > 0");
-	if (f->mediators.n)
-		strcat(sql, " AND instr(?5, ',' || v.mediator || ',') > 0");
-	strcat(sql, " ORDER BY v.date, v.time, v.created_at, v.id");
-	stmt = store_prepare(st, sql, err);
 	if (!stmt)
 		return CN_EDB;
-	store_bind_text(stmt, 1, f->from);
-	store_bind_text(stmt, 2, f->to);
-	store_bind_text(stmt, 3, f->person);
-	sites[0] = mediators[0] = ',';
-	codeset_join(&f->sites, ",", sites + 1, sizeof sites - 2);
-	codeset_join(&f->mediators, ",", mediators + 1, sizeof mediators - 2);
-	strcat(sites, ",");
-	strcat(mediators, ",");
-	store_bind_text(stmt, 4, sites);
-	store_bind_text(stmt, 5, mediators);
+	visit_filter_bind(stmt, f);
+	sqlite3_bind_int(stmt, 5, f->with_deleted);
+	store_bind_text(stmt, 6, f->person);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct visit v;
 		read_row(stmt, &v);

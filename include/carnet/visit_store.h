@@ -18,6 +18,17 @@ struct visit_filter {
 	bool with_deleted;
 };
 
+/* The visits of a filter's dates, sites and mediators, as a condition on a
+ * visit row aliased v that any query may use; visit_filter_bind() binds its
+ * parameters ?1 to ?4 (dates, then sites and mediators as ",a,b,"). The
+ * person and the tombstones are the caller's business. The date range uses
+ * index visit_by_date, which also holds every column named here. */
+#define VISIT_FILTER_WHERE                                                         \
+	"v.date >= ?1 AND v.date <= ?2"                                                \
+	" AND (?3 IS NULL OR instr(?3, ',' || v.site || ',') > 0)"                     \
+	" AND (?4 IS NULL OR instr(?4, ',' || coalesce(v.mediator, '') || ',') > 0)"
+void visit_filter_bind(sqlite3_stmt *stmt, const struct visit_filter *f);
+
 /* Validates, gives v a new id and timestamps, and saves it. */
 int visit_create(struct store *st, const struct lists *ls, struct visit *v,
                  struct cn_err *err);
