@@ -13,6 +13,19 @@ void id_new(char out[ID_LEN])
 	uuid_unparse_lower(u, out);
 }
 
+int id_new_record(char id[ID_LEN], char created[TS_LEN], char updated[TS_LEN],
+                  char deleted[TS_LEN], struct cn_err *err)
+{
+	int rc = clock_timestamp(created, err);
+
+	if (rc != CN_OK)
+		return rc;
+	memcpy(updated, created, TS_LEN);
+	deleted[0] = '\0';
+	id_new(id);
+	return CN_OK;
+}
+
 bool id_valid(const char *s)
 {
 	uuid_t u;

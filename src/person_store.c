@@ -102,12 +102,8 @@ int person_create(struct store *st, const struct lists *ls, struct person *p,
 		person_code_new(p->code);
 	if ((rc = person_validate(p, NULL, ls, err)) != CN_OK)
 		return rc;
-	if ((rc = clock_timestamp(p->created, err)) != CN_OK)
-		return rc;
-	strcpy(p->updated, p->created);
-	p->deleted[0] = '\0';
-	id_new(p->id);
-	if ((rc = store_begin(st, err)) != CN_OK)
+	if ((rc = id_new_record(p->id, p->created, p->updated, p->deleted, err)) != CN_OK ||
+	    (rc = store_begin(st, err)) != CN_OK)
 		return rc;
 	/* A generated code that collides is drawn again; a typed one is refused. */
 	for (int tries = 0; (rc = read_person(st, p->code, &existing, err)) == CN_OK; tries++) {

@@ -126,12 +126,8 @@ int visit_create(struct store *st, const struct lists *ls, struct visit *v, stru
 
 	if (rc != CN_OK)
 		return rc;
-	if ((rc = clock_timestamp(v->created, err)) != CN_OK)
-		return rc;
-	strcpy(v->updated, v->created);
-	v->deleted[0] = '\0';
-	id_new(v->id);
-	if ((rc = store_begin(st, err)) != CN_OK)
+	if ((rc = id_new_record(v->id, v->created, v->updated, v->deleted, err)) != CN_OK ||
+	    (rc = store_begin(st, err)) != CN_OK)
 		return rc;
 	return store_end(st, write_visit(st, v, true, err), err);
 }
