@@ -122,6 +122,18 @@ int cli_date(struct app *app, const char *option, const char *arg, char out[DATE
 	return EXIT_OK;
 }
 
+int cli_filter_option(struct app *app, int opt, const char *arg, char from[DATE_LEN],
+                      char to[DATE_LEN], struct codeset *sites, struct codeset *mediators)
+{
+	switch (opt) {
+	case 'f': return cli_date(app, "--from", arg, from);
+	case 't': return cli_date(app, "--to", arg, to);
+	case 's': return cli_add_codes(app, "--site", arg, sites);
+	case 'm': return cli_add_codes(app, "--mediator", arg, mediators);
+	default: return -1;
+	}
+}
+
 FILE *cli_open_output(struct app *app, const char *path)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);

@@ -23,9 +23,9 @@ const char usage_export[] =
 int cmd_export(struct app *app, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'},
-		{"site", required_argument, NULL, 's'}, {"mediator", required_argument, NULL, 'm'},
-		{"output", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0},
+		CLI_FILTER_OPTIONS,
+		{"output", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0},
 	};
 	struct visit_filter f;
 	struct record r;
@@ -40,13 +40,11 @@ int cmd_export(struct app *app, int argc, char **argv)
 	opterr = 0;
 	while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "o:", options, NULL)) != -1) {
 		switch (opt) {
-		case 'f': rc = cli_date(app, "--from", optarg, f.from); break;
-		case 't': rc = cli_date(app, "--to", optarg, f.to); break;
-		case 's': rc = cli_add_codes(app, "--site", optarg, &f.sites); break;
-		case 'm': rc = cli_add_codes(app, "--mediator", optarg, &f.mediators); break;
 		case 'o': output = optarg; break;
 		default:
-			return cli_bad_option(app, "export", "export", argv[optind - 1]);
+			rc = cli_filter_option(app, opt, optarg, f.from, f.to, &f.sites, &f.mediators);
+			if (rc < 0)
+				return cli_bad_option(app, "export", "export", argv[optind - 1]);
 		}
 	}
 	if (rc != EXIT_OK)

@@ -51,10 +51,7 @@ static int print_visits(struct app *app, const struct visit_filter *f, enum list
 int cmd_list(struct app *app, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"from", required_argument, NULL, 'f'},
-		{"to", required_argument, NULL, 't'},
-		{"site", required_argument, NULL, 's'},
-		{"mediator", required_argument, NULL, 'm'},
+		CLI_FILTER_OPTIONS,
 		{"person", required_argument, NULL, 'p'},
 		{"format", required_argument, NULL, 'F'},
 		{NULL, 0, NULL, 0},
@@ -69,18 +66,6 @@ int cmd_list(struct app *app, int argc, char **argv)
 	opterr = 0;
 	while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
-		case 'f':
-			rc = cli_date(app, "--from", optarg, f.from);
-			break;
-		case 't':
-			rc = cli_date(app, "--to", optarg, f.to);
-			break;
-		case 's':
-			rc = cli_add_codes(app, "--site", optarg, &f.sites);
-			break;
-		case 'm':
-			rc = cli_add_codes(app, "--mediator", optarg, &f.mediators);
-			break;
 		case 'p':
 			if (!person_code_normalize(optarg, f.person))
 				rc = cli_fail(app, EXIT_INVALID,
@@ -99,7 +84,9 @@ int cmd_list(struct app *app, int argc, char **argv)
 				              optarg);
 			break;
 		default:
-			return cli_bad_option(app, "list", "list", argv[optind - 1]);
+			rc = cli_filter_option(app, opt, optarg, f.from, f.to, &f.sites, &f.mediators);
+			if (rc < 0)
+				return cli_bad_option(app, "list", "list", argv[optind - 1]);
 		}
 	}
 	if (rc != EXIT_OK)

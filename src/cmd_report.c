@@ -56,8 +56,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{"month", required_argument, NULL, 'M'}, {"year", required_argument, NULL, 'Y'},
-		{"from", required_argument, NULL, 'f'},  {"to", required_argument, NULL, 't'},
-		{"site", required_argument, NULL, 's'},  {"mediator", required_argument, NULL, 'm'},
+		CLI_FILTER_OPTIONS,
 		{"format", required_argument, NULL, 'F'}, {"output", required_argument, NULL, 'o'},
 		{"by", required_argument, NULL, 'B'},
 		{NULL, 0, NULL, 0},
@@ -94,18 +93,6 @@ int cmd_report(struct app *app, int argc, char **argv)
 			snprintf(f.from, sizeof f.from, "%04u-01-01", (unsigned)year % 10000u);
 			snprintf(f.to, sizeof f.to, "%04u-12-31", (unsigned)year % 10000u);
 			break;
-		case 'f':
-			rc = cli_date(app, "--from", optarg, f.from);
-			break;
-		case 't':
-			rc = cli_date(app, "--to", optarg, f.to);
-			break;
-		case 's':
-			rc = cli_add_codes(app, "--site", optarg, &f.sites);
-			break;
-		case 'm':
-			rc = cli_add_codes(app, "--mediator", optarg, &f.mediators);
-			break;
 		case 'F':
 			if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv") &&
 			    strcmp(optarg, "html"))
@@ -130,7 +117,9 @@ int cmd_report(struct app *app, int argc, char **argv)
 				                optarg);
 			break;
 		default:
-			return cli_bad_option(app, "report", "report", argv[optind - 1]);
+			rc = cli_filter_option(app, opt, optarg, f.from, f.to, &f.sites, &f.mediators);
+			if (rc < 0)
+				return cli_bad_option(app, "report", "report", argv[optind - 1]);
 		}
 	}
 	if (rc != EXIT_OK)

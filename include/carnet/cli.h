@@ -51,6 +51,14 @@ int cli_wants_help(struct app *app, const struct command *cmd, int argc, char **
 int cli_add_codes(struct app *app, const char *option, const char *arg, struct codeset *set);
 int cli_date(struct app *app, const char *option, const char *arg, char out[DATE_LEN]);
 FILE *cli_open_output(struct app *app, const char *path);
+/* The selection options of list, report and export, for their getopt_long
+ * tables; cli_filter_option() reads one of them into the bounds and code
+ * sets given and returns an exit status, or -1 when opt is not one of them. */
+#define CLI_FILTER_OPTIONS                                                        \
+	{"from", required_argument, NULL, 'f'}, {"to", required_argument, NULL, 't'}, \
+	{"site", required_argument, NULL, 's'}, {"mediator", required_argument, NULL, 'm'}
+int cli_filter_option(struct app *app, int opt, const char *arg, char from[DATE_LEN],
+                      char to[DATE_LEN], struct codeset *sites, struct codeset *mediators);
 
 /* Commands, one module each, with their French help. */
 extern const char usage_add[], usage_edit[], usage_delete[], usage_show[], usage_list[],
