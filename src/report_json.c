@@ -85,11 +85,23 @@ static void codes(FILE *f, const struct codeset *set)
 	fputc(']', f);
 }
 
+struct tables {
+	FILE *f;
+	const struct lists *ls;
+};
+
+static void table(void *ctx, const struct report_table *t)
+{
+	const struct tables *c = ctx;
+	dist(c->f, t->name, c->ls, t->list, t->d);
+}
+
 void report_write_json(FILE *f, const struct report *r, const struct lists *ls)
 {
-	struct dist bins = {.n = REPORT_BINS, .total = r->visits};
 	char bin_codes[REPORT_BINS][CODE_MAX];
 	long bin_counts[REPORT_BINS];
+	struct dist bins = {.code = bin_codes, .count = bin_counts};
+	struct tables ctx = {f, ls};
 
 	fputs("{\n  \"periode\": {\"du\": ", f);
 	str(f, r->f.from);
@@ -105,15 +117,8 @@ void report_write_json(FILE *f, const struct report *r, const struct lists *ls)
 	           " \"urgents\": %ld}",
 	        r->visits, r->persons, r->first_visits, r->minutes, r->mean_minutes,
 	        r->median_minutes, r->no_organism, r->absent, r->urgent);
-	for (int i = 0; i < REPORT_BINS; i++) {
-		snprintf(bin_codes[i], CODE_MAX, "%s", report_bin_labels[i]);
-		bin_counts[i] = r->bins[i];
-	}
-	bins.code = bin_codes;
-	bins.count = bin_counts;
-	dist(f, "durees", ls, -1, &bins);
-	dist(f, "canal", ls, L_CANAL, &r->canal);
-	dist(f, "jours", ls, -1, &r->weekday);
+	/* Every distribution under its machine name, as the other formats list them. */
+	report_each_table(r, &bins, table, &ctx);
 	fputs(",\n  \"tendance\": [", f);
 	for (int i = 0; i < REPORT_TREND; i++) {
 		fprintf(f, "%s{\"mois\": ", i ? ", " : "");
@@ -121,13 +126,8 @@ void report_write_json(FILE *f, const struct report *r, const struct lists *ls)
 		fprintf(f, ", \"passages\": %ld}", r->trend[i]);
 	}
 	fputc(']', f);
-	dist(f, "demandes", ls, L_DEMANDE, &r->demand);
-	dist(f, "organismes", ls, L_ORGANISME, &r->organism);
-	dist(f, "postures", ls, L_POSTURE, &r->posture);
 	cross(f, "posture_par_demande", ls, L_DEMANDE, &r->posture_by_demand);
 	cross(f, "posture_par_organisme", ls, L_ORGANISME, &r->posture_by_organism);
-	dist(f, "issues", ls, L_ISSUE, &r->outcome);
-	dist(f, "issues_urgentes", ls, L_ISSUE, &r->urgent_outcome);
 	fprintf(f, ",\n  \"autonomie\": {\"personnes\": %ld, \"plus_autonome\": %ld,"
 	           " \"meme_posture\": %ld, \"moins_autonome\": %ld, \"par_rang\": [",
 	        r->returning, r->towards_autonomy, r->same, r->backwards);
@@ -135,13 +135,6 @@ void report_write_json(FILE *f, const struct report *r, const struct lists *ls)
 		fprintf(f, "%s{\"rang\": %d, \"passages\": %ld, \"posture_moyenne\": %.2f}",
 		        k ? ", " : "", k + 1, r->rank_visits[k], r->rank_mean[k]);
 	fputs("]}", f);
-	dist(f, "oriente_par", ls, L_ORIENTE_PAR, &r->referred_by);
-	dist(f, "oriente_vers", ls, L_ORIENTE_VERS, &r->referred_to);
-	dist(f, "tranche_age", ls, L_TRANCHE_AGE, &r->age);
-	dist(f, "genre", ls, L_GENRE, &r->gender);
-	dist(f, "quartier", ls, L_QUARTIER, &r->area);
-	dist(f, "situation", ls, L_SITUATION, &r->situation);
-	dist(f, "equipement", ls, L_EQUIPEMENT, &r->equipment);
 	if (r->f.by != BY_NONE) {
 		fprintf(f, ",\n  \"repartition\": {\"par\": \"%s\", \"groupes\": [",
 		        r->f.by == BY_SITE ? "site" : "mediateur");
