@@ -106,17 +106,16 @@ static int merge_one(struct app *app, const char *path, struct sync *s, struct p
 int cmd_merge(struct app *app, int argc, char **argv)
 {
 	struct sync_counts total = {0};
-	struct unknown_codes unknown = {0};
 	struct progress bar;
+	struct sync s;
 	long long visits, done = 0;
 	char line[256];
 	int rc, n;
 
 	optind = 0;
 	opterr = 0;
-	if (getopt_long(argc, argv, "", (struct option[]){{NULL, 0, NULL, 0}}, NULL) != -1) {
+	if (getopt_long(argc, argv, "", (struct option[]){{NULL, 0, NULL, 0}}, NULL) != -1)
 		return cli_bad_option(app, "merge", "merge", argv[optind - 1]);
-	}
 	if ((n = argc - optind) < 1) {
 		cli_fail(app, EXIT_USAGE, "merge : la base à apporter manque");
 		return cli_usage_error(app, "merge");
@@ -125,15 +124,14 @@ int cmd_merge(struct app *app, int argc, char **argv)
 	    (rc = check_sources(app, argv + optind, n, &visits)) != EXIT_OK)
 		return rc;
 	progress_start(&bar, app->err, "Fusion", visits);
+	/* One set of rules for every source; counts told source by source. */
+	sync_init(&s, app->st, &app->cfg.lists);
 	for (int i = 0; i < n; i++) {
 		const char *path = argv[optind + i];
-		struct sync s;
 
-		sync_init(&s, app->st, &app->cfg.lists);
-		s.unknown = unknown;
+		s.n = (struct sync_counts){0};
 		if ((rc = merge_one(app, path, &s, &bar, &done)) != EXIT_OK)
 			return rc;
-		unknown = s.unknown;
 		sync_add_counts(&total, &s.n);
 		sync_summary(&s.n, line, sizeof line);
 		progress_end(&bar);
@@ -143,6 +141,6 @@ int cmd_merge(struct app *app, int argc, char **argv)
 		sync_summary(&total, line, sizeof line);
 		fprintf(app->out, "total : %s\n", line);
 	}
-	sync_tell_unknown(&unknown, app->err);
+	sync_tell_unknown(&s.unknown, app->err);
 	return EXIT_OK;
 }
