@@ -34,21 +34,19 @@ ALL_LIBS   = $(PKG_LIBS) -liniparser $(LDLIBS)
 BUILD    ?= build
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-# Model and storage: no curses here. The unit tests link only these.
-MODEL_SRC = src/err.c src/text.c src/clock.c src/ids.c src/codes.c src/lists.c \
-            src/config.c src/store.c src/visit.c src/visit_store.c \
-            src/person.c src/person_store.c src/csv.c src/draft.c src/hotkeys.c src/actions.c src/choices.c \
-            src/report.c src/report_text.c src/report_json.c src/report_csv.c \
-            src/report_html.c src/visit_print.c src/record.c src/sync.c src/retention.c
-CLI_SRC   = src/main.c src/cli.c src/cmd_visit.c src/cmd_list.c src/cmd_person.c \
-            src/cmd_lists.c src/cmd_keys.c src/cmd_report.c src/cmd_export.c src/cmd_import.c \
-            src/cmd_merge.c src/cmd_backup.c src/cmd_retention.c src/visit_opts.c src/app.c \
-            src/progress.c
-# The desk screen (curses).
-UI_SRC    = src/ui.c src/keymap.c src/view_today.c src/view_form.c src/view_help.c \
-            src/person_panel.c src/view_report.c
-MODEL_OBJ = $(MODEL_SRC:%.c=$(BUILD)/%.o)
-CLI_OBJ   = $(CLI_SRC:%.c=$(BUILD)/%.o) $(UI_SRC:%.c=$(BUILD)/%.o)
+# Sources are found by folder, one folder per layer (see README, "Organisation
+# du code"); objects mirror the tree under $(BUILD)/.
+CORE_LAYERS = model store exchange report
+LAYERS      = $(CORE_LAYERS) app cli screen
+# The layers below the command line and the screen: no curses. The fuzz
+# targets are built from these alone.
+CORE_SRC  = $(sort $(foreach l,$(CORE_LAYERS),$(wildcard src/$(l)/*.c)))
+SRC       = $(sort $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c)))
+OBJ       = $(SRC:%.c=$(BUILD)/%.o)
+# Everything but main(), as an archive: the unit tests and the benchmarks
+# link only the members they use.
+LIB       = $(BUILD)/libcarnet.a
+LIB_OBJ   = $(filter-out $(BUILD)/src/cli/main.o,$(OBJ))
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 UNIT_OBJ  = $(BUILD)/tests/harness.o
@@ -60,8 +58,6 @@ Q = @
 endif
 
 BENCH_BIN = $(BUILD)/bench/gen $(BUILD)/bench/desk_ready $(BUILD)/bench/timed
-# Everything but main(): the benchmarks drive the same code as the program.
-APP_OBJ   = $(filter-out $(BUILD)/src/main.o,$(MODEL_OBJ) $(CLI_OBJ))
 
 .PHONY: all run check bench man-keys demo demo-db check-sanitize test test-unit test-cli deps deps-build deps-test \
         install uninstall clean lint-man
@@ -71,7 +67,7 @@ all: carnet
 carnet: $(BUILD)/carnet
 	$(Q)rm -f $@ && cp $< $@
 
-$(BUILD)/carnet: $(MODEL_OBJ) $(CLI_OBJ)
+$(BUILD)/carnet: $(OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(ALL_LIBS)
 
@@ -80,7 +76,11 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(UNIT_OBJ) $(MODEL_OBJ)
+$(LIB): $(LIB_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(BUILD)/tests/%: tests/unit/%.c $(UNIT_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $^ $(ALL_LIBS)
@@ -94,7 +94,8 @@ $(BUILD)/bench/timed: bench/timed.c
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
-$(BUILD)/bench/%: bench/%.c $(APP_OBJ)
+# The benchmarks drive the same code as the program.
+$(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(ALL_LIBS)
@@ -226,7 +227,10 @@ FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
                 -DCARNET_SYSCONFDIR='"$(SYSCONFDIR)/carnet"' -DFUZZ_TOP='"$(CURDIR)"' \
                 -MMD -MP $(FUZZ_SAN)
 FUZZ_LIBS     = $(shell $(PKG_CONFIG) --libs sqlite3 uuid 2>/dev/null) -liniparser
-FUZZ_OBJ      = $(MODEL_SRC:%.c=$(FUZZ_DIR)/obj/%.o)
+# The layers without curses, and the curses-free answer lists of the screen
+# that fuzz_config drives.
+FUZZ_SRC      = $(CORE_SRC) src/screen/choices.c src/screen/hotkeys.c
+FUZZ_OBJ      = $(FUZZ_SRC:%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_BIN      = $(FUZZ_DIR)/fuzz_config $(FUZZ_DIR)/fuzz_csv $(FUZZ_DIR)/fuzz_parsers
 
 .PHONY: fuzz fuzz-deps fuzz-build

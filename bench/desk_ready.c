@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include "carnet/app.h"
-#include "carnet/ui.h"
+#include "carnet/app/app.h"
+#include "carnet/screen/screen.h"
 
 static double now_ms(void)
 {
@@ -39,7 +39,7 @@ static double measure(const char *db, int runs, double *min, double *max)
 		app_init(&app);
 		app.db_opt = db;
 		start = now_ms();
-		rc = ui_start(&ui, &app, out, in);
+		rc = screen_start(&ui, &app, out, in);
 		t[i] = now_ms() - start;
 		ui_finish(&ui, rc);
 		app_close(&app);

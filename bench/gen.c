@@ -14,9 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/clock.h"
-#include "carnet/ids.h"
-#include "carnet/store.h"
+#include "carnet/model/clock.h"
+#include "carnet/model/ids.h"
+#include "carnet/store/store.h"
 
 struct rng {
 	unsigned long long s;

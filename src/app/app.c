@@ -1,7 +1,7 @@
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
-#include "carnet/app.h"
-#include "carnet/cli.h"
+#include "carnet/app/app.h"
 
 void app_init(struct app *app)
 {
@@ -26,7 +26,7 @@ int app_config(struct app *app)
 		path = getenv("CARNET_CONFIG");
 	rc = config_load(&app->cfg, path, print_warning, app, &err);
 	if (rc != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	app->cfg_loaded = true;
 	return EXIT_OK;
 }
@@ -44,12 +44,12 @@ int app_open(struct app *app)
 		db = getenv("CARNET_DB");
 	if (!db || !*db) {
 		if ((rc = store_default_path(path, sizeof path, &err)) != CN_OK)
-			return cli_report(app, rc, NULL, &err);
+			return app_report(app, rc, NULL, &err);
 		db = path;
 	}
 	rc = store_open(&app->st, db, &err);
 	if (rc != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	if (store_file_mode(app->st) & 077)
 		fprintf(app->err,
 		        "carnet: attention : la base %s est lisible par d'autres comptes que le vôtre "
@@ -65,4 +65,23 @@ void app_close(struct app *app)
 	if (app->cfg_loaded)
 		config_free(&app->cfg);
 	app->cfg_loaded = false;
+}
+
+int app_fail(struct app *app, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("carnet: ", app->err);
+	va_start(ap, fmt);
+	vfprintf(app->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', app->err);
+	return code;
+}
+
+int app_report(struct app *app, int status, const char *option, const struct cn_err *err)
+{
+	if (option)
+		return app_fail(app, cn_exit_status(status), "%s : %s", option, err->msg);
+	return app_fail(app, cn_exit_status(status), "%s", err->msg);
 }

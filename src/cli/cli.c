@@ -4,7 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "carnet/cli.h"
+#include "carnet/cli/cli.h"
 
 const struct command cli_commands[] = {
 	{"add", "enregistrer un passage", usage_add, cmd_add},
@@ -37,41 +37,6 @@ const struct command *cli_find(const char *name)
 	return NULL;
 }
 
-int cli_exit_for(int status)
-{
-	switch (status) {
-	case CN_OK:
-		return EXIT_OK;
-	case CN_ENOTFOUND:
-		return EXIT_NOTFOUND;
-	case CN_ECONFIG:
-		return EXIT_CONFIG;
-	case CN_EDB:
-		return EXIT_DB;
-	default:
-		return EXIT_INVALID;
-	}
-}
-
-int cli_fail(struct app *app, int code, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("carnet: ", app->err);
-	va_start(ap, fmt);
-	vfprintf(app->err, fmt, ap);
-	va_end(ap);
-	fputc('\n', app->err);
-	return code;
-}
-
-int cli_report(struct app *app, int status, const char *option, const struct cn_err *err)
-{
-	if (option)
-		return cli_fail(app, cli_exit_for(status), "%s : %s", option, err->msg);
-	return cli_fail(app, cli_exit_for(status), "%s", err->msg);
-}
-
 int cli_usage_error(struct app *app, const char *command)
 {
 	fprintf(app->err, "Voir « carnet %s --help ».\n", command);
@@ -80,7 +45,7 @@ int cli_usage_error(struct app *app, const char *command)
 
 int cli_bad_option(struct app *app, const char *command, const char *help, const char *arg)
 {
-	cli_fail(app, EXIT_USAGE, "%s : option inconnue ou sans sa valeur « %s »", command, arg);
+	app_fail(app, EXIT_USAGE, "%s : option inconnue ou sans sa valeur « %s »", command, arg);
 	return cli_usage_error(app, help);
 }
 
@@ -103,10 +68,10 @@ int cli_add_codes(struct app *app, const char *option, const char *arg, struct c
 	struct cn_err err;
 
 	if (codeset_parse(&more, arg, &err) != CN_OK)
-		return cli_report(app, CN_EINVAL, option, &err);
+		return app_report(app, CN_EINVAL, option, &err);
 	for (int i = 0; i < more.n; i++)
 		if (codeset_add(set, more.v[i]) != CN_OK)
-			return cli_fail(app, EXIT_INVALID, "%s : trop de codes", option);
+			return app_fail(app, EXIT_INVALID, "%s : trop de codes", option);
 	return EXIT_OK;
 }
 
@@ -115,7 +80,7 @@ int cli_date(struct app *app, const char *option, const char *arg, char out[DATE
 	struct cn_date d;
 
 	if (!date_parse(arg, &d))
-		return cli_fail(app, EXIT_INVALID,
+		return app_fail(app, EXIT_INVALID,
 		                "%s : date invalide « %s » (attendu AAAA-MM-JJ, une date réelle)", option,
 		                arg);
 	date_format(&d, out);
@@ -140,7 +105,7 @@ FILE *cli_open_output(struct app *app, const char *path)
 	FILE *f;
 
 	if (fd < 0 || fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
-		cli_fail(app, EXIT_INVALID, "-o : impossible d'écrire « %s » : %s", path,
+		app_fail(app, EXIT_INVALID, "-o : impossible d'écrire « %s » : %s", path,
 		         strerror(errno));
 		if (fd >= 0)
 			close(fd);

@@ -1,7 +1,7 @@
 /* carnet backup and carnet check: a consistent copy, and SQLite's
  * integrity check. */
 #include <string.h>
-#include "carnet/cli.h"
+#include "carnet/cli/cli.h"
 
 const char usage_backup[] =
 	"Usage : carnet backup FICHIER\n"
@@ -24,7 +24,7 @@ static int one_argument(struct app *app, const char *command, int argc, char **a
 		return EXIT_OK;
 	if (argc > 1 && argv[1][0] == '-' && argv[1][1])
 		return cli_bad_option(app, command, command, argv[1]);
-	cli_fail(app, EXIT_USAGE, argc - 1 < want ? "%s : le fichier de la copie manque"
+	app_fail(app, EXIT_USAGE, argc - 1 < want ? "%s : le fichier de la copie manque"
 	                                          : "%s : argument en trop",
 	         command);
 	return cli_usage_error(app, command);
@@ -40,7 +40,7 @@ int cmd_backup(struct app *app, int argc, char **argv)
 	    (rc = app_open(app)) != EXIT_OK)
 		return rc;
 	if ((rc = store_backup(app->st, argv[1], &err)) != CN_OK)
-		return cli_report(app, rc, "backup", &err);
+		return app_report(app, rc, "backup", &err);
 	store_scalar(app->st, "SELECT count(*) FROM visit WHERE deleted_at IS NULL", &visits, &err);
 	fprintf(app->out, "Copie écrite : %s (%ld passage%s)\n", argv[1], visits,
 	        visits > 1 ? "s" : "");
@@ -63,7 +63,7 @@ int cmd_check(struct app *app, int argc, char **argv)
 		return rc;
 	rc = store_check(app->st, tell, app, &err);
 	if (rc != CN_OK)
-		return cli_fail(app, EXIT_DB, "%s : base endommagée : %s ; restaurez une copie "
+		return app_fail(app, EXIT_DB, "%s : base endommagée : %s ; restaurez une copie "
 		                              "(carnet backup) ou demandez de l'aide",
 		                store_path(app->st), err.msg);
 	fprintf(app->out, "Base intègre : %s\n", store_path(app->st));

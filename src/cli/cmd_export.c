@@ -1,8 +1,8 @@
 /* carnet export: every visit of a selection in the exchange format. */
 #include <getopt.h>
 #include <string.h>
-#include "carnet/cli.h"
-#include "carnet/record.h"
+#include "carnet/cli/cli.h"
+#include "carnet/exchange/record.h"
 
 const char usage_export[] =
 	"Usage : carnet export [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--site CODE]…\n"
@@ -50,17 +50,17 @@ int cmd_export(struct app *app, int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 	if (optind < argc)
-		return cli_fail(app, EXIT_USAGE, "export : argument en trop « %s »", argv[optind]);
+		return app_fail(app, EXIT_USAGE, "export : argument en trop « %s »", argv[optind]);
 	if (f.from[0] && f.to[0] && strcmp(f.from, f.to) > 0)
-		return cli_fail(app, EXIT_INVALID, "--to : le %s précède le début (%s)", f.to, f.from);
+		return app_fail(app, EXIT_INVALID, "--to : le %s précède le début (%s)", f.to, f.from);
 	if ((rc = app_open(app)) != EXIT_OK)
 		return rc;
 	/* One read transaction: the export is one state of the database. */
 	if ((rc = store_begin_read(app->st, &err)) != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	if (!(stmt = record_select(app->st, "main", &f, &err))) {
 		store_rollback(app->st);
-		return cli_report(app, CN_EDB, NULL, &err);
+		return app_report(app, CN_EDB, NULL, &err);
 	}
 	if (!(out = output ? cli_open_output(app, output) : app->out)) {
 		sqlite3_finalize(stmt);
@@ -75,8 +75,8 @@ int cmd_export(struct app *app, int argc, char **argv)
 	sqlite3_finalize(stmt);
 	store_rollback(app->st);
 	if (step != SQLITE_DONE)
-		rc = cli_fail(app, EXIT_DB, "%s : lecture impossible", store_path(app->st));
+		rc = app_fail(app, EXIT_DB, "%s : lecture impossible", store_path(app->st));
 	if (output && fclose(out) != 0 && rc == EXIT_OK)
-		rc = cli_fail(app, EXIT_INVALID, "-o : écriture de « %s » incomplète", output);
+		rc = app_fail(app, EXIT_INVALID, "-o : écriture de « %s » incomplète", output);
 	return rc;
 }

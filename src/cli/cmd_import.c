@@ -3,11 +3,11 @@
 #include <getopt.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "carnet/cli.h"
-#include "carnet/csv.h"
-#include "carnet/progress.h"
-#include "carnet/sync.h"
-#include "carnet/text.h"
+#include "carnet/cli/cli.h"
+#include "carnet/model/csv.h"
+#include "carnet/cli/progress.h"
+#include "carnet/exchange/sync.h"
+#include "carnet/model/text.h"
 
 const char usage_import[] =
 	"Usage : carnet import [--skip-invalid] FICHIER\n"
@@ -56,9 +56,9 @@ static int read_header(struct import *im)
 	int rc = csv_read(&im->csv, &err);
 
 	if (rc == 0)
-		return cli_fail(im->app, EXIT_INVALID, "%s:1: fichier vide", im->name);
+		return app_fail(im->app, EXIT_INVALID, "%s:1: fichier vide", im->name);
 	if (rc != 1)
-		return cli_fail(im->app, EXIT_INVALID, "%s:%ld: ce fichier n'est pas un export carnet : %s",
+		return app_fail(im->app, EXIT_INVALID, "%s:%ld: ce fichier n'est pas un export carnet : %s",
 		                im->name, im->csv.record_line, err.msg);
 	im->ncols = im->csv.n;
 	for (int i = 0; i < im->csv.n; i++) {
@@ -66,12 +66,12 @@ static int read_header(struct import *im)
 		int c = record_column(name);
 
 		if (c < 0)
-			return cli_fail(im->app, EXIT_INVALID,
+			return app_fail(im->app, EXIT_INVALID,
 			                "%s:1: ce fichier n'est pas un export carnet : colonne inconnue "
 			                "« %.40s » (voir carnet(1), FORMAT D'ÉCHANGE)",
 			                im->name, utf8_valid(name, strlen(name)) ? name : "?");
 		if (seen[c])
-			return cli_fail(im->app, EXIT_INVALID, "%s:1: colonne « %s » en double", im->name,
+			return app_fail(im->app, EXIT_INVALID, "%s:1: colonne « %s » en double", im->name,
 			                name);
 		seen[c] = true;
 		im->col[i] = c;
@@ -82,7 +82,7 @@ static int read_header(struct import *im)
 			strcat(missing, record_column_name((enum record_col)c));
 		}
 	if (missing[0])
-		return cli_fail(im->app, EXIT_INVALID,
+		return app_fail(im->app, EXIT_INVALID,
 		                "%s:1: ce fichier n'est pas un export carnet complet : colonnes "
 		                "manquantes : %s",
 		                im->name, missing);
@@ -147,7 +147,7 @@ static int run(struct import *im, struct sync *s, bool skip_invalid, FILE *in)
 			refuse(im, im->csv.record_line, (int)col, err.msg);
 		} else if (rc != CN_OK) {
 			progress_end(&bar);
-			return cli_report(im->app, rc, NULL, &err);
+			return app_report(im->app, rc, NULL, &err);
 		}
 	}
 	progress_end(&bar);
@@ -180,34 +180,34 @@ int cmd_import(struct app *app, int argc, char **argv)
 		skip_invalid = true;
 	}
 	if (optind != argc - 1) {
-		cli_fail(app, EXIT_USAGE, optind < argc ? "import : un seul fichier à la fois"
+		app_fail(app, EXIT_USAGE, optind < argc ? "import : un seul fichier à la fois"
 		                                        : "import : le fichier à lire manque");
 		return cli_usage_error(app, "import");
 	}
 	im.name = argv[optind];
 	in = strcmp(im.name, "-") == 0 ? stdin : fopen(im.name, "r");
 	if (!in)
-		return cli_fail(app, errno == ENOENT ? EXIT_NOTFOUND : EXIT_INVALID,
+		return app_fail(app, errno == ENOENT ? EXIT_NOTFOUND : EXIT_INVALID,
 		                "import : impossible de lire « %s » : %s", im.name, strerror(errno));
 	if ((rc = app_open(app)) == EXIT_OK) {
 		csv_reader_init(&im.csv, in);
 		rc = read_header(&im);
 	}
 	if (rc == EXIT_OK && (rc = store_begin(app->st, &err)) != CN_OK)
-		rc = cli_report(app, rc, NULL, &err);
+		rc = app_report(app, rc, NULL, &err);
 	if (rc == EXIT_OK) {
 		sync_init(&s, app->st, &app->cfg.lists);
 		rc = run(&im, &s, skip_invalid, in);
 		s.n.rejected = im.refused;
 		if (rc == EXIT_OK && im.refused && !skip_invalid) {
 			store_rollback(app->st);
-			rc = cli_fail(app, EXIT_INVALID,
+			rc = app_fail(app, EXIT_INVALID,
 			              "%s : %ld ligne%s refusée%s, rien n'a été importé (--skip-invalid "
 			              "importe les lignes valides)",
 			              im.name, im.refused, im.refused > 1 ? "s" : "",
 			              im.refused > 1 ? "s" : "");
 		} else if (rc == EXIT_OK && (rc = store_commit(app->st, &err)) != CN_OK) {
-			rc = cli_report(app, rc, NULL, &err);
+			rc = app_report(app, rc, NULL, &err);
 		} else if (rc != EXIT_OK) {
 			store_rollback(app->st);
 		}

@@ -1,8 +1,8 @@
 /* carnet keys: the keys of the desk screen, from the action table. */
 #include <string.h>
-#include "carnet/cli.h"
-#include "carnet/keymap.h"
-#include "carnet/text.h"
+#include "carnet/cli/cli.h"
+#include "carnet/screen/keymap.h"
+#include "carnet/model/text.h"
 
 const char usage_keys[] =
 	"Usage : carnet keys [--roff]\n"
@@ -22,7 +22,7 @@ int cmd_keys(struct app *app, int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (argc > 1)
-		return cli_fail(app, EXIT_USAGE, "keys : argument inconnu « %s »", argv[1]);
+		return app_fail(app, EXIT_USAGE, "keys : argument inconnu « %s »", argv[1]);
 	if ((rc = app_config(app)) != EXIT_OK)
 		return rc;
 	keymap_init(&km, &app->cfg);

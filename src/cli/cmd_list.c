@@ -1,9 +1,9 @@
 /* carnet list, and what carnet shows without a command. */
 #include <getopt.h>
 #include <string.h>
-#include "carnet/cli.h"
-#include "carnet/visit_print.h"
-#include "carnet/visit_store.h"
+#include "carnet/cli/cli.h"
+#include "carnet/cli/visit_print.h"
+#include "carnet/store/visit_store.h"
 
 const char usage_list[] =
 	"Usage : carnet list [OPTIONS]\n"
@@ -33,7 +33,7 @@ static int print_visits(struct app *app, const struct visit_filter *f, enum list
 	rc = visit_each(app->st, f, format == FORMAT_CSV ? visit_csv_row : visit_table_row, &t,
 	                &err);
 	if (rc != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	if (format == FORMAT_CSV)
 		return EXIT_OK;
 	if (t.count == 0) {
@@ -68,7 +68,7 @@ int cmd_list(struct app *app, int argc, char **argv)
 		switch (opt) {
 		case 'p':
 			if (!person_code_normalize(optarg, f.person))
-				rc = cli_fail(app, EXIT_INVALID,
+				rc = app_fail(app, EXIT_INVALID,
 				              "--person : code usager invalide « %s » (4 à 16 lettres ou "
 				              "chiffres)",
 				              optarg);
@@ -79,7 +79,7 @@ int cmd_list(struct app *app, int argc, char **argv)
 			else if (strcmp(optarg, "csv") == 0)
 				format = FORMAT_CSV;
 			else
-				rc = cli_fail(app, EXIT_INVALID,
+				rc = app_fail(app, EXIT_INVALID,
 				              "--format : format inconnu « %s ». Valeurs acceptées : table, csv",
 				              optarg);
 			break;
@@ -92,12 +92,12 @@ int cmd_list(struct app *app, int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 	if (optind < argc)
-		return cli_fail(app, EXIT_USAGE, "list : argument en trop « %s »", argv[optind]);
+		return app_fail(app, EXIT_USAGE, "list : argument en trop « %s »", argv[optind]);
 	if (f.from[0] && f.to[0] && strcmp(f.from, f.to) > 0)
-		return cli_fail(app, EXIT_INVALID, "--to : le %s précède --from (%s)", f.to, f.from);
+		return app_fail(app, EXIT_INVALID, "--to : le %s précède --from (%s)", f.to, f.from);
 	if (!f.from[0] && !f.to[0]) {
 		if ((rc = clock_now(&today, NULL, NULL, &err)) != CN_OK)
-			return cli_report(app, rc, NULL, &err);
+			return app_report(app, rc, NULL, &err);
 		today.day = 1;
 		date_format(&today, f.from);
 		today.day = date_days_in_month(today.year, today.month);
@@ -116,7 +116,7 @@ int cmd_default(struct app *app)
 	int rc;
 
 	if ((rc = clock_now(&today, NULL, NULL, &err)) != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	if ((rc = app_open(app)) != EXIT_OK)
 		return rc;
 	date_format(&today, f.from);

@@ -1,6 +1,6 @@
 /* carnet lists: the value lists in force, with their codes and labels. */
 #include <string.h>
-#include "carnet/cli.h"
+#include "carnet/cli/cli.h"
 
 const char usage_lists[] =
 	"Usage : carnet lists [LISTE]\n"
@@ -32,7 +32,7 @@ int cmd_lists(struct app *app, int argc, char **argv)
 	int rc, only = -1;
 
 	if (argc > 2)
-		return cli_fail(app, EXIT_USAGE, "lists : argument en trop « %s »", argv[2]);
+		return app_fail(app, EXIT_USAGE, "lists : argument en trop « %s »", argv[2]);
 	if (argc == 2) {
 		only = list_by_section(argv[1]);
 		if (only < 0) {
@@ -41,7 +41,7 @@ int cmd_lists(struct app *app, int argc, char **argv)
 				strcat(names, i ? ", " : "");
 				strcat(names, list_section(i));
 			}
-			return cli_fail(app, EXIT_INVALID, "lists : liste inconnue « %s ». Valeurs "
+			return app_fail(app, EXIT_INVALID, "lists : liste inconnue « %s ». Valeurs "
 			                "acceptées : %s", argv[1], names);
 		}
 	}

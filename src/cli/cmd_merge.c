@@ -2,9 +2,9 @@
 #include <getopt.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "carnet/cli.h"
-#include "carnet/progress.h"
-#include "carnet/sync.h"
+#include "carnet/cli/cli.h"
+#include "carnet/cli/progress.h"
+#include "carnet/exchange/sync.h"
 
 const char usage_merge[] =
 	"Usage : carnet merge AUTRE.db [AUTRE.db…]\n"
@@ -39,18 +39,18 @@ static int check_sources(struct app *app, char **paths, int n, long long *visits
 		struct stat sb;
 
 		if (stat(paths[i], &sb) != 0 || !S_ISREG(sb.st_mode))
-			return cli_fail(app, EXIT_DB, "merge : « %s » introuvable ou pas un fichier ; rien "
+			return app_fail(app, EXIT_DB, "merge : « %s » introuvable ou pas un fichier ; rien "
 			                "n'a été changé",
 			                paths[i]);
 		if (same_file(paths[i], store_path(app->st)))
-			return cli_fail(app, EXIT_INVALID, "merge : « %s » est la base de ce poste",
+			return app_fail(app, EXIT_INVALID, "merge : « %s » est la base de ce poste",
 			                paths[i]);
 		if ((rc = store_attach(app->st, paths[i], SOURCE, &err)) != CN_OK)
-			return cli_fail(app, EXIT_DB, "merge : %s ; rien n'a été changé", err.msg);
+			return app_fail(app, EXIT_DB, "merge : %s ; rien n'a été changé", err.msg);
 		rc = store_scalar(app->st, "SELECT count(*) FROM " SOURCE ".visit", &count, &err);
 		store_detach(app->st, SOURCE);
 		if (rc != CN_OK)
-			return cli_fail(app, EXIT_DB, "merge : %s : %s ; rien n'a été changé", paths[i],
+			return app_fail(app, EXIT_DB, "merge : %s : %s ; rien n'a été changé", paths[i],
 			                err.msg);
 		*visits += count;
 	}
@@ -70,10 +70,10 @@ static int merge_one(struct app *app, const char *path, struct sync *s, struct p
 
 	memset(&all, 0, sizeof all);
 	if ((rc = store_attach(app->st, path, SOURCE, &err)) != CN_OK)
-		return cli_fail(app, EXIT_DB, "merge : %s", err.msg);
+		return app_fail(app, EXIT_DB, "merge : %s", err.msg);
 	if ((rc = store_begin(app->st, &err)) != CN_OK) {
 		store_detach(app->st, SOURCE);
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	}
 	if (!(stmt = record_select(app->st, SOURCE, &all, &err)))
 		rc = CN_EDB;
@@ -98,7 +98,7 @@ static int merge_one(struct app *app, const char *path, struct sync *s, struct p
 	store_detach(app->st, SOURCE);
 	if (rc != CN_OK) {
 		progress_end(bar);
-		return cli_fail(app, cli_exit_for(rc), "merge : %s : %s", path, err.msg);
+		return app_fail(app, cn_exit_status(rc), "merge : %s : %s", path, err.msg);
 	}
 	return EXIT_OK;
 }
@@ -117,7 +117,7 @@ int cmd_merge(struct app *app, int argc, char **argv)
 	if (getopt_long(argc, argv, "", (struct option[]){{NULL, 0, NULL, 0}}, NULL) != -1)
 		return cli_bad_option(app, "merge", "merge", argv[optind - 1]);
 	if ((n = argc - optind) < 1) {
-		cli_fail(app, EXIT_USAGE, "merge : la base à apporter manque");
+		app_fail(app, EXIT_USAGE, "merge : la base à apporter manque");
 		return cli_usage_error(app, "merge");
 	}
 	if ((rc = app_open(app)) != EXIT_OK ||

@@ -1,11 +1,11 @@
 /* carnet person new | edit | show: pseudonymous persons and their profile. */
 #include <getopt.h>
 #include <string.h>
-#include "carnet/cli.h"
-#include "carnet/person_store.h"
-#include "carnet/text.h"
-#include "carnet/visit_print.h"
-#include "carnet/visit_store.h"
+#include "carnet/cli/cli.h"
+#include "carnet/store/person_store.h"
+#include "carnet/model/text.h"
+#include "carnet/cli/visit_print.h"
+#include "carnet/store/visit_store.h"
 
 const char usage_person[] =
 	"Usage : carnet person new [--code CODE] [PROFIL]\n"
@@ -87,7 +87,7 @@ static int parse_profile(struct app *app, const char *command, int argc, char **
 		o->set[f] = true;
 		if (f == PF_CODE) {
 			if (!person_code_normalize(optarg, o->p.code))
-				return cli_fail(app, EXIT_INVALID,
+				return app_fail(app, EXIT_INVALID,
 				                "--code : code usager invalide « %s » (4 à 16 lettres ou "
 				                "chiffres)",
 				                optarg);
@@ -95,12 +95,12 @@ static int parse_profile(struct app *app, const char *command, int argc, char **
 			if (codeset_parse(&o->p.equipment, optarg, &err) != CN_OK) {
 				char accepted[512];
 				lists_accepted(&app->cfg.lists, L_EQUIPEMENT, accepted, sizeof accepted);
-				return cli_fail(app, EXIT_INVALID, "--equipment : %s. Valeurs acceptées : %s",
+				return app_fail(app, EXIT_INVALID, "--equipment : %s. Valeurs acceptées : %s",
 				                err.msg, accepted);
 			}
 		} else if (optarg[0] && !code_normalize(optarg, slot(&o->p, f))) {
 			lists_check(&app->cfg.lists, person_field_list(f), optarg, false, &err);
-			return cli_report(app, CN_EINVAL, profile_table[opt].name, &err);
+			return app_report(app, CN_EINVAL, profile_table[opt].name, &err);
 		}
 	}
 	return EXIT_OK;
@@ -120,7 +120,7 @@ static void apply_profile(const struct profile_opts *o, struct person *p)
 
 static int report(struct app *app, int status, const struct cn_err *err)
 {
-	return cli_report(app, status, err->field >= 0 ? option_of(err->field) : NULL, err);
+	return app_report(app, status, err->field >= 0 ? option_of(err->field) : NULL, err);
 }
 
 static int person_new(struct app *app, int argc, char **argv)
@@ -132,7 +132,7 @@ static int person_new(struct app *app, int argc, char **argv)
 	if ((rc = parse_profile(app, "person new", argc, argv, true, &o)) != EXIT_OK)
 		return rc;
 	if (optind < argc)
-		return cli_fail(app, EXIT_USAGE, "person new : argument en trop « %s »", argv[optind]);
+		return app_fail(app, EXIT_USAGE, "person new : argument en trop « %s »", argv[optind]);
 	/* Check everything before touching the database. */
 	if (o.p.code[0] && (rc = person_validate(&o.p, NULL, &app->cfg.lists, &err)) != CN_OK)
 		return report(app, rc, &err);
@@ -148,10 +148,10 @@ static int code_argument(struct app *app, const char *command, int argc, char **
                          const char **code)
 {
 	if (optind >= argc)
-		return cli_fail(app, EXIT_USAGE, "%s : code usager manquant. Voir « carnet person "
+		return app_fail(app, EXIT_USAGE, "%s : code usager manquant. Voir « carnet person "
 		                "--help ».", command);
 	if (optind + 1 < argc)
-		return cli_fail(app, EXIT_USAGE, "%s : argument en trop « %s »", command,
+		return app_fail(app, EXIT_USAGE, "%s : argument en trop « %s »", command,
 		                argv[optind + 1]);
 	*code = argv[optind];
 	return EXIT_OK;
@@ -170,7 +170,7 @@ static int person_edit(struct app *app, int argc, char **argv)
 	    (rc = app_open(app)) != EXIT_OK)
 		return rc;
 	if ((rc = person_get(app->st, code, &p, &err)) != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	apply_profile(&o, &p);
 	if ((rc = person_update(app->st, &app->cfg.lists, &p, &err)) != CN_OK)
 		return report(app, rc, &err);
@@ -199,14 +199,14 @@ static int person_show(struct app *app, int argc, char **argv)
 
 	optind = 1;
 	if (argc > 1 && argv[1][0] == '-') {
-		cli_fail(app, EXIT_USAGE, "person show : option inconnue « %s »", argv[1]);
+		app_fail(app, EXIT_USAGE, "person show : option inconnue « %s »", argv[1]);
 		return cli_usage_error(app, "person");
 	}
 	if ((rc = code_argument(app, "person show", argc, argv, &code)) != EXIT_OK ||
 	    (rc = app_open(app)) != EXIT_OK)
 		return rc;
 	if ((rc = person_get(app->st, code, &p, &err)) != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	ls = &app->cfg.lists;
 	fprintf(app->out, "Usager %s (créé le %.10s)\n", p.code, p.created);
 	profile_line(app->out, ls, "Tranche d'âge", L_TRANCHE_AGE, p.age);
@@ -225,7 +225,7 @@ static int person_show(struct app *app, int argc, char **argv)
 	strcpy(filter.person, p.code);
 	visit_table_begin(&t, app->out, ls);
 	if ((rc = visit_each(app->st, &filter, visit_table_row, &t, &err)) != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	if (t.count == 0)
 		fputs("Aucun passage.\n", app->out);
 	visit_table_end(&t);
@@ -241,7 +241,7 @@ int cmd_person(struct app *app, int argc, char **argv)
 	int rc;
 
 	if (argc < 2)
-		return cli_fail(app, EXIT_USAGE,
+		return app_fail(app, EXIT_USAGE,
 		                "person : sous-commande manquante (new, edit ou show). Voir « carnet "
 		                "person --help ».");
 	if ((rc = app_config(app)) != EXIT_OK)
@@ -249,7 +249,7 @@ int cmd_person(struct app *app, int argc, char **argv)
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
 		if (strcmp(argv[1], subs[i].name) == 0)
 			return subs[i].run(app, argc - 1, argv + 1);
-	return cli_fail(app, EXIT_USAGE,
+	return app_fail(app, EXIT_USAGE,
 	                "person : sous-commande inconnue « %s » (new, edit ou show). Voir « carnet "
 	                "person --help ».",
 	                argv[1]);

@@ -6,8 +6,8 @@
 #include <getopt.h>
 #include <string.h>
 #include <unistd.h>
-#include "carnet/cli.h"
-#include "carnet/report_write.h"
+#include "carnet/cli/cli.h"
+#include "carnet/report/report_write.h"
 
 const char usage_report[] =
 	"Usage : carnet report [PÉRIODE] [FILTRES] [--format FORMAT] [-o FICHIER]\n"
@@ -40,7 +40,7 @@ static int previous_month(struct app *app, struct report_filter *f)
 	int rc = clock_now(&d, NULL, NULL, &err);
 
 	if (rc != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	if (--d.month < 1) {
 		d.month = 12;
 		d.year--;
@@ -77,7 +77,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 		case 'M':
 			periods++;
 			if (!month_parse(optarg, &year, &month))
-				return cli_fail(app, EXIT_INVALID,
+				return app_fail(app, EXIT_INVALID,
 				                "--month : mois invalide « %s » (attendu AAAA-MM)", optarg);
 			snprintf(f.from, sizeof f.from, "%04u-%02u-01", (unsigned)year % 10000u,
 			         (unsigned)month % 100u);
@@ -88,7 +88,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 			periods++;
 			year = atoi(optarg);
 			if (strlen(optarg) != 4 || strspn(optarg, "0123456789") != 4 || year < 1900)
-				return cli_fail(app, EXIT_INVALID,
+				return app_fail(app, EXIT_INVALID,
 				                "--year : année invalide « %s » (attendu AAAA)", optarg);
 			snprintf(f.from, sizeof f.from, "%04u-01-01", (unsigned)year % 10000u);
 			snprintf(f.to, sizeof f.to, "%04u-12-31", (unsigned)year % 10000u);
@@ -96,7 +96,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 		case 'F':
 			if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv") &&
 			    strcmp(optarg, "html"))
-				return cli_fail(app, EXIT_INVALID,
+				return app_fail(app, EXIT_INVALID,
 				                "--format : format inconnu « %s ». Valeurs acceptées : text, "
 				                "html, csv, json",
 				                optarg);
@@ -111,7 +111,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 			else if (strcmp(optarg, "mediator") == 0)
 				f.by = BY_MEDIATOR;
 			else
-				return cli_fail(app, EXIT_INVALID,
+				return app_fail(app, EXIT_INVALID,
 				                "--by : répartition inconnue « %s ». Valeurs acceptées : site, "
 				                "mediator",
 				                optarg);
@@ -125,20 +125,20 @@ int cmd_report(struct app *app, int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 	if (optind < argc)
-		return cli_fail(app, EXIT_USAGE, "report : argument en trop « %s »", argv[optind]);
+		return app_fail(app, EXIT_USAGE, "report : argument en trop « %s »", argv[optind]);
 	if (periods > 1)
-		return cli_fail(app, EXIT_USAGE, "report : une seule période (--month ou --year)");
+		return app_fail(app, EXIT_USAGE, "report : une seule période (--month ou --year)");
 	if (!f.from[0] && !f.to[0] && (rc = previous_month(app, &f)) != EXIT_OK)
 		return rc;
 	if (!f.from[0] || !f.to[0])
-		return cli_fail(app, EXIT_INVALID, "%s : --from et --to vont ensemble",
+		return app_fail(app, EXIT_INVALID, "%s : --from et --to vont ensemble",
 		                f.from[0] ? "--to" : "--from");
 	if (strcmp(f.from, f.to) > 0)
-		return cli_fail(app, EXIT_INVALID, "--to : le %s précède le début (%s)", f.to, f.from);
+		return app_fail(app, EXIT_INVALID, "--to : le %s précède le début (%s)", f.to, f.from);
 	if ((rc = app_open(app)) != EXIT_OK)
 		return rc;
 	if ((rc = report_compute(app->st, &app->cfg.lists, &f, &r, &err)) != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	if (r.visits == 0)
 		fprintf(app->err, "carnet: aucun passage du %s au %s : le bilan est vide\n", f.from,
 		        f.to);
@@ -157,6 +157,6 @@ int cmd_report(struct app *app, int argc, char **argv)
 		report_write_text(out, &r, &app->cfg.lists);
 	report_free(&r);
 	if (output && fclose(out) != 0)
-		return cli_fail(app, EXIT_INVALID, "-o : écriture de « %s » incomplète", output);
+		return app_fail(app, EXIT_INVALID, "-o : écriture de « %s » incomplète", output);
 	return EXIT_OK;
 }

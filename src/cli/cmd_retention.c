@@ -2,9 +2,9 @@
 #include <getopt.h>
 #include <string.h>
 #include <unistd.h>
-#include "carnet/cli.h"
-#include "carnet/ids.h"
-#include "carnet/retention.h"
+#include "carnet/cli/cli.h"
+#include "carnet/model/ids.h"
+#include "carnet/store/retention.h"
 
 const char usage_purge[] =
 	"Usage : carnet purge --before AAAA-MM-JJ [--yes]\n"
@@ -70,11 +70,11 @@ static int options(struct app *app, const char *command, int argc, char **argv, 
 	if (!purge && optind == argc - 1)
 		*value = argv[optind];
 	else if (optind != argc) {
-		cli_fail(app, EXIT_USAGE, "%s : argument en trop « %s »", command, argv[optind]);
+		app_fail(app, EXIT_USAGE, "%s : argument en trop « %s »", command, argv[optind]);
 		return cli_usage_error(app, command);
 	}
 	if (!*value) {
-		cli_fail(app, EXIT_USAGE, purge ? "purge : --before AAAA-MM-JJ manque"
+		app_fail(app, EXIT_USAGE, purge ? "purge : --before AAAA-MM-JJ manque"
 		                                : "forget : le code de l'usager manque");
 		return cli_usage_error(app, command);
 	}
@@ -95,7 +95,7 @@ int cmd_purge(struct app *app, int argc, char **argv)
 	    (rc = app_open(app)) != EXIT_OK)
 		return rc;
 	if ((rc = retention_purge(app->st, before, false, &n, &err)) != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	if (n.visits == 0 && n.persons == 0) {
 		fprintf(app->out, "Rien à effacer avant le %s.\n", before);
 		return EXIT_OK;
@@ -107,7 +107,7 @@ int cmd_purge(struct app *app, int argc, char **argv)
 	if (!confirmed(app, yes, question))
 		return EXIT_INVALID;
 	if ((rc = retention_purge(app->st, before, true, &n, &err)) != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	fprintf(app->out, "Effacés : %ld passage%s d'avant le %s, %ld usager%s.\n", n.visits,
 	        n.visits > 1 ? "s" : "", before, n.persons, n.persons > 1 ? "s" : "");
 	return EXIT_OK;
@@ -125,19 +125,19 @@ int cmd_forget(struct app *app, int argc, char **argv)
 	if ((rc = options(app, "forget", argc, argv, &yes, &arg)) != EXIT_OK)
 		return rc;
 	if (!person_code_normalize(arg, code))
-		return cli_fail(app, EXIT_INVALID,
+		return app_fail(app, EXIT_INVALID,
 		                "forget : code usager invalide « %s » (4 à 16 lettres ou chiffres)", arg);
 	if ((rc = app_open(app)) != EXIT_OK)
 		return rc;
 	if ((rc = retention_forget(app->st, code, false, &visits, &err)) != CN_OK)
-		return cli_report(app, rc, "forget", &err);
+		return app_report(app, rc, "forget", &err);
 	snprintf(question, sizeof question,
 	         "Effacer l'usager %s et son profil (%ld passage%s gardé%s, anonymes)", code, visits,
 	         visits > 1 ? "s" : "", visits > 1 ? "s" : "");
 	if (!confirmed(app, yes, question))
 		return EXIT_INVALID;
 	if ((rc = retention_forget(app->st, code, true, &visits, &err)) != CN_OK)
-		return cli_report(app, rc, "forget", &err);
+		return app_report(app, rc, "forget", &err);
 	fprintf(app->out, "Usager %s effacé ; %ld passage%s devenu%s anonyme%s.\n", code, visits,
 	        visits > 1 ? "s" : "", visits > 1 ? "s" : "", visits > 1 ? "s" : "");
 	return EXIT_OK;

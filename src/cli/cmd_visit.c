@@ -1,10 +1,10 @@
 /* carnet add, edit, delete, show: one visit at a time. */
 #include <getopt.h>
 #include <string.h>
-#include "carnet/cli.h"
-#include "carnet/visit_opts.h"
-#include "carnet/visit_print.h"
-#include "carnet/visit_store.h"
+#include "carnet/cli/cli.h"
+#include "carnet/cli/visit_opts.h"
+#include "carnet/cli/visit_print.h"
+#include "carnet/store/visit_store.h"
 
 #define VISIT_OPTIONS_HELP                                                                  \
 	"  --date AAAA-MM-JJ         date du passage (défaut : aujourd'hui)\n"                 \
@@ -63,7 +63,7 @@ const char usage_show[] =
 /* Reports a model error, naming the option of the field it is about. */
 static int report(struct app *app, int status, const struct cn_err *err)
 {
-	return cli_report(app, status, err->field >= 0 ? visit_opts_name(err->field) : NULL, err);
+	return app_report(app, status, err->field >= 0 ? visit_opts_name(err->field) : NULL, err);
 }
 
 int cmd_add(struct app *app, int argc, char **argv)
@@ -79,13 +79,13 @@ int cmd_add(struct app *app, int argc, char **argv)
 	    (rc = visit_opts_parse(app, "add", argc, argv, &o)) != EXIT_OK)
 		return rc;
 	if (optind < argc)
-		return cli_fail(app, EXIT_USAGE, "add : argument en trop « %s »", argv[optind]);
+		return app_fail(app, EXIT_USAGE, "add : argument en trop « %s »", argv[optind]);
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (!o.set[required[i]])
-			return cli_fail(app, EXIT_INVALID, "%s : obligatoire (%s du passage)",
+			return app_fail(app, EXIT_INVALID, "%s : obligatoire (%s du passage)",
 			                visit_opts_name(required[i]), visit_field_label(required[i]));
 	if ((rc = clock_now(&today, &hour, &minute, &err)) != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	visit_init(&v);
 	date_format(&today, v.date);
 	time_format(hour, minute, v.time);
@@ -96,7 +96,7 @@ int cmd_add(struct app *app, int argc, char **argv)
 	if (!v.site[0]) {
 		char accepted[512];
 		lists_accepted(&app->cfg.lists, L_SITE, accepted, sizeof accepted);
-		return cli_fail(app, EXIT_INVALID,
+		return app_fail(app, EXIT_INVALID,
 		                "--site : obligatoire, aucun site par défaut dans [desk] de la "
 		                "configuration. Valeurs acceptées : %s",
 		                accepted);
@@ -119,10 +119,10 @@ static int id_argument(struct app *app, const char *command, int argc, char **ar
                        const char **id)
 {
 	if (optind >= argc)
-		return cli_fail(app, EXIT_USAGE, "%s : identifiant du passage manquant. Voir « carnet "
+		return app_fail(app, EXIT_USAGE, "%s : identifiant du passage manquant. Voir « carnet "
 		                "%s --help ».", command, command);
 	if (optind + 1 < argc)
-		return cli_fail(app, EXIT_USAGE, "%s : argument en trop « %s »", command,
+		return app_fail(app, EXIT_USAGE, "%s : argument en trop « %s »", command,
 		                argv[optind + 1]);
 	*id = argv[optind];
 	return EXIT_OK;
@@ -141,12 +141,12 @@ int cmd_edit(struct app *app, int argc, char **argv)
 	    (rc = id_argument(app, "edit", argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if (memchr(o.set, true, sizeof o.set) == NULL)
-		return cli_fail(app, EXIT_USAGE, "edit : aucun champ à modifier. Voir « carnet edit "
+		return app_fail(app, EXIT_USAGE, "edit : aucun champ à modifier. Voir « carnet edit "
 		                "--help ».");
 	if ((rc = app_open(app)) != EXIT_OK)
 		return rc;
 	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	visit_opts_apply(&o, &v);
 	if ((rc = visit_update(app->st, &app->cfg.lists, &v, &err)) != CN_OK)
 		return report(app, rc, &err);
@@ -159,7 +159,7 @@ static int no_options(struct app *app, const char *command, int argc, char **arg
 {
 	for (int i = 1; i < argc; i++)
 		if (argv[i][0] == '-' && argv[i][1] != '\0' && strcmp(argv[i], "--") != 0) {
-			cli_fail(app, EXIT_USAGE, "%s : option inconnue « %s »", command, argv[i]);
+			app_fail(app, EXIT_USAGE, "%s : option inconnue « %s »", command, argv[i]);
 			return cli_usage_error(app, command);
 		}
 	optind = 1;
@@ -181,7 +181,7 @@ int cmd_delete(struct app *app, int argc, char **argv)
 		return rc;
 	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK ||
 	    (rc = visit_delete(app->st, v.id, &err)) != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	fprintf(app->out, "Passage supprimé : %s\n", v.id);
 	return EXIT_OK;
 }
@@ -198,7 +198,7 @@ int cmd_show(struct app *app, int argc, char **argv)
 	    (rc = app_open(app)) != EXIT_OK)
 		return rc;
 	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK)
-		return cli_report(app, rc, NULL, &err);
+		return app_report(app, rc, NULL, &err);
 	visit_print_sheet(app->out, &app->cfg.lists, &v);
 	return EXIT_OK;
 }

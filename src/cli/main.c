@@ -3,8 +3,8 @@
 #include <locale.h>
 #include <string.h>
 #include <unistd.h>
-#include "carnet/cli.h"
-#include "carnet/ui.h"
+#include "carnet/cli/cli.h"
+#include "carnet/screen/screen.h"
 
 static const char usage_main[] =
 	"Usage : carnet [--db FICHIER] [--config FICHIER] COMMANDE [OPTIONS]\n"
@@ -50,7 +50,7 @@ static int help_command(struct app *app, int argc, char **argv)
 	}
 	cmd = cli_find(argv[1]);
 	if (!cmd || !cmd->usage)
-		return cli_fail(app, EXIT_USAGE, "commande inconnue « %s ». Voir « carnet --help ».",
+		return app_fail(app, EXIT_USAGE, "commande inconnue « %s ». Voir « carnet --help ».",
 		                argv[1]);
 	fputs(cmd->usage, app->out);
 	return EXIT_OK;
@@ -88,22 +88,22 @@ int main(int argc, char **argv)
 			return EXIT_OK;
 		default:
 			if (optopt)
-				cli_fail(&app, EXIT_USAGE, "option inconnue ou incomplète « -%c »", optopt);
+				app_fail(&app, EXIT_USAGE, "option inconnue ou incomplète « -%c »", optopt);
 			else
-				cli_fail(&app, EXIT_USAGE, "option inconnue ou incomplète « %s »",
+				app_fail(&app, EXIT_USAGE, "option inconnue ou incomplète « %s »",
 				         argv[optind - 1]);
 			fputs("Voir « carnet --help ».\n", app.err);
 			return EXIT_USAGE;
 		}
 	}
 	if (optind >= argc) {
-		rc = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ? ui_run(&app) : cmd_default(&app);
+		rc = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ? screen_run(&app) : cmd_default(&app);
 		app_close(&app);
 		return rc;
 	}
 	cmd = cli_find(argv[optind]);
 	if (!cmd)
-		return cli_fail(&app, EXIT_USAGE, "commande inconnue « %s ». Voir « carnet --help ».",
+		return app_fail(&app, EXIT_USAGE, "commande inconnue « %s ». Voir « carnet --help ».",
 		                argv[optind]);
 	argc -= optind;
 	argv += optind;

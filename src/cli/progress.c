@@ -1,6 +1,6 @@
 #include <time.h>
 #include <unistd.h>
-#include "carnet/progress.h"
+#include "carnet/cli/progress.h"
 
 #define WIDTH 30
 

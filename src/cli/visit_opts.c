@@ -2,9 +2,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "carnet/cli.h"
-#include "carnet/text.h"
-#include "carnet/visit_opts.h"
+#include "carnet/cli/cli.h"
+#include "carnet/model/text.h"
+#include "carnet/cli/visit_opts.h"
 
 /* One row per option: the field it sets and, for codes, their list. */
 static const struct {
@@ -68,7 +68,7 @@ static int bad(struct app *app, int i, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	return cli_fail(app, EXIT_INVALID, "%s : %s", opt_table[i].name, msg);
+	return app_fail(app, EXIT_INVALID, "%s : %s", opt_table[i].name, msg);
 }
 
 static int parse_one(struct app *app, int i, const char *arg, struct visit_opts *o)
@@ -104,7 +104,7 @@ static int parse_one(struct app *app, int i, const char *arg, struct visit_opts 
 		if (codeset_parse(set, arg, &err) != CN_OK) {
 			char accepted[512];
 			lists_accepted(ls, opt_table[i].list, accepted, sizeof accepted);
-			return cli_fail(app, EXIT_INVALID, "%s : %s. Valeurs acceptées : %s",
+			return app_fail(app, EXIT_INVALID, "%s : %s. Valeurs acceptées : %s",
 			                opt_table[i].name, err.msg, accepted);
 		}
 		return EXIT_OK;
@@ -121,7 +121,7 @@ static int parse_one(struct app *app, int i, const char *arg, struct visit_opts 
 		size_t size = f == VF_NOTE ? sizeof v->note : sizeof v->referred_place;
 		size_t max = f == VF_NOTE ? NOTE_MAX_CHARS : PLACE_MAX_CHARS;
 		if (strlen(arg) >= size)
-			return cli_fail(app, EXIT_INVALID, "%s : texte trop long (%zu caractères au plus)",
+			return app_fail(app, EXIT_INVALID, "%s : texte trop long (%zu caractères au plus)",
 			                opt_table[i].name, max);
 		strcpy(dst, arg);
 		return EXIT_OK;
@@ -145,7 +145,7 @@ static int parse_one(struct app *app, int i, const char *arg, struct visit_opts 
 	if (!code_normalize(arg, slot)) {
 		/* Not even the shape of a code: report it with the accepted values. */
 		lists_check(ls, opt_table[i].list, arg, false, &err);
-		return cli_report(app, CN_EINVAL, visit_opts_name(f), &err);
+		return app_report(app, CN_EINVAL, visit_opts_name(f), &err);
 	}
 	return EXIT_OK;
 }

@@ -1,15 +1,7 @@
 #include <string.h>
-#include "carnet/csv.h"
-#include "carnet/text.h"
-#include "carnet/visit_print.h"
-
-void format_minutes(long minutes, char *out, size_t size)
-{
-	if (minutes < 60)
-		snprintf(out, size, "%ld min", minutes);
-	else
-		snprintf(out, size, "%ld h %02ld", minutes / 60, minutes % 60);
-}
+#include "carnet/model/csv.h"
+#include "carnet/model/text.h"
+#include "carnet/cli/visit_print.h"
 
 /* Labels of a multi-valued field joined by sep, or "" when empty. */
 static void join_labels(const struct lists *ls, enum list_id id, const struct codeset *set,
@@ -45,7 +37,7 @@ void visit_print_sheet(FILE *f, const struct lists *ls, const struct visit *v)
 	sheet_line(f, "Identifiant", v->id);
 	sheet_line(f, "Date", v->date);
 	sheet_line(f, "Heure", v->time);
-	format_minutes(v->duration, buf, sizeof buf);
+	duration_format(v->duration, buf, sizeof buf);
 	sheet_line(f, "Durée", buf);
 	sheet_line(f, "Site", label_or_empty(ls, L_SITE, v->site));
 	sheet_line(f, "Médiateur", label_or_empty(ls, L_MEDIATEUR, v->mediator));
@@ -138,7 +130,7 @@ void visit_table_end(struct visit_table *t)
 
 	if (t->count == 0)
 		return;
-	format_minutes(t->minutes, total, sizeof total);
+	duration_format(t->minutes, total, sizeof total);
 	fprintf(t->f, "%d passage%s, durée totale %s\n", t->count, t->count > 1 ? "s" : "", total);
 }
 

@@ -1,9 +1,9 @@
 #define _GNU_SOURCE /* open_memstream */
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/csv.h"
-#include "carnet/record.h"
-#include "carnet/text.h"
+#include "carnet/model/csv.h"
+#include "carnet/exchange/record.h"
+#include "carnet/model/text.h"
 
 static const char *const names[RC_COUNT] = {
 	[RC_ID] = "id",

@@ -1,9 +1,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/person_store.h"
-#include "carnet/sync.h"
-#include "carnet/visit_store.h"
+#include "carnet/store/person_store.h"
+#include "carnet/exchange/sync.h"
+#include "carnet/store/visit_store.h"
 
 void sync_init(struct sync *s, struct store *st, const struct lists *ls)
 {

@@ -1,5 +1,5 @@
 #include <string.h>
-#include "carnet/actions.h"
+#include "carnet/model/actions.h"
 
 #define LIST(k) {[CTX_LIST] = (k)}
 #define FORM(k) {[CTX_FORM] = (k)}

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
-#include "carnet/clock.h"
+#include "carnet/model/clock.h"
 
 static bool all_digits(const char *s, size_t n)
 {
@@ -135,6 +135,14 @@ bool duration_parse(const char *s, int *minutes)
 		return false;
 	*minutes = (int)total;
 	return true;
+}
+
+void duration_format(long minutes, char *out, size_t size)
+{
+	if (minutes < 60)
+		snprintf(out, size, "%ld min", minutes);
+	else
+		snprintf(out, size, "%ld h %02ld", minutes / 60, minutes % 60);
 }
 
 /* CARNET_NOW: YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS, local time. */

@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <string.h>
-#include "carnet/codes.h"
-#include "carnet/text.h"
+#include "carnet/model/codes.h"
+#include "carnet/model/text.h"
 
 bool code_normalize(const char *in, char out[CODE_MAX])
 {

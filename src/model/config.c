@@ -4,8 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <iniparser.h>
-#include "carnet/config.h"
-#include "carnet/text.h"
+#include "carnet/model/config.h"
+#include "carnet/model/text.h"
 
 #ifndef CARNET_DATADIR
 #define CARNET_DATADIR "/usr/local/share/carnet"

@@ -1,6 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/csv.h"
+#include "carnet/model/csv.h"
 
 void csv_field(FILE *f, const char *s, char sep, int first)
 {

@@ -1,5 +1,5 @@
 #include <stdio.h>
-#include "carnet/err.h"
+#include "carnet/model/err.h"
 
 int cn_err_vset(struct cn_err *err, int status, const char *fmt, va_list ap)
 {
@@ -34,4 +34,20 @@ void cn_err_clear(struct cn_err *err)
 {
 	err->field = -1;
 	err->msg[0] = '\0';
+}
+
+int cn_exit_status(int status)
+{
+	switch (status) {
+	case CN_OK:
+		return EXIT_OK;
+	case CN_ENOTFOUND:
+		return EXIT_NOTFOUND;
+	case CN_ECONFIG:
+		return EXIT_CONFIG;
+	case CN_EDB:
+		return EXIT_DB;
+	default:
+		return EXIT_INVALID;
+	}
 }

@@ -1,7 +1,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <uuid/uuid.h>
-#include "carnet/ids.h"
+#include "carnet/model/ids.h"
 
 /* No 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V: codes are read aloud and copied by hand. */
 static const char code_alphabet[] = "34679ACDEFGHJKMNPQRTWXY";

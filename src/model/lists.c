@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/lists.h"
+#include "carnet/model/lists.h"
 
 static const struct {
 	const char *section;

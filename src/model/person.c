@@ -1,5 +1,5 @@
 #include <string.h>
-#include "carnet/person.h"
+#include "carnet/model/person.h"
 
 static const struct {
 	const char *label;

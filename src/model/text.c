@@ -1,7 +1,7 @@
 #include <ctype.h>
 #include <string.h>
 #include <wchar.h>
-#include "carnet/text.h"
+#include "carnet/model/text.h"
 
 /* Decodes one UTF-8 sequence at s (len bytes left); returns its length, or 0
  * when it is malformed. */

@@ -1,6 +1,6 @@
 #include <string.h>
-#include "carnet/text.h"
-#include "carnet/visit.h"
+#include "carnet/model/text.h"
+#include "carnet/model/visit.h"
 
 static const char *const field_labels[VF_COUNT] = {
 	[VF_ID] = "identifiant",

@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/clock.h"
-#include "carnet/ids.h"
-#include "carnet/report.h"
-#include "carnet/visit_store.h"
+#include "carnet/model/clock.h"
+#include "carnet/model/ids.h"
+#include "carnet/report/report.h"
+#include "carnet/store/visit_store.h"
 
 const char *const report_bin_labels[REPORT_BINS] = {
 	"moins de 15 min", "15 à 29 min", "30 à 59 min", "1 h à 2 h", "plus de 2 h",

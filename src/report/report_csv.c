@@ -1,8 +1,8 @@
 /* The activity summary for French spreadsheets: UTF-8 with a BOM, ';'
  * between fields, decimal comma, one table per indicator under its name. */
 #include <string.h>
-#include "carnet/csv.h"
-#include "carnet/report_write.h"
+#include "carnet/model/csv.h"
+#include "carnet/report/report_write.h"
 
 #define SEP ';'
 

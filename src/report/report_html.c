@@ -1,8 +1,8 @@
 /* The activity summary as one self-contained HTML file: no external asset,
  * no script, inline SVG charts, and a print style sheet for A4. */
 #include <string.h>
-#include "carnet/report_write.h"
-#include "carnet/visit_print.h"
+#include "carnet/report/report_write.h"
+#include "carnet/model/clock.h"
 
 static void esc(FILE *f, const char *s)
 {
@@ -156,7 +156,7 @@ void report_write_html(FILE *f, const struct report *r, const struct lists *ls)
 	figure(f, "Personnes distinctes", buf);
 	snprintf(buf, sizeof buf, "%ld", r->first_visits);
 	figure(f, "Premières venues", buf);
-	format_minutes(r->minutes, minutes, sizeof minutes);
+	duration_format(r->minutes, minutes, sizeof minutes);
 	figure(f, "Temps total", minutes);
 	snprintf(buf, sizeof buf, "%.0f min (médiane %.0f min)", r->mean_minutes, r->median_minutes);
 	figure(f, "Durée moyenne", buf);

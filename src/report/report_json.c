@@ -1,7 +1,7 @@
 /* The activity summary as JSON: every figure, for other tools. Shares are
  * percentages with one decimal, as in the other formats. */
 #include <string.h>
-#include "carnet/report_write.h"
+#include "carnet/report/report_write.h"
 
 static void str(FILE *f, const char *s)
 {

@@ -1,9 +1,9 @@
 /* The activity summary as text for an 80-column terminal, with bar charts
  * in Unicode block characters. */
 #include <string.h>
-#include "carnet/report_write.h"
-#include "carnet/text.h"
-#include "carnet/visit_print.h"
+#include "carnet/report/report_write.h"
+#include "carnet/model/text.h"
+#include "carnet/model/clock.h"
 
 #define BAR_WIDTH 22
 #define LABEL_WIDTH 34
@@ -134,7 +134,7 @@ void report_write_text(FILE *f, const struct report *r, const struct lists *ls)
 	figure(f, "Personnes distinctes (avec un code)", buf);
 	snprintf(buf, sizeof buf, "%ld", r->first_visits);
 	figure(f, "Premières venues", buf);
-	format_minutes(r->minutes, total, sizeof total);
+	duration_format(r->minutes, total, sizeof total);
 	figure(f, "Temps total", total);
 	snprintf(buf, sizeof buf, "%.0f min (médiane %.0f min)", r->mean_minutes, r->median_minutes);
 	figure(f, "Durée moyenne", buf);
@@ -155,7 +155,7 @@ void report_write_text(FILE *f, const struct report *r, const struct lists *ls)
 		fprintf(f, "  %s\n", r->f.by == BY_SITE ? "Par site (passages, personnes, temps)"
 		                                        : "Par médiateur (passages, personnes, temps)");
 		for (int g = 0; g < r->ngroups; g++) {
-			format_minutes(r->groups[g].minutes, total, sizeof total);
+			duration_format(r->groups[g].minutes, total, sizeof total);
 			fputs("    ", f);
 			text_put_cell(f, report_group_label(r, ls, g), LABEL_WIDTH);
 			fprintf(f, " %6ld %6ld  %s\n", r->groups[g].visits, r->groups[g].persons, total);

@@ -1,6 +1,6 @@
 #include <string.h>
-#include "carnet/choices.h"
-#include "carnet/hotkeys.h"
+#include "carnet/screen/choices.h"
+#include "carnet/screen/hotkeys.h"
 
 static void apply_filter(struct choices *c)
 {

@@ -1,5 +1,5 @@
 #include <string.h>
-#include "carnet/hotkeys.h"
+#include "carnet/screen/hotkeys.h"
 
 /* Latin-1 supplement letters (U+00C0..U+00FF) without their accent. */
 static const char latin1_fold[64] =

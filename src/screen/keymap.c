@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <curses.h>
-#include "carnet/keymap.h"
+#include "carnet/screen/keymap.h"
 
 static const struct {
 	const char *name;

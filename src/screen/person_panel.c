@@ -1,8 +1,8 @@
 #include <string.h>
-#include "carnet/person_panel.h"
-#include "carnet/person_store.h"
-#include "carnet/text.h"
-#include "carnet/visit_store.h"
+#include "carnet/screen/person_panel.h"
+#include "carnet/store/person_store.h"
+#include "carnet/model/text.h"
+#include "carnet/store/visit_store.h"
 
 static int add_recent(const char *code, const char *last, void *ctx)
 {

@@ -4,13 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include <wchar.h>
-#include "carnet/cli.h"
-#include "carnet/clock.h"
-#include "carnet/text.h"
-#include "carnet/ui.h"
-#include "carnet/view_today.h"
+#include "carnet/model/clock.h"
+#include "carnet/model/text.h"
+#include "carnet/screen/ui.h"
 
 enum { PAIR_TITLE = 1, PAIR_ERROR };
 
@@ -191,7 +188,7 @@ static bool too_small(void)
 	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 }
 
-static void draw(struct ui *ui)
+void ui_draw(struct ui *ui)
 {
 	erase();
 	if (too_small()) {
@@ -209,7 +206,7 @@ static void draw(struct ui *ui)
 			mvaddnstr(y, 0, msg + off, (int)bytes);
 			off += (int)bytes;
 		}
-	} else {
+	} else if (ui->depth > 0) {
 		struct view *v = ui->stack[ui->depth - 1];
 		v->ops->draw(ui, v);
 	}
@@ -243,7 +240,7 @@ bool ui_confirm(struct ui *ui, const char *question)
 	else
 		ui_status(ui, false, "%s (o/n)", question);
 	for (;;) {
-		draw(ui);
+		ui_draw(ui);
 		if (pending_signal)
 			break;
 		if (!read_key(&code, &is_char))
@@ -266,7 +263,7 @@ static int start_terminal(struct ui *ui, FILE *out, FILE *in)
 	const char *no_color = getenv("NO_COLOR");
 
 	if (!(ui->term = newterm(NULL, out, in)))
-		return cli_fail(ui->app, EXIT_USAGE,
+		return app_fail(ui->app, EXIT_USAGE,
 		                "terminal inconnu ou inutilisable (TERM=%s) ; essayez TERM=xterm",
 		                getenv("TERM") ? getenv("TERM") : "");
 	set_escdelay(25);
@@ -313,9 +310,7 @@ int ui_start(struct ui *ui, struct app *app, FILE *out, FILE *in)
 	if ((rc = start_terminal(ui, out, in)) != EXIT_OK)
 		return rc;
 	install_signals();
-	rc = view_today_open(ui);
-	draw(ui);
-	return rc;
+	return EXIT_OK;
 }
 
 int ui_loop(struct ui *ui)
@@ -326,7 +321,7 @@ int ui_loop(struct ui *ui)
 
 		if (read_key(&code, &is_char))
 			dispatch(ui, code, is_char);
-		draw(ui);
+		ui_draw(ui);
 	}
 	return EXIT_OK;
 }
@@ -349,19 +344,4 @@ int ui_finish(struct ui *ui, int rc)
 		return 128 + pending_signal;
 	}
 	return rc;
-}
-
-int ui_run(struct app *app)
-{
-	struct ui ui;
-	int rc;
-
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return cli_fail(app, EXIT_USAGE,
-		                "l'écran de saisie demande un terminal ; hors terminal, utilisez "
-		                "les commandes (carnet --help)");
-	rc = ui_start(&ui, app, stdout, stdin);
-	if (rc != EXIT_OK)
-		return ui_finish(&ui, rc);
-	return ui_finish(&ui, ui_loop(&ui));
 }

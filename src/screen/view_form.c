@@ -1,15 +1,15 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/choices.h"
-#include "carnet/draft.h"
-#include "carnet/person_panel.h"
-#include "carnet/person_store.h"
-#include "carnet/text.h"
-#include "carnet/view_form.h"
-#include "carnet/view_help.h"
-#include "carnet/visit_print.h"
-#include "carnet/visit_store.h"
+#include "carnet/screen/choices.h"
+#include "carnet/store/draft.h"
+#include "carnet/screen/person_panel.h"
+#include "carnet/store/person_store.h"
+#include "carnet/model/text.h"
+#include "carnet/screen/view_form.h"
+#include "carnet/screen/view_help.h"
+#include "carnet/model/clock.h"
+#include "carnet/store/visit_store.h"
 
 enum fkind { FK_CHOICE, FK_MULTI, FK_DURATION, FK_FLAG, FK_TEXT, FK_DATE, FK_TIME, FK_PERSON };
 
@@ -425,7 +425,7 @@ static void save(struct ui *ui, struct form *f)
 		if (!f->editing)
 			ui->timer_start = 0; /* the timer measured this new visit */
 		memcpy(ui->focus_id, f->d.v.id, ID_LEN);
-		format_minutes(f->d.v.duration, minutes, sizeof minutes);
+		duration_format(f->d.v.duration, minutes, sizeof minutes);
 		ui_status(ui, false, "Passage %s : %s, %s, %s", f->editing ? "modifié" : "enregistré",
 		          f->d.v.time, lists_label(lists_of(ui), L_DEMANDE, f->d.v.demands.v[0]),
 		          minutes);
@@ -483,7 +483,7 @@ static void value_text(struct ui *ui, struct form *f, const struct fdef *d, char
 		if (focused && f->typing)
 			snprintf(out, size, "%s_", f->input);
 		else if (f->d.duration_set)
-			format_minutes(f->d.v.duration, out, size);
+			duration_format(f->d.v.duration, out, size);
 		else if (ui->timer_start)
 			snprintf(out, size, "chrono (%d min)", ui_timer_minutes(ui));
 		else
@@ -562,7 +562,7 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		ui_put(3, x, "Une touche choisit, ou tapez des minutes (45, 1h30)", w, false, A_DIM);
 		for (int i = 0; i < NELEM(quick_minutes); i++) {
 			char m[24];
-			format_minutes(quick_minutes[i], m, sizeof m);
+			duration_format(quick_minutes[i], m, sizeof m);
 			snprintf(line, sizeof line, "%c  %s", 'a' + i, m);
 			ui_put(5 + i, x, line, w, false,
 			       f->d.duration_set && f->d.v.duration == quick_minutes[i] ? A_BOLD : 0);

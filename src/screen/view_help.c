@@ -1,6 +1,6 @@
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/view_help.h"
+#include "carnet/screen/view_help.h"
 
 struct help {
 	struct view base;

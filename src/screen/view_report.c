@@ -1,8 +1,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/report_write.h"
-#include "carnet/view_report.h"
+#include "carnet/report/report_write.h"
+#include "carnet/screen/view_report.h"
 
 struct report_view {
 	struct view base;

@@ -1,14 +1,14 @@
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/draft.h"
-#include "carnet/hotkeys.h"
-#include "carnet/text.h"
-#include "carnet/view_form.h"
-#include "carnet/view_help.h"
-#include "carnet/view_report.h"
-#include "carnet/view_today.h"
-#include "carnet/visit_print.h"
-#include "carnet/visit_store.h"
+#include "carnet/store/draft.h"
+#include "carnet/screen/hotkeys.h"
+#include "carnet/model/text.h"
+#include "carnet/screen/view_form.h"
+#include "carnet/screen/view_help.h"
+#include "carnet/screen/view_report.h"
+#include "carnet/screen/view_today.h"
+#include "carnet/model/clock.h"
+#include "carnet/store/visit_store.h"
 
 #define UNDO_MAX 32
 
@@ -123,7 +123,7 @@ static void draw_totals(struct today *t, int y)
 	if (t->n == 0) {
 		snprintf(line, sizeof line, "Aucun passage ce jour.");
 	} else {
-		format_minutes(minutes, total, sizeof total);
+		duration_format(minutes, total, sizeof total);
 		snprintf(line, sizeof line, "%d passage%s · %s · faire pour : %d %%", t->n,
 		         t->n > 1 ? "s" : "", total, (pour * 100 + t->n / 2) / t->n);
 	}

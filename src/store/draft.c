@@ -1,8 +1,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/draft.h"
-#include "carnet/text.h"
+#include "carnet/store/draft.h"
+#include "carnet/model/text.h"
 
 #define DRAFT_MAX 8192
 

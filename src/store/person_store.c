@@ -1,6 +1,6 @@
 #include <string.h>
-#include "carnet/person_store.h"
-#include "carnet/text.h"
+#include "carnet/store/person_store.h"
+#include "carnet/model/text.h"
 
 static int write_person(struct store *st, const struct person *p, bool insert,
                         struct cn_err *err)

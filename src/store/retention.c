@@ -1,6 +1,6 @@
 #include <string.h>
-#include "carnet/person_store.h"
-#include "carnet/retention.h"
+#include "carnet/store/person_store.h"
+#include "carnet/store/retention.h"
 
 /* Runs sql with one or two bound texts; *changes gets the rows it changed. */
 static int run(struct store *st, const char *sql, const char *a, const char *b, long *changes,

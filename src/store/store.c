@@ -6,8 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "carnet/store.h"
-#include "carnet/text.h"
+#include "carnet/store/store.h"
+#include "carnet/model/text.h"
 
 #define CACHE_MAX 16
 

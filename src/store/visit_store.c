@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <string.h>
-#include "carnet/text.h"
-#include "carnet/visit_store.h"
+#include "carnet/model/text.h"
+#include "carnet/store/visit_store.h"
 
 /* Columns read by every query; read_row() knows their order. */
 #define VISIT_COLUMNS                                                                   \

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "carnet/choices.h"
-#include "carnet/config.h"
-#include "carnet/text.h"
+#include "carnet/screen/choices.h"
+#include "carnet/model/config.h"
+#include "carnet/model/text.h"
 
 #ifndef FUZZ_TOP
 #define FUZZ_TOP "."

@@ -14,10 +14,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/config.h"
-#include "carnet/csv.h"
-#include "carnet/record.h"
-#include "carnet/text.h"
+#include "carnet/model/config.h"
+#include "carnet/model/csv.h"
+#include "carnet/exchange/record.h"
+#include "carnet/model/text.h"
 
 #ifndef FUZZ_TOP
 #define FUZZ_TOP "."

@@ -12,14 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/actions.h"
-#include "carnet/clock.h"
-#include "carnet/codes.h"
-#include "carnet/hotkeys.h"
-#include "carnet/ids.h"
-#include "carnet/lists.h"
-#include "carnet/record.h"
-#include "carnet/text.h"
+#include "carnet/model/actions.h"
+#include "carnet/model/clock.h"
+#include "carnet/model/codes.h"
+#include "carnet/screen/hotkeys.h"
+#include "carnet/model/ids.h"
+#include "carnet/model/lists.h"
+#include "carnet/exchange/record.h"
+#include "carnet/model/text.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

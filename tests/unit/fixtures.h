@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include "carnet/config.h"
+#include "carnet/model/config.h"
 #include "harness.h"
 
 /* Writes text to a new file in the test's temporary directory. */

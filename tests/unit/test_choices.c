@@ -1,5 +1,5 @@
 #include <string.h>
-#include "carnet/choices.h"
+#include "carnet/screen/choices.h"
 #include "harness.h"
 
 static struct lists ls;

@@ -1,6 +1,6 @@
 #include <stdlib.h>
 #include <time.h>
-#include "carnet/clock.h"
+#include "carnet/model/clock.h"
 #include "harness.h"
 
 static void test_date_parse(void)

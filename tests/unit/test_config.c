@@ -1,5 +1,5 @@
 #include <string.h>
-#include "carnet/config.h"
+#include "carnet/model/config.h"
 #include "fixtures.h"
 #include "harness.h"
 

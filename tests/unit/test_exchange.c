@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/config.h"
-#include "carnet/csv.h"
-#include "carnet/record.h"
-#include "carnet/sync.h"
+#include "carnet/model/config.h"
+#include "carnet/model/csv.h"
+#include "carnet/exchange/record.h"
+#include "carnet/exchange/sync.h"
 #include "fixtures.h"
 #include "harness.h"
 

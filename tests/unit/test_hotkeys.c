@@ -1,6 +1,6 @@
 #include <string.h>
-#include "carnet/actions.h"
-#include "carnet/hotkeys.h"
+#include "carnet/model/actions.h"
+#include "carnet/screen/hotkeys.h"
 #include "harness.h"
 
 static void test_fold(void)

@@ -2,10 +2,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "carnet/config.h"
-#include "carnet/person_store.h"
-#include "carnet/store.h"
-#include "carnet/visit_store.h"
+#include "carnet/model/config.h"
+#include "carnet/store/person_store.h"
+#include "carnet/store/store.h"
+#include "carnet/store/visit_store.h"
 #include "fixtures.h"
 #include "harness.h"
 

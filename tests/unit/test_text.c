@@ -1,8 +1,8 @@
 #include <stdio.h>
 #include <stdlib.h>
-#include "carnet/codes.h"
-#include "carnet/ids.h"
-#include "carnet/text.h"
+#include "carnet/model/codes.h"
+#include "carnet/model/ids.h"
+#include "carnet/model/text.h"
 #include "harness.h"
 
 static void test_utf8(void)

@@ -1,11 +1,12 @@
-/* The application context shared by the commands (and later the screens). */
+/* The application context shared by the commands and the desk screen: the
+ * configuration, the database and where results and messages go. */
 #ifndef CARNET_APP_H
 #define CARNET_APP_H
 
 #include <stdbool.h>
 #include <stdio.h>
-#include "carnet/config.h"
-#include "carnet/store.h"
+#include "carnet/model/config.h"
+#include "carnet/store/store.h"
 
 struct app {
 	const char *db_opt;      /* --db, or NULL */
@@ -23,5 +24,12 @@ int app_config(struct app *app);
 /* Loads the configuration and opens the database; returns an exit status. */
 int app_open(struct app *app);
 void app_close(struct app *app);
+
+/* Prints "carnet: message" on app->err and returns `code`. */
+int app_fail(struct app *app, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Prints err's message, prefixed by `option : ` when given; returns the
+ * exit status for `status`. */
+int app_report(struct app *app, int status, const char *option, const struct cn_err *err);
 
 #endif

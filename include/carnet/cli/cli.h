@@ -1,22 +1,12 @@
-/* The command line: exit statuses, messages and the command table. */
+/* The command line: the command table and the options commands share. */
 #ifndef CARNET_CLI_H
 #define CARNET_CLI_H
 
 #include <stdio.h>
-#include "carnet/app.h"
-#include "carnet/clock.h"
-#include "carnet/codes.h"
-#include "carnet/err.h"
-
-/* Exit statuses, documented in carnet(1). */
-enum cli_exit {
-	EXIT_OK = 0,
-	EXIT_INVALID = 1,   /* a value refused; nothing written */
-	EXIT_USAGE = 2,     /* unknown command or option, missing argument */
-	EXIT_NOTFOUND = 3,  /* unknown visit id or person code */
-	EXIT_CONFIG = 4,    /* configuration file missing or malformed */
-	EXIT_DB = 5,        /* database cannot be opened or written */
-};
+#include "carnet/app/app.h"
+#include "carnet/model/clock.h"
+#include "carnet/model/codes.h"
+#include "carnet/model/err.h"
 
 struct command {
 	const char *name;
@@ -29,14 +19,6 @@ struct command {
 extern const struct command cli_commands[];
 const struct command *cli_find(const char *name);
 
-/* Exit status for a model status. */
-int cli_exit_for(int status);
-/* Prints "carnet: message" on app->err and returns `code`. */
-int cli_fail(struct app *app, int code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-/* Prints err's message, prefixed by `option : ` when given; returns the
- * exit status for `status`. */
-int cli_report(struct app *app, int status, const char *option, const struct cn_err *err);
 /* getopt_long's unknown option or missing argument, with a pointer to help. */
 int cli_usage_error(struct app *app, const char *command);
 /* "COMMAND : option inconnue ou sans sa valeur « ARG »" and the pointer to

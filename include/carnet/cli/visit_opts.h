@@ -3,8 +3,8 @@
 #define CARNET_VISIT_OPTS_H
 
 #include <stdbool.h>
-#include "carnet/app.h"
-#include "carnet/visit.h"
+#include "carnet/app/app.h"
+#include "carnet/model/visit.h"
 
 struct visit_opts {
 	struct visit v;          /* the values given */

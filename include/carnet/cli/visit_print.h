@@ -3,8 +3,8 @@
 #define CARNET_VISIT_PRINT_H
 
 #include <stdio.h>
-#include "carnet/lists.h"
-#include "carnet/visit.h"
+#include "carnet/model/lists.h"
+#include "carnet/model/visit.h"
 
 void visit_print_sheet(FILE *f, const struct lists *ls, const struct visit *v);
 
@@ -24,8 +24,5 @@ void visit_table_end(struct visit_table *t);
 /* A visit_fn writing CSV rows with labels; ctx is a struct visit_table. */
 void visit_csv_header(FILE *f);
 int visit_csv_row(const struct visit *v, void *table);
-
-/* "1 h 05" or "45 min". */
-void format_minutes(long minutes, char *out, size_t size);
 
 #endif

@@ -5,11 +5,11 @@
 #define CARNET_RECORD_H
 
 #include <stdio.h>
-#include "carnet/lists.h"
-#include "carnet/person.h"
-#include "carnet/store.h"
-#include "carnet/visit.h"
-#include "carnet/visit_store.h"
+#include "carnet/model/lists.h"
+#include "carnet/model/person.h"
+#include "carnet/store/store.h"
+#include "carnet/model/visit.h"
+#include "carnet/store/visit_store.h"
 
 /* The columns, in the order export writes them. */
 enum record_col {

@@ -7,9 +7,9 @@
 
 #include <stddef.h>
 #include <stdio.h>
-#include "carnet/lists.h"
-#include "carnet/record.h"
-#include "carnet/store.h"
+#include "carnet/model/lists.h"
+#include "carnet/exchange/record.h"
+#include "carnet/store/store.h"
 
 struct sync_counts {
 	long added, updated, unchanged, deleted, rejected;

@@ -4,7 +4,8 @@
 #define CARNET_CLOCK_H
 
 #include <stdbool.h>
-#include "carnet/err.h"
+#include <stddef.h>
+#include "carnet/model/err.h"
 
 #define DATE_LEN 11   /* "YYYY-MM-DD" + NUL */
 #define HHMM_LEN 6    /* "HH:MM" + NUL */
@@ -38,5 +39,7 @@ bool time_parse(const char *s, char out[HHMM_LEN]);
 void time_format(int hour, int minute, char out[HHMM_LEN]);
 /* Accepts minutes ("45") or hours ("1h30", "2h"); range 1 to 480. */
 bool duration_parse(const char *s, int *minutes);
+/* "1 h 05" or "45 min". */
+void duration_format(long minutes, char *out, size_t size);
 
 #endif

@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "carnet/err.h"
+#include "carnet/model/err.h"
 
 #define CODE_MAX 32     /* 31 characters + NUL */
 #define CODESET_MAX 32  /* values of one multi-valued field */

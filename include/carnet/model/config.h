@@ -8,10 +8,10 @@
 #define CARNET_CONFIG_H
 
 #include <limits.h>
-#include "carnet/actions.h"
-#include "carnet/codes.h"
-#include "carnet/err.h"
-#include "carnet/lists.h"
+#include "carnet/model/actions.h"
+#include "carnet/model/codes.h"
+#include "carnet/model/err.h"
+#include "carnet/model/lists.h"
 
 #define CONFIG_MAX_FILES 4
 

@@ -5,7 +5,7 @@
 #define CARNET_CSV_H
 
 #include <stdio.h>
-#include "carnet/err.h"
+#include "carnet/model/err.h"
 
 /* Writes one field, preceded by `sep` unless it is the first of its row. */
 void csv_field(FILE *f, const char *s, char sep, int first);

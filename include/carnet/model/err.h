@@ -13,6 +13,19 @@ enum cn_status {
 	CN_EDB,       /* database error (open, newer schema, I/O, locked) */
 };
 
+/* Exit statuses of the program, documented in carnet(1). */
+enum cn_exit {
+	EXIT_OK = 0,
+	EXIT_INVALID = 1,   /* a value refused; nothing written */
+	EXIT_USAGE = 2,     /* unknown command or option, missing argument */
+	EXIT_NOTFOUND = 3,  /* unknown visit id or person code */
+	EXIT_CONFIG = 4,    /* configuration file missing or malformed */
+	EXIT_DB = 5,        /* database cannot be opened or written */
+};
+
+/* The exit status for a status code. */
+int cn_exit_status(int status);
+
 struct cn_err {
 	int field;      /* enum visit_field / person_field, or -1 */
 	char msg[1024];

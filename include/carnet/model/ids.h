@@ -3,8 +3,8 @@
 #define CARNET_IDS_H
 
 #include <stdbool.h>
-#include "carnet/clock.h"
-#include "carnet/err.h"
+#include "carnet/model/clock.h"
+#include "carnet/model/err.h"
 
 #define ID_LEN 37          /* 36 characters + NUL */
 #define PCODE_MAX 17       /* person code: 4 to 16 characters + NUL */

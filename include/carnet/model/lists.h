@@ -4,8 +4,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "carnet/codes.h"
-#include "carnet/err.h"
+#include "carnet/model/codes.h"
+#include "carnet/model/err.h"
 
 enum list_id {
 	L_POSTURE,

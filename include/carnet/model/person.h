@@ -3,11 +3,11 @@
 #ifndef CARNET_PERSON_H
 #define CARNET_PERSON_H
 
-#include "carnet/clock.h"
-#include "carnet/codes.h"
-#include "carnet/err.h"
-#include "carnet/ids.h"
-#include "carnet/lists.h"
+#include "carnet/model/clock.h"
+#include "carnet/model/codes.h"
+#include "carnet/model/err.h"
+#include "carnet/model/ids.h"
+#include "carnet/model/lists.h"
 
 enum person_field {
 	PF_CODE,

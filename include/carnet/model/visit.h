@@ -3,11 +3,11 @@
 #define CARNET_VISIT_H
 
 #include <stdbool.h>
-#include "carnet/clock.h"
-#include "carnet/codes.h"
-#include "carnet/err.h"
-#include "carnet/ids.h"
-#include "carnet/lists.h"
+#include "carnet/model/clock.h"
+#include "carnet/model/codes.h"
+#include "carnet/model/err.h"
+#include "carnet/model/ids.h"
+#include "carnet/model/lists.h"
 
 #define NOTE_MAX_CHARS 500
 #define NOTE_BYTES (NOTE_MAX_CHARS * 4 + 1)

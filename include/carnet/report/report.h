@@ -4,10 +4,10 @@
 #define CARNET_REPORT_H
 
 #include <stdbool.h>
-#include "carnet/clock.h"
-#include "carnet/codes.h"
-#include "carnet/lists.h"
-#include "carnet/store.h"
+#include "carnet/model/clock.h"
+#include "carnet/model/codes.h"
+#include "carnet/model/lists.h"
+#include "carnet/store/store.h"
 
 #define REPORT_TREND 12
 #define REPORT_BINS 5

@@ -4,7 +4,7 @@
 #define CARNET_CHOICES_H
 
 #include <stdbool.h>
-#include "carnet/lists.h"
+#include "carnet/model/lists.h"
 
 #define CHOICES_MAX 256
 

@@ -3,8 +3,8 @@
 #ifndef CARNET_KEYMAP_H
 #define CARNET_KEYMAP_H
 
-#include "carnet/actions.h"
-#include "carnet/config.h"
+#include "carnet/model/actions.h"
+#include "carnet/model/config.h"
 
 #define KEYMAP_MAX 128
 /* Marks curses key codes (KEY_UP…) apart from typed characters of the same

@@ -5,9 +5,9 @@
 #define CARNET_PERSON_PANEL_H
 
 #include <stdbool.h>
-#include "carnet/clock.h"
-#include "carnet/ids.h"
-#include "carnet/ui.h"
+#include "carnet/model/clock.h"
+#include "carnet/model/ids.h"
+#include "carnet/screen/ui.h"
 
 #define PANEL_RECENT 8
 #define PANEL_HISTORY 6

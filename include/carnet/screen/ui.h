@@ -5,10 +5,10 @@
 
 #include <stdbool.h>
 #include <curses.h>
-#include "carnet/actions.h"
-#include "carnet/app.h"
-#include "carnet/ids.h"
-#include "carnet/keymap.h"
+#include "carnet/model/actions.h"
+#include "carnet/app/app.h"
+#include "carnet/model/ids.h"
+#include "carnet/screen/keymap.h"
 
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
@@ -47,15 +47,15 @@ struct ui {
 	int depth;
 };
 
-/* Runs the desk screen on the terminal; returns the exit status. */
-int ui_run(struct app *app);
-/* The three steps of ui_run, apart for the benchmark: open the database and
- * the terminal (out, in) and draw the first screen; take keys until quit or
- * a signal; close everything and give the terminal back. */
+/* The three steps of a screen session (screen.h puts them together): open
+ * the database and the terminal (out, in), with no view yet; take keys until
+ * quit or a signal; close every view and give the terminal back. */
 int ui_start(struct ui *ui, struct app *app, FILE *out, FILE *in);
 int ui_loop(struct ui *ui);
 int ui_finish(struct ui *ui, int rc);
 
+/* Draws the top view, its footer and the status line. */
+void ui_draw(struct ui *ui);
 void ui_push(struct ui *ui, struct view *v);
 /* Closes the top view and resumes the one below. */
 void ui_pop(struct ui *ui);

@@ -3,9 +3,9 @@
 #ifndef CARNET_VIEW_FORM_H
 #define CARNET_VIEW_FORM_H
 
-#include "carnet/draft.h"
-#include "carnet/ui.h"
-#include "carnet/visit.h"
+#include "carnet/store/draft.h"
+#include "carnet/screen/ui.h"
+#include "carnet/model/visit.h"
 
 /* A new visit with the desk's defaults, or `edit` when it is not NULL. */
 void view_form_visit(struct ui *ui, const struct visit *edit);

@@ -2,7 +2,7 @@
 #ifndef CARNET_VIEW_HELP_H
 #define CARNET_VIEW_HELP_H
 
-#include "carnet/ui.h"
+#include "carnet/screen/ui.h"
 
 void view_help_open(struct ui *ui);
 

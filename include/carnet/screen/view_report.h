@@ -2,7 +2,7 @@
 #ifndef CARNET_VIEW_REPORT_H
 #define CARNET_VIEW_REPORT_H
 
-#include "carnet/ui.h"
+#include "carnet/screen/ui.h"
 
 /* Opens the report of the month of `date` (YYYY-MM-DD). */
 void view_report_open(struct ui *ui, const char *date);

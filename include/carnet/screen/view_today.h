@@ -2,7 +2,7 @@
 #ifndef CARNET_VIEW_TODAY_H
 #define CARNET_VIEW_TODAY_H
 
-#include "carnet/ui.h"
+#include "carnet/screen/ui.h"
 
 /* Pushes the list of today's visits, then offers back an unsaved form left
  * by an earlier session. Returns an exit status. */

@@ -5,8 +5,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include "carnet/store.h"
-#include "carnet/visit.h"
+#include "carnet/store/store.h"
+#include "carnet/model/visit.h"
 
 struct draft {
 	struct visit v;          /* v.id set when editing a saved visit */

@@ -2,9 +2,9 @@
 #ifndef CARNET_PERSON_STORE_H
 #define CARNET_PERSON_STORE_H
 
-#include "carnet/lists.h"
-#include "carnet/person.h"
-#include "carnet/store.h"
+#include "carnet/model/lists.h"
+#include "carnet/model/person.h"
+#include "carnet/store/store.h"
 
 /* Validates and saves a new person; generates p->code when it is empty.
  * An existing code is refused. */

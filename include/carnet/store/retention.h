@@ -6,9 +6,9 @@
 #define CARNET_RETENTION_H
 
 #include <stdbool.h>
-#include "carnet/clock.h"
-#include "carnet/lists.h"
-#include "carnet/store.h"
+#include "carnet/model/clock.h"
+#include "carnet/model/lists.h"
+#include "carnet/store/store.h"
 
 struct purge_counts {
 	long visits;     /* visits dated before the day, deleted or not */

@@ -4,8 +4,8 @@
 
 #include <stddef.h>
 #include <sqlite3.h>
-#include "carnet/codes.h"
-#include "carnet/err.h"
+#include "carnet/model/codes.h"
+#include "carnet/model/err.h"
 
 /* PRAGMA application_id of carnet databases ("CRNT"). */
 #define STORE_APPLICATION_ID 0x43524e54

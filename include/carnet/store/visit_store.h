@@ -3,11 +3,11 @@
 #define CARNET_VISIT_STORE_H
 
 #include <stdbool.h>
-#include "carnet/codes.h"
-#include "carnet/ids.h"
-#include "carnet/lists.h"
-#include "carnet/store.h"
-#include "carnet/visit.h"
+#include "carnet/model/codes.h"
+#include "carnet/model/ids.h"
+#include "carnet/model/lists.h"
+#include "carnet/store/store.h"
+#include "carnet/model/visit.h"
 
 struct visit_filter {
 	char from[DATE_LEN];          /* inclusive, empty: no bound */
