@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs every unit test binary and every command-line test script, counts the
+# Runs every unit test binary, the checks of the source tree, the
+# command-line and the screen test scripts, counts the
 # "ok" / "not ok" lines they print, and ends with "N passed, N failed".
 # Environment: CARNET (binary under test), UNIT_DIR (unit test binaries).
 : "${CARNET:?CARNET must name the carnet binary}"
@@ -26,7 +27,7 @@ for t in "$UNIT_DIR"/test_*; do
 	[ -x "$t" ] || continue
 	run_one "unit/$(basename "$t")" "$t"
 done
-for t in "$here"/cli/test_*.sh "$here"/screen/test_*.sh; do
+for t in "$here"/tree/test_*.sh "$here"/cli/test_*.sh "$here"/screen/test_*.sh; do
 	[ -f "$t" ] || continue
 	dir=$(basename "$(dirname "$t")")
 	run_one "$dir/$(basename "$t" .sh)" sh "$t"
