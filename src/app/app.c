@@ -1,11 +1,37 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "carnet/model/escape.h"
 #include "carnet/app/app.h"
 
 void app_init(struct app *app)
 {
-	*app = (struct app){.out = stdout, .err = stderr};
+	*app = (struct app){.out = stdout, .err = stderr, .progress = stderr};
+}
+
+void app_guard_streams(struct app *app)
+{
+	FILE *f;
+
+	if ((f = escape_stream(stderr))) {
+		setvbuf(f, NULL, _IONBF, 0);
+		app->err = f;
+	}
+	if (isatty(STDOUT_FILENO) && (f = escape_stream(stdout)))
+		app->out = f;
+}
+
+void app_streams_close(struct app *app)
+{
+	if (app->out != stdout)
+		fclose(app->out);
+	if (app->err != stderr)
+		fclose(app->err);
+	app->out = stdout;
+	app->err = stderr;
 }
 
 static void print_warning(void *ctx, const char *msg)
@@ -31,7 +57,27 @@ int app_config(struct app *app)
 	return EXIT_OK;
 }
 
-int app_open(struct app *app)
+/* A folder others may write to lets them plant the database's side files
+ * (a "carnet.db-wal" link, say) and lock the desk out, or worse. */
+static void warn_open_folder(struct app *app, const char *db)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(db, '/');
+	struct stat sb;
+
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == db ? 1 : (int)(slash - db), db);
+	if (stat(dir, &sb) == 0 && (sb.st_mode & (S_IWGRP | S_IWOTH)))
+		fprintf(app->err,
+		        "carnet: attention : le dossier %s de la base est modifiable par d'autres comptes "
+		        "(droits %04o) : ils peuvent y remplacer ou bloquer les fichiers de la base ; "
+		        "chmod 700 %s, ou placez la base dans un dossier à vous\n",
+		        dir, (unsigned)(sb.st_mode & 07777), dir);
+}
+
+static int open_store(struct app *app, bool create)
 {
 	char path[PATH_MAX];
 	const char *db = app->db_opt;
@@ -47,7 +93,7 @@ int app_open(struct app *app)
 			return app_report(app, rc, NULL, &err);
 		db = path;
 	}
-	rc = store_open(&app->st, db, &err);
+	rc = create ? store_open(&app->st, db, &err) : store_open_existing(&app->st, db, &err);
 	if (rc != CN_OK)
 		return app_report(app, rc, NULL, &err);
 	if (store_file_mode(app->st) & 077)
@@ -55,7 +101,18 @@ int app_open(struct app *app)
 		        "carnet: attention : la base %s est lisible par d'autres comptes que le vôtre "
 		        "(droits %04o) ; elle contient des données personnelles : chmod 600 %s\n",
 		        db, store_file_mode(app->st), db);
+	warn_open_folder(app, db);
 	return EXIT_OK;
+}
+
+int app_open(struct app *app)
+{
+	return open_store(app, true);
+}
+
+int app_open_existing(struct app *app)
+{
+	return open_store(app, false);
 }
 
 void app_close(struct app *app)

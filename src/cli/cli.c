@@ -98,18 +98,3 @@ int cli_filter_option(struct app *app, int opt, const char *arg, char from[DATE_
 	default: return -1;
 	}
 }
-
-FILE *cli_open_output(struct app *app, const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	FILE *f;
-
-	if (fd < 0 || fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))) {
-		app_fail(app, EXIT_INVALID, "-o : impossible d'écrire « %s » : %s", path,
-		         strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	return f;
-}

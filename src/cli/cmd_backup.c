@@ -37,7 +37,7 @@ int cmd_backup(struct app *app, int argc, char **argv)
 	int rc;
 
 	if ((rc = one_argument(app, "backup", argc, argv, 1)) != EXIT_OK ||
-	    (rc = app_open(app)) != EXIT_OK)
+	    (rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	if ((rc = store_backup(app->st, argv[1], &err)) != CN_OK)
 		return app_report(app, rc, "backup", &err);
@@ -59,7 +59,7 @@ int cmd_check(struct app *app, int argc, char **argv)
 	int rc;
 
 	if ((rc = one_argument(app, "check", argc, argv, 0)) != EXIT_OK ||
-	    (rc = app_open(app)) != EXIT_OK)
+	    (rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	rc = store_check(app->st, tell, app, &err);
 	if (rc != CN_OK)

@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <string.h>
 #include "carnet/cli/cli.h"
+#include "carnet/cli/output.h"
 #include "carnet/exchange/record.h"
 
 const char usage_export[] =
@@ -32,8 +33,8 @@ int cmd_export(struct app *app, int argc, char **argv)
 	struct cn_err err;
 	const char *output = NULL;
 	sqlite3_stmt *stmt;
-	int opt, rc = EXIT_OK, step;
-	FILE *out;
+	int opt, rc = EXIT_OK, rc2, step;
+	struct output out;
 
 	memset(&f, 0, sizeof f);
 	optind = 0;
@@ -53,7 +54,7 @@ int cmd_export(struct app *app, int argc, char **argv)
 		return app_fail(app, EXIT_USAGE, "export : argument en trop « %s »", argv[optind]);
 	if (f.from[0] && f.to[0] && strcmp(f.from, f.to) > 0)
 		return app_fail(app, EXIT_INVALID, "--to : le %s précède le début (%s)", f.to, f.from);
-	if ((rc = app_open(app)) != EXIT_OK)
+	if ((rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	/* One read transaction: the export is one state of the database. */
 	if ((rc = store_begin_read(app->st, &err)) != CN_OK)
@@ -62,21 +63,20 @@ int cmd_export(struct app *app, int argc, char **argv)
 		store_rollback(app->st);
 		return app_report(app, CN_EDB, NULL, &err);
 	}
-	if (!(out = output ? cli_open_output(app, output) : app->out)) {
+	if ((rc = output_open(app, &out, output)) != EXIT_OK) {
 		sqlite3_finalize(stmt);
 		store_rollback(app->st);
-		return EXIT_INVALID;
+		return rc;
 	}
-	record_write_header(out);
+	record_write_header(out.f);
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		record_read(stmt, &r);
-		record_write(out, &r, 1);
+		record_write(out.f, &r, 1);
 	}
 	sqlite3_finalize(stmt);
 	store_rollback(app->st);
 	if (step != SQLITE_DONE)
 		rc = app_fail(app, EXIT_DB, "%s : lecture impossible", store_path(app->st));
-	if (output && fclose(out) != 0 && rc == EXIT_OK)
-		rc = app_fail(app, EXIT_INVALID, "-o : écriture de « %s » incomplète", output);
-	return rc;
+	rc2 = output_close(app, &out, rc == EXIT_OK);
+	return rc != EXIT_OK ? rc : rc2;
 }

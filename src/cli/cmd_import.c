@@ -125,7 +125,7 @@ static int run(struct import *im, struct sync *s, bool skip_invalid, FILE *in)
 	enum record_col col;
 	int rc;
 
-	progress_start(&bar, im->app->err, "Import",
+	progress_start(&bar, im->app->progress, "Import",
 	               fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) ? sb.st_size : 0);
 	for (;;) {
 		rc = csv_read(&im->csv, &err);
@@ -185,6 +185,13 @@ int cmd_import(struct app *app, int argc, char **argv)
 		return cli_usage_error(app, "import");
 	}
 	im.name = argv[optind];
+	{
+		struct stat sb;
+		if (stat(im.name, &sb) == 0 && S_ISDIR(sb.st_mode))
+			return app_fail(app, EXIT_INVALID,
+			                "import : « %s » est un dossier ; donnez le fichier CSV à lire",
+			                im.name);
+	}
 	in = strcmp(im.name, "-") == 0 ? stdin : fopen(im.name, "r");
 	if (!in)
 		return app_fail(app, errno == ENOENT ? EXIT_NOTFOUND : EXIT_INVALID,
@@ -195,8 +202,11 @@ int cmd_import(struct app *app, int argc, char **argv)
 	}
 	if (rc == EXIT_OK && (rc = store_begin(app->st, &err)) != CN_OK)
 		rc = app_report(app, rc, NULL, &err);
+	if (rc == EXIT_OK && (rc = sync_init(&s, app->st, &app->cfg.lists, &err)) != CN_OK) {
+		store_rollback(app->st);
+		rc = app_report(app, rc, NULL, &err);
+	}
 	if (rc == EXIT_OK) {
-		sync_init(&s, app->st, &app->cfg.lists);
 		rc = run(&im, &s, skip_invalid, in);
 		s.n.rejected = im.refused;
 		if (rc == EXIT_OK && im.refused && !skip_invalid) {

@@ -103,7 +103,7 @@ int cmd_list(struct app *app, int argc, char **argv)
 		today.day = date_days_in_month(today.year, today.month);
 		date_format(&today, f.to);
 	}
-	if ((rc = app_open(app)) != EXIT_OK)
+	if ((rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	return print_visits(app, &f, format);
 }
@@ -117,7 +117,7 @@ int cmd_default(struct app *app)
 
 	if ((rc = clock_now(&today, NULL, NULL, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);
-	if ((rc = app_open(app)) != EXIT_OK)
+	if ((rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	date_format(&today, f.from);
 	strcpy(f.to, f.from);

@@ -57,33 +57,53 @@ static int check_sources(struct app *app, char **paths, int n, long long *visits
 	return EXIT_OK;
 }
 
+struct rejects {
+	struct app *app;
+	const char *path;
+};
+
+static void tell_reject(void *ctx, const char *what, const char *column, const char *why)
+{
+	struct rejects *r = ctx;
+	fprintf(r->app->err, "carnet: %s : %s : colonne « %s » : %s\n", r->path, what, column, why);
+}
+
 /* One source in one transaction. */
 static int merge_one(struct app *app, const char *path, struct sync *s, struct progress *bar,
                      long long *done)
 {
-	struct visit_filter all;
 	struct record r;
 	struct cn_err err;
 	enum record_col col;
 	sqlite3_stmt *stmt;
+	struct rejects rejects = {app, path};
+	long rows = 0;
 	int rc, step = SQLITE_DONE;
 
-	memset(&all, 0, sizeof all);
 	if ((rc = store_attach(app->st, path, SOURCE, &err)) != CN_OK)
 		return app_fail(app, EXIT_DB, "merge : %s", err.msg);
-	if ((rc = store_begin(app->st, &err)) != CN_OK) {
+	/* However the source was made, reading it costs in proportion to its
+	 * rows: a generous bound, far past any real merge (a few thousand steps
+	 * a row), ends a trap that would run forever. */
+	if ((rc = store_scalar(app->st, "SELECT (SELECT count(*) FROM " SOURCE ".visit) +"
+	                                " (SELECT count(*) FROM " SOURCE ".person)",
+	                       &rows, &err)) != CN_OK ||
+	    (rc = store_begin(app->st, &err)) != CN_OK) {
 		store_detach(app->st, SOURCE);
 		return app_report(app, rc, NULL, &err);
 	}
-	if (!(stmt = record_select(app->st, SOURCE, &all, &err)))
+	store_limit(app->st, 100000 + 2000LL * rows);
+	if (!(stmt = record_select_all(app->st, SOURCE, &err)))
 		rc = CN_EDB;
 	while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		record_read(stmt, &r);
-		rc = sync_apply(s, &r, &col, &err);
+		rc = record_read_checked(stmt, &r, &col, &err);
+		if (rc == CN_OK)
+			rc = sync_apply(s, &r, &col, &err);
 		if (rc == CN_EINVAL) {
 			/* A record this desk cannot take is told and left out. */
-			fprintf(app->err, "carnet: %s : passage %s : colonne « %s » : %s\n", path, r.v.id,
-			        record_column_name(col), err.msg);
+			char what[64];
+			snprintf(what, sizeof what, "passage %s", r.v.id);
+			tell_reject(&rejects, what, record_column_name(col), err.msg);
 			s->n.rejected++;
 			rc = CN_OK;
 		}
@@ -93,7 +113,8 @@ static int merge_one(struct app *app, const char *path, struct sync *s, struct p
 		rc = store_fail(app->st, &err, "lecture impossible");
 	sqlite3_finalize(stmt);
 	if (rc == CN_OK)
-		rc = sync_persons(s, SOURCE, &err);
+		rc = sync_persons(s, SOURCE, tell_reject, &rejects, &err);
+	store_limit(app->st, 0);
 	rc = rc == CN_OK ? store_commit(app->st, &err) : (store_rollback(app->st), rc);
 	store_detach(app->st, SOURCE);
 	if (rc != CN_OK) {
@@ -108,6 +129,7 @@ int cmd_merge(struct app *app, int argc, char **argv)
 	struct sync_counts total = {0};
 	struct progress bar;
 	struct sync s;
+	struct cn_err err;
 	long long visits, done = 0;
 	char line[256];
 	int rc, n;
@@ -123,9 +145,10 @@ int cmd_merge(struct app *app, int argc, char **argv)
 	if ((rc = app_open(app)) != EXIT_OK ||
 	    (rc = check_sources(app, argv + optind, n, &visits)) != EXIT_OK)
 		return rc;
-	progress_start(&bar, app->err, "Fusion", visits);
+	progress_start(&bar, app->progress, "Fusion", visits);
 	/* One set of rules for every source; counts told source by source. */
-	sync_init(&s, app->st, &app->cfg.lists);
+	if ((rc = sync_init(&s, app->st, &app->cfg.lists, &err)) != CN_OK)
+		return app_report(app, rc, NULL, &err);
 	for (int i = 0; i < n; i++) {
 		const char *path = argv[optind + i];
 

@@ -167,7 +167,7 @@ static int person_edit(struct app *app, int argc, char **argv)
 
 	if ((rc = parse_profile(app, "person edit", argc, argv, false, &o)) != EXIT_OK ||
 	    (rc = code_argument(app, "person edit", argc, argv, &code)) != EXIT_OK ||
-	    (rc = app_open(app)) != EXIT_OK)
+	    (rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	if ((rc = person_get(app->st, code, &p, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);
@@ -203,7 +203,7 @@ static int person_show(struct app *app, int argc, char **argv)
 		return cli_usage_error(app, "person");
 	}
 	if ((rc = code_argument(app, "person show", argc, argv, &code)) != EXIT_OK ||
-	    (rc = app_open(app)) != EXIT_OK)
+	    (rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	if ((rc = person_get(app->st, code, &p, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "carnet/cli/cli.h"
+#include "carnet/cli/output.h"
 #include "carnet/report/report_write.h"
 
 const char usage_report[] =
@@ -67,7 +68,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 	struct cn_err err;
 	const char *format = "text", *output = NULL;
 	int opt, rc = EXIT_OK, year, month, periods = 0;
-	FILE *out;
+	struct output out;
 
 	memset(&f, 0, sizeof f);
 	optind = 0;
@@ -135,28 +136,25 @@ int cmd_report(struct app *app, int argc, char **argv)
 		                f.from[0] ? "--to" : "--from");
 	if (strcmp(f.from, f.to) > 0)
 		return app_fail(app, EXIT_INVALID, "--to : le %s précède le début (%s)", f.to, f.from);
-	if ((rc = app_open(app)) != EXIT_OK)
+	if ((rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	if ((rc = report_compute(app->st, &app->cfg.lists, &f, &r, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);
 	if (r.visits == 0)
 		fprintf(app->err, "carnet: aucun passage du %s au %s : le bilan est vide\n", f.from,
 		        f.to);
-	out = output ? cli_open_output(app, output) : app->out;
-	if (!out) {
+	if ((rc = output_open(app, &out, output)) != EXIT_OK) {
 		report_free(&r);
-		return EXIT_INVALID;
+		return rc;
 	}
 	if (strcmp(format, "json") == 0)
-		report_write_json(out, &r, &app->cfg.lists);
+		report_write_json(out.f, &r, &app->cfg.lists);
 	else if (strcmp(format, "csv") == 0)
-		report_write_csv(out, &r, &app->cfg.lists);
+		report_write_csv(out.f, &r, &app->cfg.lists);
 	else if (strcmp(format, "html") == 0)
-		report_write_html(out, &r, &app->cfg.lists);
+		report_write_html(out.f, &r, &app->cfg.lists);
 	else
-		report_write_text(out, &r, &app->cfg.lists);
+		report_write_text(out.f, &r, &app->cfg.lists);
 	report_free(&r);
-	if (output && fclose(out) != 0)
-		return app_fail(app, EXIT_INVALID, "-o : écriture de « %s » incomplète", output);
-	return EXIT_OK;
+	return output_close(app, &out, true);
 }

@@ -81,6 +81,26 @@ static int options(struct app *app, const char *command, int argc, char **argv, 
 	return EXIT_OK;
 }
 
+static void told_removed(void *ctx, const char *path)
+{
+	struct app *app = ctx;
+	fprintf(app->out, "Copie d'avant mise à niveau effacée (elle gardait ces données) : %s\n",
+	        path);
+}
+
+/* After an erase: the copies made before schema upgrades hold the erased
+ * data too, and go; then the truth about what is still on the disk. */
+static int finish(struct app *app, int rc, const struct cn_err *err)
+{
+	struct cn_err bad;
+
+	if (retention_remove_copies(app->st, told_removed, app, &bad) != CN_OK)
+		app_report(app, CN_EDB, NULL, &bad);
+	if (rc != CN_OK)
+		return app_report(app, rc, NULL, err);
+	return EXIT_OK;
+}
+
 int cmd_purge(struct app *app, int argc, char **argv)
 {
 	struct purge_counts n;
@@ -92,7 +112,7 @@ int cmd_purge(struct app *app, int argc, char **argv)
 
 	if ((rc = options(app, "purge", argc, argv, &yes, &arg)) != EXIT_OK ||
 	    (rc = cli_date(app, "--before", arg, before)) != EXIT_OK ||
-	    (rc = app_open(app)) != EXIT_OK)
+	    (rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	if ((rc = retention_purge(app->st, before, false, &n, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);
@@ -106,11 +126,11 @@ int cmd_purge(struct app *app, int argc, char **argv)
 	         n.visits, n.visits > 1 ? "s" : "", before, n.persons, n.persons > 1 ? "s" : "");
 	if (!confirmed(app, yes, question))
 		return EXIT_INVALID;
-	if ((rc = retention_purge(app->st, before, true, &n, &err)) != CN_OK)
+	if ((rc = retention_purge(app->st, before, true, &n, &err)) != CN_OK && rc != CN_EBUSY)
 		return app_report(app, rc, NULL, &err);
 	fprintf(app->out, "Effacés : %ld passage%s d'avant le %s, %ld usager%s.\n", n.visits,
 	        n.visits > 1 ? "s" : "", before, n.persons, n.persons > 1 ? "s" : "");
-	return EXIT_OK;
+	return finish(app, rc, &err);
 }
 
 int cmd_forget(struct app *app, int argc, char **argv)
@@ -127,7 +147,7 @@ int cmd_forget(struct app *app, int argc, char **argv)
 	if (!person_code_normalize(arg, code))
 		return app_fail(app, EXIT_INVALID,
 		                "forget : code usager invalide « %s » (4 à 16 lettres ou chiffres)", arg);
-	if ((rc = app_open(app)) != EXIT_OK)
+	if ((rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	if ((rc = retention_forget(app->st, code, false, &visits, &err)) != CN_OK)
 		return app_report(app, rc, "forget", &err);
@@ -136,9 +156,9 @@ int cmd_forget(struct app *app, int argc, char **argv)
 	         visits > 1 ? "s" : "", visits > 1 ? "s" : "");
 	if (!confirmed(app, yes, question))
 		return EXIT_INVALID;
-	if ((rc = retention_forget(app->st, code, true, &visits, &err)) != CN_OK)
+	if ((rc = retention_forget(app->st, code, true, &visits, &err)) != CN_OK && rc != CN_EBUSY)
 		return app_report(app, rc, "forget", &err);
 	fprintf(app->out, "Usager %s effacé ; %ld passage%s devenu%s anonyme%s.\n", code, visits,
 	        visits > 1 ? "s" : "", visits > 1 ? "s" : "", visits > 1 ? "s" : "");
-	return EXIT_OK;
+	return finish(app, rc, &err);
 }

@@ -143,7 +143,7 @@ int cmd_edit(struct app *app, int argc, char **argv)
 	if (memchr(o.set, true, sizeof o.set) == NULL)
 		return app_fail(app, EXIT_USAGE, "edit : aucun champ à modifier. Voir « carnet edit "
 		                "--help ».");
-	if ((rc = app_open(app)) != EXIT_OK)
+	if ((rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);
@@ -177,7 +177,7 @@ int cmd_delete(struct app *app, int argc, char **argv)
 
 	if ((rc = no_options(app, "delete", argc, argv)) != EXIT_OK ||
 	    (rc = id_argument(app, "delete", argc, argv, &id)) != EXIT_OK ||
-	    (rc = app_open(app)) != EXIT_OK)
+	    (rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK ||
 	    (rc = visit_delete(app->st, v.id, &err)) != CN_OK)
@@ -195,7 +195,7 @@ int cmd_show(struct app *app, int argc, char **argv)
 
 	if ((rc = no_options(app, "show", argc, argv)) != EXIT_OK ||
 	    (rc = id_argument(app, "show", argc, argv, &id)) != EXIT_OK ||
-	    (rc = app_open(app)) != EXIT_OK)
+	    (rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
 	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);

@@ -56,7 +56,23 @@ static int help_command(struct app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static int run(struct app *app, int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+	struct app app;
+	int rc;
+
+	setlocale(LC_ALL, "");
+	app_init(&app);
+	app_guard_streams(&app);
+	rc = run(&app, argc, argv);
+	app_close(&app);
+	app_streams_close(&app);
+	return rc;
+}
+
+static int run(struct app *app, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{"db", required_argument, NULL, 'd'},
@@ -65,53 +81,45 @@ int main(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	struct app app;
 	const struct command *cmd;
-	int opt, rc;
+	int opt;
 
-	setlocale(LC_ALL, "");
-	app_init(&app);
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
 		switch (opt) {
 		case 'd':
-			app.db_opt = optarg;
+			app->db_opt = optarg;
 			break;
 		case 'c':
-			app.config_opt = optarg;
+			app->config_opt = optarg;
 			break;
 		case 'h':
-			print_main_usage(app.out);
+			print_main_usage(app->out);
 			return EXIT_OK;
 		case 'V':
-			fprintf(app.out, "carnet %s\n", CARNET_VERSION);
+			fprintf(app->out, "carnet %s\n", CARNET_VERSION);
 			return EXIT_OK;
 		default:
 			if (optopt)
-				app_fail(&app, EXIT_USAGE, "option inconnue ou incomplète « -%c »", optopt);
+				app_fail(app, EXIT_USAGE, "option inconnue ou incomplète « -%c »", optopt);
 			else
-				app_fail(&app, EXIT_USAGE, "option inconnue ou incomplète « %s »",
+				app_fail(app, EXIT_USAGE, "option inconnue ou incomplète « %s »",
 				         argv[optind - 1]);
-			fputs("Voir « carnet --help ».\n", app.err);
+			fputs("Voir « carnet --help ».\n", app->err);
 			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc) {
-		rc = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ? screen_run(&app) : cmd_default(&app);
-		app_close(&app);
-		return rc;
-	}
+	if (optind >= argc)
+		return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ? screen_run(app) : cmd_default(app);
 	cmd = cli_find(argv[optind]);
 	if (!cmd)
-		return app_fail(&app, EXIT_USAGE, "commande inconnue « %s ». Voir « carnet --help ».",
+		return app_fail(app, EXIT_USAGE, "commande inconnue « %s ». Voir « carnet --help ».",
 		                argv[optind]);
 	argc -= optind;
 	argv += optind;
 	if (!cmd->run)
-		return help_command(&app, argc, argv);
-	if (cli_wants_help(&app, cmd, argc, argv))
+		return help_command(app, argc, argv);
+	if (cli_wants_help(app, cmd, argc, argv))
 		return EXIT_OK;
-	rc = cmd->run(&app, argc, argv);
-	app_close(&app);
-	return rc;
+	return cmd->run(app, argc, argv);
 }

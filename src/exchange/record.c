@@ -333,7 +333,8 @@ char *record_visit_line(const struct record *r)
 	"SELECT v.id, v.date, v.time, v.duration, v.site, v.mediator, v.canal, v.demands,"     \
 	" v.organisms, v.posture, v.present, v.outcome, v.urgent, v.referred_by, v.referred_to," \
 	" v.referred_place, v.note, v.created_at, v.updated_at, v.deleted_at, p.code, p.id,"   \
-	" p.age, p.gender, p.area, p.situation, p.equipment, p.created_at, p.updated_at"
+	" p.age, p.gender, p.area, p.situation, p.equipment, p.created_at, p.updated_at,"   \
+	" v.person_id"
 
 sqlite3_stmt *record_select(struct store *st, const char *schema, const struct visit_filter *f,
                             struct cn_err *err)
@@ -349,6 +350,17 @@ sqlite3_stmt *record_select(struct store *st, const char *schema, const struct v
 	if ((stmt = store_prepare(st, sql, err)))
 		visit_filter_bind(stmt, f);
 	return stmt;
+}
+
+sqlite3_stmt *record_select_all(struct store *st, const char *schema, struct cn_err *err)
+{
+	char sql[1024];
+
+	/* Every row, even one whose date no filter would match (NULL, garbage). */
+	snprintf(sql, sizeof sql,
+	         RECORD_SELECT " FROM %s.visit v LEFT JOIN %s.person p ON p.id = v.person_id",
+	         schema, schema);
+	return store_prepare(st, sql, err);
 }
 
 int record_get(struct store *st, const char *schema, const char *id, struct record *out,
@@ -386,4 +398,39 @@ void record_read(sqlite3_stmt *stmt, struct record *r)
 		/* Stored codes are '|'-joined like the exchange format. */
 		record_set(r, (enum record_col)c, text ? text : "", &ignored);
 	}
+}
+
+int record_read_columns(sqlite3_stmt *stmt, int first, enum record_col from, enum record_col to,
+                        struct record *r, enum record_col *col, struct cn_err *err)
+{
+	for (enum record_col c = from; c <= to; c++) {
+		int i = first + (int)(c - from);
+		const char *text = (const char *)sqlite3_column_text(stmt, i);
+		int rc;
+
+		*col = c;
+		/* A NUL inside a value: SQLite's length says more than C's. */
+		if (text && (size_t)sqlite3_column_bytes(stmt, i) != strlen(text))
+			return cn_err_set(err, CN_EINVAL, "texte invalide (caractère NUL)");
+		if ((rc = record_set(r, c, text ? text : "", err)) != CN_OK)
+			return rc;
+	}
+	return CN_OK;
+}
+
+int record_read_checked(sqlite3_stmt *stmt, struct record *r, enum record_col *col,
+                        struct cn_err *err)
+{
+	int rc;
+
+	record_init(r);
+	if ((rc = record_read_columns(stmt, 0, 0, RC_COUNT - 1, r, col, err)) != CN_OK)
+		return rc;
+	/* A visit naming a person the database does not hold. */
+	if (sqlite3_column_type(stmt, RC_COUNT) != SQLITE_NULL && !r->p.id[0]) {
+		*col = RC_PERSON;
+		return cn_err_set(err, CN_EINVAL, "usager absent de la base (le passage renvoie à un "
+		                                  "usager qu'elle ne contient pas)");
+	}
+	return CN_OK;
 }

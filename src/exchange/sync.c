@@ -5,11 +5,39 @@
 #include "carnet/exchange/sync.h"
 #include "carnet/store/visit_store.h"
 
-void sync_init(struct sync *s, struct store *st, const struct lists *ls)
+int sync_init(struct sync *s, struct store *st, const struct lists *ls, struct cn_err *err)
 {
 	memset(s, 0, sizeof *s);
 	s->st = st;
 	s->ls = ls;
+	return clock_timestamp_ahead(24 * 3600, s->latest, err);
+}
+
+/* A timestamp more than a day ahead: refused, told by column. */
+static int too_late(const struct sync *s, const char *ts, enum record_col c, enum record_col *col,
+                    struct cn_err *err)
+{
+	if (strcmp(ts, s->latest) <= 0)
+		return CN_OK;
+	*col = c;
+	return cn_err_set(err, CN_EINVAL,
+	                  "horodatage dans le futur « %s » (plus d'un jour après maintenant : "
+	                  "l'horloge du poste d'origine est-elle juste ?)",
+	                  ts);
+}
+
+static int check_times(const struct sync *s, const struct record *r, enum record_col *col,
+                       struct cn_err *err)
+{
+	int rc;
+
+	if ((rc = too_late(s, r->v.created, RC_CREATED, col, err)) ||
+	    (rc = too_late(s, r->v.updated, RC_UPDATED, col, err)) ||
+	    (rc = too_late(s, r->v.deleted, RC_DELETED, col, err)) ||
+	    (rc = too_late(s, r->p.created, RC_PERSON_CREATED, col, err)) ||
+	    (rc = too_late(s, r->p.updated, RC_PERSON_UPDATED, col, err)))
+		return rc;
+	return CN_OK;
 }
 
 #define PROFILE_TEXT (5 * CODESET_MAX * CODE_MAX)
@@ -140,7 +168,8 @@ int sync_apply(struct sync *s, const struct record *r, enum record_col *col,
 	struct record here;
 	int rc;
 
-	if ((rc = record_validate(r, s->ls, &s->unknown, col, err)) != CN_OK)
+	if ((rc = record_validate(r, s->ls, &s->unknown, col, err)) != CN_OK ||
+	    (rc = check_times(s, r, col, err)) != CN_OK)
 		return rc;
 	*col = RC_ID;
 	if (r->p.code[0] && (rc = sync_person(s, &r->p, err)) != CN_OK)
@@ -160,36 +189,45 @@ int sync_apply(struct sync *s, const struct record *r, enum record_col *col,
 	return replace_or_keep(s, r, &here, err);
 }
 
-int sync_persons(struct sync *s, const char *schema, struct cn_err *err)
+int sync_persons(struct sync *s, const char *schema, sync_reject_fn reject, void *ctx,
+                 struct cn_err *err)
 {
 	char sql[256];
 	sqlite3_stmt *stmt;
-	struct person p;
+	struct record r;
 	int rc = CN_OK, step;
 
-	/* schema is a literal, never user data. */
+	/* schema is a literal, never user data; the columns in record order. */
 	snprintf(sql, sizeof sql,
-	         "SELECT id, code, age, gender, area, situation, equipment, created_at, updated_at"
+	         "SELECT code, id, age, gender, area, situation, equipment, created_at, updated_at"
 	         " FROM %s.person WHERE deleted_at IS NULL ORDER BY code",
 	         schema);
 	if (!(stmt = store_prepare(s->st, sql, err)))
 		return CN_EDB;
 	while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		enum record_col col;
 		struct cn_err bad;
+		int v;
 
-		person_init(&p);
-		store_column_copy(stmt, 0, p.id, sizeof p.id);
-		store_column_copy(stmt, 1, p.code, sizeof p.code);
-		store_column_copy(stmt, 2, p.age, sizeof p.age);
-		store_column_copy(stmt, 3, p.gender, sizeof p.gender);
-		store_column_copy(stmt, 4, p.area, sizeof p.area);
-		store_column_copy(stmt, 5, p.situation, sizeof p.situation);
-		store_column_codes(stmt, 6, &p.equipment);
-		store_column_copy(stmt, 7, p.created, sizeof p.created);
-		store_column_copy(stmt, 8, p.updated, sizeof p.updated);
-		/* A profile this desk cannot take stays where it is. */
-		if (person_validate_foreign(&p, s->ls, &s->unknown, &bad) == CN_OK)
-			rc = sync_person(s, &p, err);
+		record_init(&r);
+		v = record_read_columns(stmt, 0, RC_PERSON, RC_PERSON_UPDATED, &r, &col, &bad);
+		if (v == CN_OK && (!r.p.created[0] || !r.p.updated[0])) {
+			col = r.p.created[0] ? RC_PERSON_UPDATED : RC_PERSON_CREATED;
+			v = cn_err_set(&bad, CN_EINVAL, "valeur obligatoire");
+		}
+		if (v == CN_OK && (v = person_validate_foreign(&r.p, s->ls, &s->unknown, &bad)) != CN_OK)
+			col = RC_PERSON;
+		if (v == CN_OK)
+			v = check_times(s, &r, &col, &bad);
+		if (v == CN_OK) {
+			rc = sync_person(s, &r.p, err);
+		} else {
+			/* A profile this desk cannot take is told and left out. */
+			char what[64];
+			snprintf(what, sizeof what, "usager %s", r.p.code);
+			reject(ctx, what, record_column_name(col), bad.msg);
+			s->n.rejected++;
+		}
 	}
 	if (rc == CN_OK && step != SQLITE_DONE)
 		rc = store_fail(s->st, err, "lecture des usagers impossible");

@@ -206,9 +206,23 @@ int clock_now(struct cn_date *date, int *hour, int *minute, struct cn_err *err)
 	return CN_OK;
 }
 
-int clock_timestamp(char out[TS_LEN], struct cn_err *err)
+static void format_ms(long long ms, char out[TS_LEN])
 {
-	struct tm tm, utc;
+	time_t sec = (time_t)(ms / 1000);
+	struct tm utc;
+	char buf[96];
+
+	gmtime_r(&sec, &utc);
+	snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+	         utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+	         (int)(ms % 1000));
+	snprintf(out, TS_LEN, "%.24s", buf);
+}
+
+/* "now" in milliseconds since the epoch. */
+static int now_ms(long long *ms, struct cn_err *err)
+{
+	struct tm tm;
 	struct timeval tv;
 	int r = now_override(&tm, err);
 
@@ -216,17 +230,60 @@ int clock_timestamp(char out[TS_LEN], struct cn_err *err)
 		return CN_EINVAL;
 	if (r > 0) {
 		gettimeofday(&tv, NULL);
+		*ms = (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
 	} else {
-		tv.tv_sec = mktime(&tm);
-		tv.tv_usec = 0;
+		*ms = (long long)mktime(&tm) * 1000;
 	}
-	gmtime_r(&tv.tv_sec, &utc);
-	char buf[96];
-	snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-	         utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-	         (int)(tv.tv_usec / 1000));
-	snprintf(out, TS_LEN, "%.24s", buf);
 	return CN_OK;
+}
+
+int clock_timestamp(char out[TS_LEN], struct cn_err *err)
+{
+	long long ms;
+	int rc = now_ms(&ms, err);
+
+	if (rc == CN_OK)
+		format_ms(ms, out);
+	return rc;
+}
+
+/* Milliseconds since the epoch of a timestamp as timestamp_parse takes it. */
+static bool timestamp_ms(const char *ts, long long *ms)
+{
+	char norm[TS_LEN];
+	struct tm tm;
+
+	if (!timestamp_parse(ts, norm))
+		return false;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = (int)num(norm, 4) - 1900;
+	tm.tm_mon = (int)num(norm + 5, 2) - 1;
+	tm.tm_mday = (int)num(norm + 8, 2);
+	tm.tm_hour = (int)num(norm + 11, 2);
+	tm.tm_min = (int)num(norm + 14, 2);
+	tm.tm_sec = (int)num(norm + 17, 2);
+	*ms = (long long)timegm(&tm) * 1000 + num(norm + 20, 3);
+	return true;
+}
+
+int clock_timestamp_after(const char *prev, char out[TS_LEN], struct cn_err *err)
+{
+	long long ms;
+	int rc = clock_timestamp(out, err);
+
+	if (rc == CN_OK && prev && strcmp(out, prev) <= 0 && timestamp_ms(prev, &ms))
+		format_ms(ms + 1, out);
+	return rc;
+}
+
+int clock_timestamp_ahead(long seconds, char out[TS_LEN], struct cn_err *err)
+{
+	long long ms;
+	int rc = now_ms(&ms, err);
+
+	if (rc == CN_OK)
+		format_ms(ms + (long long)seconds * 1000, out);
+	return rc;
 }
 
 bool timestamp_parse(const char *s, char out[TS_LEN])

@@ -154,13 +154,15 @@ static void setting_key(struct config *cfg, struct pending *pd, const char *path
 
 /* A configuration is a few hundred lines: a file far larger is refused
  * before the INI parser reads it (its cost grows with the square of it). */
-#define CONFIG_MAX_LINES 10000
 #define CONFIG_MAX_BYTES (1024 * 1024)
+
+/* The INI parser cannot read a line of 1 024 bytes or more. */
+#define CONFIG_LINE_MAX 1000
 
 static int check_size(const char *path, struct cn_err *err)
 {
 	FILE *f = fopen(path, "r");
-	long lines = 0, bytes = 0;
+	long lines = 0, bytes = 0, width = 0;
 	int c;
 
 	if (!f)
@@ -168,7 +170,15 @@ static int check_size(const char *path, struct cn_err *err)
 		                  path);
 	while ((c = getc(f)) != EOF && bytes <= CONFIG_MAX_BYTES && lines <= CONFIG_MAX_LINES) {
 		bytes++;
+		width = c == '\n' ? 0 : width + 1;
 		lines += c == '\n';
+		if (width > CONFIG_LINE_MAX) {
+			fclose(f);
+			return cn_err_set(err, CN_ECONFIG,
+			                  "%s:%ld : ligne trop longue (plus de %d octets) ; une ligne "
+			                  "donne un code et son libellé, quelques dizaines de caractères",
+			                  path, lines + 1, CONFIG_LINE_MAX);
+		}
 	}
 	fclose(f);
 	if (bytes > CONFIG_MAX_BYTES || lines > CONFIG_MAX_LINES)

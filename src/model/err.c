@@ -46,6 +46,7 @@ int cn_exit_status(int status)
 	case CN_ECONFIG:
 		return EXIT_CONFIG;
 	case CN_EDB:
+	case CN_EBUSY:
 		return EXIT_DB;
 	default:
 		return EXIT_INVALID;

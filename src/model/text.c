@@ -1,6 +1,7 @@
 #include <ctype.h>
 #include <string.h>
 #include <wchar.h>
+#include "carnet/model/escape.h"
 #include "carnet/model/text.h"
 
 /* Decodes one UTF-8 sequence at s (len bytes left); returns its length, or 0
@@ -184,10 +185,10 @@ char *text_trim(char *s)
 
 bool text_has_control(const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c < 0x20 || c == 0x7f)
+	size_t n;
+
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20)
 			return true;
-	}
-	return false;
+	return escape_find(s, strlen(s), &n, NULL) < strlen(s);
 }

@@ -73,7 +73,7 @@ static int check_text(const char *s, size_t max, enum visit_field f, struct cn_e
 		return cn_err_field(err, CN_EINVAL, f, "texte invalide (UTF-8 attendu)");
 	if (text_has_control(s))
 		return cn_err_field(err, CN_EINVAL, f,
-		                    "caractère de contrôle ou retour à la ligne non accepté");
+		                    "caractère de contrôle, invisible ou de sens d'écriture non accepté");
 	if (utf8_length(s) > max)
 		return cn_err_field(err, CN_EINVAL, f, "texte trop long (%zu caractères, %zu au plus)",
 		                    utf8_length(s), max);

@@ -6,8 +6,10 @@
 #include <time.h>
 #include <wchar.h>
 #include "carnet/model/clock.h"
+#include "carnet/model/escape.h"
 #include "carnet/model/text.h"
 #include "carnet/screen/ui.h"
+#include "carnet/store/draft.h"
 
 enum { PAIR_TITLE = 1, PAIR_ERROR };
 
@@ -55,13 +57,46 @@ attr_t ui_attr_error(const struct ui *ui)
 	return ui->color ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD;
 }
 
+/* s with every unsafe sequence (escape.h) and newline or tab as one '?':
+ * what a file or another desk wrote never reaches the terminal as a
+ * control, and keeps one column a character. */
+static const char *shown(const char *s, char *buf, size_t size)
+{
+	size_t len = strlen(s), used = 0, n, at;
+
+	if (escape_find(s, len, &n, NULL) == len && !strpbrk(s, "\n\t"))
+		return s;
+	while (len > 0) {
+		at = escape_find(s, len, &n, NULL);
+		if (used + at + 2 > size) {
+			/* Cut at the end of buf, never inside a sequence. */
+			at = size - 2 - used;
+			while (at > 0 && ((unsigned char)s[at] & 0xc0) == 0x80)
+				at--;
+			n = 0;
+		}
+		for (size_t i = 0; i < at; i++)
+			buf[used++] = s[i] == '\n' || s[i] == '\t' ? '?' : s[i];
+		if (at == len || n == 0)
+			break;
+		buf[used++] = '?';
+		s += at + n;
+		len -= at + n;
+	}
+	buf[used] = '\0';
+	return buf;
+}
+
 void ui_put(int y, int x, const char *s, int width, bool pad, attr_t attr)
 {
-	int cols, total = utf8_width(s);
+	char buf[2048];
+	int cols, total;
 	size_t bytes;
 
 	if (width <= 0 || y < 0 || y >= LINES || x < 0 || x >= COLS)
 		return;
+	s = shown(s, buf, sizeof buf);
+	total = utf8_width(s);
 	if (x + width > COLS)
 		width = COLS - x;
 	attron(attr);
@@ -300,12 +335,17 @@ static void dispatch(struct ui *ui, int code, bool is_char)
 
 int ui_start(struct ui *ui, struct app *app, FILE *out, FILE *in)
 {
+	struct cn_err err;
 	int rc;
 
 	memset(ui, 0, sizeof *ui);
 	ui->app = app;
 	if ((rc = app_open(app)) != EXIT_OK)
 		return rc;
+	store_busy_timeout(app->st, UI_BUSY_MS);
+	if (drafts_open(&ui->drafts, app->st, &err) != CN_OK)
+		ui_status(ui, true, "Brouillons indisponibles (%s) : un passage en cours de saisie "
+		                    "ne survivrait pas à une coupure", err.msg);
 	keymap_init(&ui->keys, &app->cfg);
 	if ((rc = start_terminal(ui, out, in)) != EXIT_OK)
 		return rc;
@@ -319,8 +359,13 @@ int ui_loop(struct ui *ui)
 		int code;
 		bool is_char;
 
-		if (read_key(&code, &is_char))
+		if (read_key(&code, &is_char)) {
 			dispatch(ui, code, is_char);
+		} else if (ui->depth > 0 && !too_small()) {
+			struct view *v = ui->stack[ui->depth - 1];
+			if (v->ops->tick)
+				v->ops->tick(ui, v);
+		}
 		ui_draw(ui);
 	}
 	return EXIT_OK;
@@ -332,6 +377,8 @@ int ui_finish(struct ui *ui, int rc)
 		struct view *v = ui->stack[--ui->depth];
 		v->ops->close(ui, v);
 	}
+	drafts_close(ui->drafts);
+	ui->drafts = NULL;
 	if (ui->term) {
 		endwin();
 		delscreen(ui->term);

@@ -78,6 +78,7 @@ struct form {
 	struct person person;           /* the profile form's record */
 	int field;                      /* focused field */
 	bool dirty;
+	bool pending;                   /* a save met a busy base: tried again each second */
 	char input[64];                 /* what is typed in a duration, date, time, person */
 	bool typing;                    /* input was typed since the field got the cursor */
 	struct choices ch;              /* the values of the focused CHOICE or MULTI field */
@@ -385,11 +386,10 @@ static void focus_model_field(struct ui *ui, struct form *f, int field)
 			focus(ui, f, i);
 }
 
+static void store_form(struct ui *ui, struct form *f, bool again);
+
 static void save(struct ui *ui, struct form *f)
 {
-	struct cn_err err;
-	int rc;
-
 	if (!commit_input(ui, f))
 		return;
 	if (f->is_visit && !f->d.duration_set && ui->timer_start) {
@@ -404,6 +404,17 @@ static void save(struct ui *ui, struct form *f)
 			return;
 		}
 	}
+	store_form(ui, f, false);
+}
+
+/* Writes the form's record. A base held by another program's long write
+ * (an import, a merge) keeps the form and its draft: the save is tried
+ * again each second by form_tick, until it goes through. */
+static void store_form(struct ui *ui, struct form *f, bool again)
+{
+	struct cn_err err;
+	int rc;
+
 	if (!f->is_visit) {
 		rc = person_update(ui->app->st, lists_of(ui), &f->person, &err);
 	} else if (f->editing) {
@@ -411,6 +422,15 @@ static void save(struct ui *ui, struct form *f)
 	} else {
 		rc = visit_create(ui->app->st, lists_of(ui), &f->d.v, &err);
 	}
+	if (rc == CN_EBUSY) {
+		f->pending = true;
+		if (!again)
+			ui_status(ui, false, "Base occupée par un autre programme (import ou fusion en "
+			                     "cours…) : %s dès qu'elle sera libre, rien n'est perdu",
+			          f->is_visit ? "le passage sera enregistré" : "le profil sera enregistré");
+		return;
+	}
+	f->pending = false;
 	if (rc != CN_OK) {
 		ui_status(ui, true, "%s", err.msg);
 		if (err.field >= 0)
@@ -421,7 +441,7 @@ static void save(struct ui *ui, struct form *f)
 		ui_status(ui, false, "Profil de l'usager %s enregistré", f->person.code);
 	} else {
 		char minutes[32];
-		draft_clear(ui->app->st, &err);
+		draft_clear(ui->drafts, &err);
 		if (!f->editing)
 			ui->timer_start = 0; /* the timer measured this new visit */
 		memcpy(ui->focus_id, f->d.v.id, ID_LEN);
@@ -445,7 +465,7 @@ static void cancel(struct ui *ui, struct form *f)
 	                                            : "Abandonner les changements du profil ?"))
 		return;
 	if (f->is_visit)
-		draft_clear(ui->app->st, &err);
+		draft_clear(ui->drafts, &err);
 	ui_status(ui, false, "Saisie abandonnée");
 	ui_pop(ui);
 }
@@ -768,7 +788,7 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 	}
 	if (f->is_visit && f->dirty) {
 		f->d.field = f->field;
-		if (draft_save(ui->app->st, &f->d, &err) != CN_OK)
+		if (draft_save(ui->drafts, &f->d, &err) != CN_OK)
 			ui_status(ui, true, "Brouillon non enregistré : %s", err.msg);
 	}
 }
@@ -779,6 +799,14 @@ static void form_resume(struct ui *ui, struct view *v)
 
 	if (def(f)->kind == FK_PERSON)
 		person_panel_reload(&f->pp, ui);
+}
+
+static void form_tick(struct ui *ui, struct view *v)
+{
+	struct form *f = (struct form *)v;
+
+	if (f->pending)
+		store_form(ui, f, true);
 }
 
 static void form_close(struct ui *ui, struct view *v)
@@ -792,6 +820,7 @@ static const struct view_ops form_ops = {
 	.draw = form_draw,
 	.key = form_key,
 	.resume = form_resume,
+	.tick = form_tick,
 	.close = form_close,
 };
 
@@ -858,7 +887,7 @@ void view_form_draft(struct ui *ui, const struct draft *d)
 	if (d->timer_start)
 		ui->timer_start = d->timer_start;
 	ui_push(ui, &f->base);
-	focus(ui, f, d->field);
+	focus(ui, f, d->field < f->ndefs ? d->field : 0);
 	ui_status(ui, false, "Brouillon repris : complétez puis Entrée pour enregistrer");
 }
 

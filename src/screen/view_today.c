@@ -448,13 +448,28 @@ int view_today_open(struct ui *ui)
 	struct draft d;
 	struct cn_err err;
 	bool found;
+	int rc;
 
 	if (!t)
 		return EXIT_FAILURE;
 	t->base.ops = &today_ops;
 	ui_push(ui, &t->base);
 	go_today(ui, t);
-	if (draft_load(ui->app->st, &d, &found, &err) != CN_OK) {
+	rc = draft_load(ui->drafts, &d, &found, &err);
+	if (rc == CN_EINVAL) {
+		/* Damaged or hand-edited: never used half, never a crash. */
+		char question[200];
+		snprintf(question, sizeof question,
+		         "Brouillon illisible (enregistré le %.10s, fichier endommagé ?) : l'effacer ?",
+		         d.saved_at[0] ? d.saved_at : "?");
+		if (ui_confirm(ui, question)) {
+			draft_clear(ui->drafts, &err);
+			ui_status(ui, false, "Brouillon illisible effacé");
+		} else {
+			ui_status(ui, false, "Brouillon illisible gardé : il sera proposé au prochain "
+			                     "démarrage");
+		}
+	} else if (rc != CN_OK) {
 		ui_status(ui, true, "%s", err.msg);
 	} else if (found) {
 		char question[200];
@@ -464,7 +479,7 @@ int view_today_open(struct ui *ui)
 		if (ui_confirm(ui, question)) {
 			view_form_draft(ui, &d);
 		} else {
-			draft_clear(ui->app->st, &err);
+			draft_clear(ui->drafts, &err);
 			ui_status(ui, false, "Brouillon abandonné");
 		}
 	}

@@ -1,10 +1,133 @@
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "carnet/store/draft.h"
+#include <sys/stat.h>
+#include <unistd.h>
+#include "carnet/model/ids.h"
 #include "carnet/model/text.h"
+#include "carnet/store/draft.h"
 
 #define DRAFT_MAX 8192
+/* A key waits this long for the other screen sharing the file, no more. */
+#define DRAFTS_BUSY_MS 500
+
+struct drafts {
+	sqlite3 *db;
+	char path[PATH_MAX + 16];
+};
+
+static const char drafts_schema[] =
+	"CREATE TABLE IF NOT EXISTS draft ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  data TEXT NOT NULL, saved_at TEXT NOT NULL);";
+
+void drafts_path(const char *db, char *out, size_t size)
+{
+	snprintf(out, size, "%s%s", db, DRAFTS_SUFFIX);
+}
+
+static int fail(sqlite3 *db, const char *path, const char *what, struct cn_err *err)
+{
+	return cn_err_set(err, CN_EDB, "%s : %s : %s", path, what, db ? sqlite3_errmsg(db) : "");
+}
+
+/* Opens the drafts file at path; when create, makes it (0600) if needed. */
+static int open_file(const char *path, bool create, sqlite3 **out, struct cn_err *err)
+{
+	sqlite3 *db = NULL;
+
+	*out = NULL;
+	if (create) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+		if (fd < 0)
+			return cn_err_set(err, CN_EDB, "%s : création du fichier des brouillons impossible : "
+			                               "%s", path, strerror(errno));
+		close(fd);
+	} else if (access(path, F_OK) != 0) {
+		return CN_ENOTFOUND;
+	}
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		int rc = fail(db, path, "ouverture impossible", err);
+		sqlite3_close_v2(db);
+		return rc;
+	}
+	sqlite3_busy_timeout(db, DRAFTS_BUSY_MS);
+	if (sqlite3_exec(db, "PRAGMA synchronous = FULL;", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, drafts_schema, NULL, NULL, NULL) != SQLITE_OK) {
+		int rc = fail(db, path, "fichier des brouillons illisible", err);
+		sqlite3_close_v2(db);
+		return rc;
+	}
+	*out = db;
+	return CN_OK;
+}
+
+static int put_text(sqlite3 *db, const char *path, const char *text, const char *saved_at,
+                    struct cn_err *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO draft (id, data, saved_at)"
+	                           " VALUES (1, ?1, ?2)", -1, &stmt, NULL) != SQLITE_OK)
+		return fail(db, path, "brouillon non enregistré", err);
+	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, saved_at, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK : fail(db, path, "brouillon non enregistré", err);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* A draft an earlier carnet kept in the database's own draft table comes
+ * into the file; best effort: a database busy now keeps it for next time. */
+static void move_old_draft(struct drafts *ds, struct store *st)
+{
+	sqlite3_stmt *stmt;
+	struct cn_err ignored;
+	int moved = 0;
+
+	if (sqlite3_prepare_v2(store_db(st), "SELECT data, saved_at FROM draft WHERE id = 1", -1,
+	                       &stmt, NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		const char *data = (const char *)sqlite3_column_text(stmt, 0);
+		const char *at = (const char *)sqlite3_column_text(stmt, 1);
+		moved = data && put_text(ds->db, ds->path, data, at ? at : "", &ignored) == CN_OK;
+	}
+	sqlite3_finalize(stmt);
+	if (moved)
+		sqlite3_exec(store_db(st), "DELETE FROM draft", NULL, NULL, NULL);
+}
+
+int drafts_open(struct drafts **out, struct store *st, struct cn_err *err)
+{
+	struct drafts *ds = calloc(1, sizeof *ds);
+	int rc;
+
+	*out = NULL;
+	if (!ds)
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	drafts_path(store_path(st), ds->path, sizeof ds->path);
+	if ((rc = open_file(ds->path, true, &ds->db, err)) != CN_OK) {
+		free(ds);
+		return rc;
+	}
+	move_old_draft(ds, st);
+	*out = ds;
+	return CN_OK;
+}
+
+void drafts_close(struct drafts *ds)
+{
+	if (!ds)
+		return;
+	sqlite3_close_v2(ds->db);
+	free(ds);
+}
+
+/* ------------------------------------------------------------ text form */
 
 static size_t put(char *out, size_t size, size_t used, const char *key, const char *value)
 {
@@ -20,6 +143,7 @@ size_t draft_encode(const struct draft *d, char *out, size_t size)
 	size_t used = 0;
 
 	used = put(out, size, used, "id", v->id);
+	used = put(out, size, used, "updated", v->updated);
 	used = put(out, size, used, "date", v->date);
 	used = put(out, size, used, "time", v->time);
 	snprintf(buf, sizeof buf, "%d", v->duration);
@@ -48,40 +172,99 @@ size_t draft_encode(const struct draft *d, char *out, size_t size)
 	return used;
 }
 
-static void set_field(struct draft *d, const char *key, const char *value)
+/* A whole number from lo to hi, digits only. */
+static bool number(const char *s, long long lo, long long hi, long long *out)
+{
+	char *end;
+	long long n;
+
+	if (!*s || strspn(s, "-0123456789") != strlen(s))
+		return false;
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno || *end || n < lo || n > hi)
+		return false;
+	*out = n;
+	return true;
+}
+
+static bool flag(const char *s, bool *out)
+{
+	if (strcmp(s, "0") != 0 && strcmp(s, "1") != 0)
+		return false;
+	*out = s[0] == '1';
+	return true;
+}
+
+/* A single code, or empty. */
+static bool code(const char *s, char out[CODE_MAX])
+{
+	char norm[CODE_MAX];
+
+	if (*s && (!code_normalize(s, norm) || strcmp(norm, s) != 0))
+		return false;
+	return text_copy(out, CODE_MAX, s);
+}
+
+/* Free text as a visit holds it: UTF-8, no control, at most max characters. */
+static bool text(const char *s, size_t max, char *out, size_t size)
+{
+	return utf8_valid(s, strlen(s)) && !text_has_control(s) && utf8_length(s) <= max &&
+	       text_copy(out, size, s);
+}
+
+static bool set_field(struct draft *d, const char *key, const char *value)
 {
 	struct visit *v = &d->v;
 	struct cn_err ignored;
+	struct cn_date date;
+	char hhmm[HHMM_LEN], pcode[PCODE_MAX], ts[TS_LEN];
+	long long n;
 
-	if (strcmp(key, "id") == 0) text_copy(v->id, sizeof v->id, value);
-	else if (strcmp(key, "date") == 0) text_copy(v->date, sizeof v->date, value);
-	else if (strcmp(key, "time") == 0) text_copy(v->time, sizeof v->time, value);
-	else if (strcmp(key, "duration") == 0) v->duration = atoi(value);
-	else if (strcmp(key, "duration_set") == 0) d->duration_set = value[0] == '1';
-	else if (strcmp(key, "site") == 0) text_copy(v->site, sizeof v->site, value);
-	else if (strcmp(key, "mediator") == 0) text_copy(v->mediator, sizeof v->mediator, value);
-	else if (strcmp(key, "canal") == 0) text_copy(v->canal, sizeof v->canal, value);
-	else if (strcmp(key, "demands") == 0) codeset_parse(&v->demands, value, &ignored);
-	else if (strcmp(key, "organisms") == 0) codeset_parse(&v->organisms, value, &ignored);
-	else if (strcmp(key, "posture") == 0) text_copy(v->posture, sizeof v->posture, value);
-	else if (strcmp(key, "present") == 0) v->present = value[0] == '1';
-	else if (strcmp(key, "outcome") == 0) text_copy(v->outcome, sizeof v->outcome, value);
-	else if (strcmp(key, "urgent") == 0) v->urgent = value[0] == '1';
-	else if (strcmp(key, "referred_by") == 0)
-		text_copy(v->referred_by, sizeof v->referred_by, value);
-	else if (strcmp(key, "referred_to") == 0)
-		text_copy(v->referred_to, sizeof v->referred_to, value);
-	else if (strcmp(key, "referred_place") == 0)
-		text_copy(v->referred_place, sizeof v->referred_place, value);
-	else if (strcmp(key, "person") == 0) text_copy(v->person, sizeof v->person, value);
-	else if (strcmp(key, "note") == 0) text_copy(v->note, sizeof v->note, value);
-	else if (strcmp(key, "field") == 0) d->field = atoi(value);
-	else if (strcmp(key, "timer_start") == 0) d->timer_start = atoll(value);
+	if (strcmp(key, "id") == 0)
+		return (!*value || id_valid(value)) && text_copy(v->id, sizeof v->id, value);
+	if (strcmp(key, "updated") == 0)
+		return (!*value || timestamp_parse(value, ts)) &&
+		       text_copy(v->updated, sizeof v->updated, value);
+	if (strcmp(key, "date") == 0)
+		return (!*value || date_parse(value, &date)) && text_copy(v->date, sizeof v->date, value);
+	if (strcmp(key, "time") == 0)
+		return (!*value || (time_parse(value, hhmm) && strcmp(hhmm, value) == 0)) &&
+		       text_copy(v->time, sizeof v->time, value);
+	if (strcmp(key, "duration") == 0)
+		return number(value, 0, DURATION_MAX, &n) && (v->duration = (int)n, true);
+	if (strcmp(key, "duration_set") == 0)
+		return flag(value, &d->duration_set);
+	if (strcmp(key, "site") == 0) return code(value, v->site);
+	if (strcmp(key, "mediator") == 0) return code(value, v->mediator);
+	if (strcmp(key, "canal") == 0) return code(value, v->canal);
+	if (strcmp(key, "posture") == 0) return code(value, v->posture);
+	if (strcmp(key, "outcome") == 0) return code(value, v->outcome);
+	if (strcmp(key, "referred_by") == 0) return code(value, v->referred_by);
+	if (strcmp(key, "referred_to") == 0) return code(value, v->referred_to);
+	if (strcmp(key, "demands") == 0)
+		return !*value || codeset_parse(&v->demands, value, &ignored) == CN_OK;
+	if (strcmp(key, "organisms") == 0)
+		return !*value || codeset_parse(&v->organisms, value, &ignored) == CN_OK;
+	if (strcmp(key, "present") == 0) return flag(value, &v->present);
+	if (strcmp(key, "urgent") == 0) return flag(value, &v->urgent);
+	if (strcmp(key, "referred_place") == 0)
+		return text(value, PLACE_MAX_CHARS, v->referred_place, sizeof v->referred_place);
+	if (strcmp(key, "note") == 0)
+		return text(value, NOTE_MAX_CHARS, v->note, sizeof v->note);
+	if (strcmp(key, "person") == 0)
+		return (!*value || (person_code_normalize(value, pcode) && strcmp(pcode, value) == 0)) &&
+		       text_copy(v->person, sizeof v->person, value);
+	if (strcmp(key, "field") == 0)
+		return number(value, 0, DRAFT_FIELD_MAX, &n) && (d->field = (int)n, true);
+	if (strcmp(key, "timer_start") == 0)
+		return number(value, 0, 253402300799LL, &n) && (d->timer_start = n, true);
+	return true; /* a key of a later carnet */
 }
 
-int draft_decode(const char *text, struct draft *d)
+int draft_decode(const char *text_in, struct draft *d, struct cn_err *err)
 {
-	const char *p = text;
+	const char *p = text_in;
 
 	memset(d, 0, sizeof *d);
 	visit_init(&d->v);
@@ -89,15 +272,16 @@ int draft_decode(const char *text, struct draft *d)
 		const char *eol = strchr(p, '\n');
 		size_t len = eol ? (size_t)(eol - p) : strlen(p);
 		const char *eq = memchr(p, '=', len);
+		char key[32], value[NOTE_BYTES + 32];
 
-		if (eq && (size_t)(eq - p) < 32 && len < NOTE_BYTES + 32) {
-			char key[32], value[NOTE_BYTES + 32];
-			memcpy(key, p, (size_t)(eq - p));
-			key[eq - p] = '\0';
-			memcpy(value, eq + 1, len - (size_t)(eq - p) - 1);
-			value[len - (size_t)(eq - p) - 1] = '\0';
-			set_field(d, key, value);
-		}
+		if (!eq || (size_t)(eq - p) >= sizeof key || len - (size_t)(eq - p) > sizeof value)
+			return cn_err_set(err, CN_EINVAL, "brouillon illisible (ligne « %.20s… »)", p);
+		memcpy(key, p, (size_t)(eq - p));
+		key[eq - p] = '\0';
+		memcpy(value, eq + 1, len - (size_t)(eq - p) - 1);
+		value[len - (size_t)(eq - p) - 1] = '\0';
+		if (!set_field(d, key, value))
+			return cn_err_set(err, CN_EINVAL, "brouillon illisible (« %s »)", key);
 		p += len;
 		if (*p == '\n')
 			p++;
@@ -105,57 +289,114 @@ int draft_decode(const char *text, struct draft *d)
 	return CN_OK;
 }
 
-int draft_save(struct store *st, const struct draft *d, struct cn_err *err)
+/* ------------------------------------------------------------ the draft */
+
+int draft_save(struct drafts *ds, const struct draft *d, struct cn_err *err)
 {
-	char *text = malloc(DRAFT_MAX), now[TS_LEN];
-	sqlite3_stmt *stmt;
+	char *text_out = malloc(DRAFT_MAX), now[TS_LEN];
 	int rc;
 
-	if (!text)
+	if (!ds) {
+		free(text_out);
+		return cn_err_set(err, CN_EDB, "fichier des brouillons indisponible");
+	}
+	if (!text_out)
 		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
-	if (draft_encode(d, text, DRAFT_MAX) >= DRAFT_MAX || (rc = clock_timestamp(now, err))) {
-		free(text);
+	if (draft_encode(d, text_out, DRAFT_MAX) >= DRAFT_MAX) {
+		free(text_out);
 		return cn_err_set(err, CN_EDB, "brouillon trop long");
 	}
-	stmt = store_prepare(st,
-	                     "INSERT OR REPLACE INTO draft (id, data, saved_at) VALUES (1, ?1, ?2)",
-	                     err);
-	if (!stmt) {
-		free(text);
-		return CN_EDB;
-	}
-	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
-	                                       : store_fail(st, err, "brouillon non enregistré");
-	sqlite3_finalize(stmt);
-	free(text);
+	if ((rc = clock_timestamp(now, err)) == CN_OK)
+		rc = put_text(ds->db, ds->path, text_out, now, err);
+	free(text_out);
 	return rc;
 }
 
-int draft_load(struct store *st, struct draft *d, bool *found, struct cn_err *err)
+int draft_load(struct drafts *ds, struct draft *d, bool *found, struct cn_err *err)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT data, saved_at FROM draft WHERE id = 1", err);
-	int rc;
+	sqlite3_stmt *stmt = NULL;
+	int rc = CN_OK, step;
 
 	*found = false;
-	if (!stmt)
-		return CN_EDB;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		draft_decode((const char *)sqlite3_column_text(stmt, 0), d);
-		store_column_copy(stmt, 1, d->saved_at, sizeof d->saved_at);
+	if (!ds)
+		return CN_OK;
+	if (sqlite3_prepare_v2(ds->db, "SELECT data, saved_at FROM draft WHERE id = 1", -1, &stmt,
+	                       NULL) != SQLITE_OK)
+		return fail(ds->db, ds->path, "lecture du brouillon impossible", err);
+	step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW) {
+		const char *data = (const char *)sqlite3_column_text(stmt, 0);
+		const char *at = (const char *)sqlite3_column_text(stmt, 1);
+		char saved[TS_LEN] = "";
+
 		*found = true;
+		if (at && !timestamp_parse(at, saved))
+			saved[0] = '\0';
+		/* A NUL inside the text is damage too. */
+		if (!data || (size_t)sqlite3_column_bytes(stmt, 0) != strlen(data))
+			rc = cn_err_set(err, CN_EINVAL, "brouillon illisible");
+		else
+			rc = draft_decode(data, d, err);
+		if (rc != CN_OK)
+			memset(d, 0, sizeof *d);
+		memcpy(d->saved_at, saved, sizeof saved);
+	} else if (step != SQLITE_DONE) {
+		rc = fail(ds->db, ds->path, "lecture du brouillon impossible", err);
 	}
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, err, "lecture du brouillon impossible");
+	return rc;
+}
+
+int draft_clear(struct drafts *ds, struct cn_err *err)
+{
+	if (!ds)
+		return CN_OK;
+	if (sqlite3_exec(ds->db, "DELETE FROM draft", NULL, NULL, NULL) != SQLITE_OK)
+		return fail(ds->db, ds->path, "suppression du brouillon impossible", err);
 	return CN_OK;
 }
 
-int draft_clear(struct store *st, struct cn_err *err)
+/* Runs a DELETE with one bound text on the drafts file of db, then leaves
+ * nothing of it in the file (secure delete, vacuum). */
+static int erase(const char *db, const char *sql, const char *value, struct cn_err *err)
 {
-	if (sqlite3_exec(store_db(st), "DELETE FROM draft", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, err, "suppression du brouillon impossible");
-	return CN_OK;
+	char path[PATH_MAX + 16];
+	sqlite3 *f;
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	drafts_path(db, path, sizeof path);
+	if ((rc = open_file(path, false, &f, err)) == CN_ENOTFOUND)
+		return CN_OK;
+	if (rc != CN_OK)
+		return rc;
+	rc = sqlite3_exec(f, "PRAGMA secure_delete = ON", NULL, NULL, NULL) == SQLITE_OK &&
+	             sqlite3_prepare_v2(f, sql, -1, &stmt, NULL) == SQLITE_OK
+	         ? CN_OK
+	         : fail(f, path, "effacement impossible", err);
+	if (rc == CN_OK) {
+		sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_DONE)
+			rc = fail(f, path, "effacement impossible", err);
+	}
+	sqlite3_finalize(stmt);
+	if (rc == CN_OK && sqlite3_exec(f, "VACUUM", NULL, NULL, NULL) != SQLITE_OK)
+		rc = fail(f, path, "nettoyage du fichier impossible", err);
+	sqlite3_close_v2(f);
+	return rc;
+}
+
+int drafts_forget(const char *db, const char *code_in, struct cn_err *err)
+{
+	return erase(db, "DELETE FROM draft WHERE instr(data, ?1) > 0", code_in, err);
+}
+
+int drafts_purge(const char *db, const char before[DATE_LEN], struct cn_err *err)
+{
+	/* The draft of a visit dated before the day, or saved before it. */
+	return erase(db,
+	             "DELETE FROM draft WHERE substr(saved_at, 1, 10) < ?1 OR EXISTS (SELECT 1"
+	             " WHERE instr(data, char(10) || 'date=') > 0 AND substr(data, instr(data,"
+	             " char(10) || 'date=') + 6, 10) < ?1)",
+	             before, err);
 }

@@ -134,7 +134,7 @@ int person_update(struct store *st, const struct lists *ls, struct person *p,
 		strcpy(p->id, prev.id);
 		strcpy(p->created, prev.created);
 		p->deleted[0] = '\0';
-		rc = clock_timestamp(p->updated, err);
+		rc = clock_timestamp_after(prev.updated, p->updated, err);
 	}
 	if (rc == CN_OK)
 		rc = write_person(st, p, false, err);

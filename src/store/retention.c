@@ -1,4 +1,7 @@
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
+#include "carnet/store/draft.h"
 #include "carnet/store/person_store.h"
 #include "carnet/store/retention.h"
 
@@ -25,15 +28,34 @@ static int run(struct store *st, const char *sql, const char *a, const char *b, 
 	                                             : store_fail(st, err, "effacement impossible");
 }
 
+/* How long the journal's cleanup waits for other programs' reads. */
+#define SCRUB_WAIT_MS 3000
+
 /* After the deleting transaction: the freed pages were zeroed (secure
  * delete); the vacuum rebuilds the file without them and the journal is
- * emptied, so that the erased data is nowhere in the files. */
+ * emptied, so that the erased data is nowhere in the files. Another program
+ * reading an older state keeps that state in the files until it closes:
+ * that is told (CN_EBUSY), never hidden. */
 static int scrub(struct store *st, struct cn_err *err)
 {
-	if (sqlite3_exec(store_db(st), "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL,
-	                 NULL) != SQLITE_OK)
+	sqlite3 *db = store_db(st);
+	int rc;
+
+	if (sqlite3_exec(db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, err, "nettoyage du fichier impossible");
-	return CN_OK;
+	store_busy_timeout(st, SCRUB_WAIT_MS);
+	rc = sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	store_busy_timeout(st, -1);
+	if (rc == SQLITE_OK)
+		return CN_OK;
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return cn_err_set(err, CN_EBUSY,
+		                  "les données sont effacées de la base, mais encore présentes sur le "
+		                  "disque (%s et son journal -wal) : un autre programme lit la base "
+		                  "(l'écran de saisie d'un autre poste ?). Elles disparaîtront quand il "
+		                  "la fermera ; fermez-le puis relancez la commande pour le vérifier",
+		                  store_path(st));
+	return store_fail(st, err, "nettoyage du journal impossible");
 }
 
 static int begin_secure(struct store *st, struct cn_err *err)
@@ -83,7 +105,8 @@ int retention_purge(struct store *st, const char before[DATE_LEN], bool apply,
 		rc = run(st, "DELETE FROM person WHERE id IN (SELECT id FROM temp.gone)", NULL, NULL,
 		         &n->persons, err);
 	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.gone", NULL, NULL, NULL);
-	if ((rc = store_end(st, rc, err)) != CN_OK)
+	if ((rc = store_end(st, rc, err)) != CN_OK ||
+	    (rc = drafts_purge(store_path(st), before, err)) != CN_OK)
 		return rc;
 	return scrub(st, err);
 }
@@ -103,20 +126,54 @@ int retention_forget(struct store *st, const char *code, bool apply, long *visit
 		           err);
 	if ((rc = clock_timestamp(now, err)) != CN_OK || (rc = begin_secure(st, err)) != CN_OK)
 		return rc;
-	/* The versions kept from merges name the person too. */
+	/* The versions kept from merges name the person too: those of the
+	 * person's visits, and any other that holds the code (an earlier
+	 * version of a visit now linked to someone else, or to no one). */
 	rc = run(st,
 	         "DELETE FROM visit_history WHERE visit_id IN (SELECT id FROM visit WHERE"
-	         " person_id = ?1)",
-	         p.id, NULL, NULL, err);
+	         " person_id = ?1) OR instr(version, ?2) > 0",
+	         p.id, p.code, NULL, err);
 	/* The visits stay, anonymous; the change travels to other desks by merge. */
 	if (rc == CN_OK)
-		rc = run(st, "UPDATE visit SET person_id = NULL, updated_at = ?2 WHERE person_id = ?1",
+		rc = run(st,
+		         "UPDATE visit SET person_id = NULL, updated_at = CASE WHEN updated_at < ?2"
+		         " THEN ?2 ELSE strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds')"
+		         " END WHERE person_id = ?1",
 		         p.id, now, visits, err);
+	/* A draft left in the database by an earlier carnet. */
 	if (rc == CN_OK)
 		rc = run(st, "DELETE FROM draft WHERE instr(data, ?1) > 0", p.code, NULL, NULL, err);
 	if (rc == CN_OK)
 		rc = run(st, "DELETE FROM person WHERE id = ?1", p.id, NULL, NULL, err);
-	if ((rc = store_end(st, rc, err)) != CN_OK)
+	if ((rc = store_end(st, rc, err)) != CN_OK ||
+	    (rc = drafts_forget(store_path(st), p.code, err)) != CN_OK)
 		return rc;
 	return scrub(st, err);
+}
+
+struct removal {
+	store_path_fn told;
+	void *ctx;
+	int rc;
+	struct cn_err *err;
+};
+
+static void remove_copy(void *ctx, const char *path)
+{
+	struct removal *r = ctx;
+
+	if (unlink(path) == 0)
+		r->told(r->ctx, path);
+	else if (r->rc == CN_OK)
+		r->rc = cn_err_set(r->err, CN_EDB, "%s : effacement impossible : %s ; effacez-la à la "
+		                                   "main, elle garde les données effacées",
+		                   path, strerror(errno));
+}
+
+int retention_remove_copies(struct store *st, store_path_fn told, void *ctx, struct cn_err *err)
+{
+	struct removal r = {told, ctx, CN_OK, err};
+
+	store_upgrade_copies(st, remove_copy, &r);
+	return r.rc;
 }

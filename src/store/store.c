@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* renameat2 */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -10,6 +11,8 @@
 #include "carnet/model/text.h"
 
 #define CACHE_MAX 16
+/* Two desks sharing one file wait this long for each other. */
+#define BUSY_MS 10000
 
 struct store {
 	sqlite3 *db;
@@ -21,6 +24,7 @@ struct store {
 	} cache[CACHE_MAX];
 	int next;   /* the slot a new statement takes when all are used */
 	unsigned mode;   /* the file's permission bits when it was opened */
+	long long budget, spent;   /* store_limit(): units of 1000 VM steps */
 };
 
 /* Ordered migrations: migrations[i] brings the schema from version i to i+1.
@@ -121,10 +125,15 @@ int store_fail(struct store *st, struct cn_err *err, const char *what)
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		why = "la base est occupée par un autre programme, réessayez";
-		break;
+		return cn_err_set(err, CN_EBUSY, "%s : %s : la base est occupée par un autre programme "
+		                                 "(un import ou une fusion en cours ?), réessayez",
+		                  st->path, what);
 	case SQLITE_FULL:
 		why = "le disque est plein";
+		break;
+	case SQLITE_INTERRUPT:
+		why = "lecture arrêtée : elle demandait un travail sans rapport avec la taille de la "
+		      "base (base endommagée ou piégée)";
 		break;
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
@@ -341,6 +350,36 @@ static int make_parents(const char *path, struct cn_err *err)
 }
 
 static int copy_to(struct store *st, const char *dest, struct cn_err *err);
+static int copy_complete(struct store *st, const char *dest, bool replace, struct cn_err *err);
+
+/* rename() that never replaces: fails with EEXIST when dest exists. */
+static int rename_new(const char *from, const char *to)
+{
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	/* A file system without it: link() refuses an existing name too. */
+	if (link(from, to) != 0)
+		return -1;
+	unlink(from);
+	return 0;
+}
+
+/* A rename is on disk once its folder is. */
+static void sync_folder(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	snprintf(dir, sizeof dir, "%.*s", !slash ? 1 : slash == path ? 1 : (int)(slash - path),
+	         !slash ? "." : path);
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
 
 #define URI_MAX (PATH_MAX * 3 + 32)
 
@@ -365,10 +404,10 @@ static void read_only_uri(const char *path, bool immutable, char out[URI_MAX])
 /* A database nobody can write here: in a folder this account cannot write
  * to (SQLite could not make its -shm file), with no journal left to apply.
  * It is read as it is, and every write is refused. */
-static bool frozen(const char *path)
+/* The folder of path is one this account cannot write to. */
+static bool frozen_folder(const char *path)
 {
-	char dir[PATH_MAX], side[PATH_MAX + 8];
-	struct stat sb;
+	char dir[PATH_MAX];
 	char *slash;
 
 	snprintf(dir, sizeof dir, "%s", path);
@@ -377,7 +416,15 @@ static bool frozen(const char *path)
 		*(slash == dir ? slash + 1 : slash) = '\0';
 	else
 		strcpy(dir, ".");
-	if (access(path, F_OK) != 0 || access(dir, W_OK) == 0)
+	return access(dir, W_OK) != 0;
+}
+
+static bool frozen(const char *path)
+{
+	char side[PATH_MAX + 8];
+	struct stat sb;
+
+	if (access(path, F_OK) != 0 || !frozen_folder(path))
 		return false;
 	snprintf(side, sizeof side, "%s-wal", path);
 	if (stat(side, &sb) == 0 && sb.st_size > 0)
@@ -512,22 +559,30 @@ static int set_wal(struct store *st, struct cn_err *err)
 	}
 }
 
-int store_open(struct store **out, const char *path, struct cn_err *err)
+static int open_db(struct store **out, const char *path, bool create, struct cn_err *err)
 {
 	struct store *st;
+	struct stat sb;
 	int rc, version = 0;
 
 	*out = NULL;
-	if ((rc = make_parents(path, err)) != CN_OK || (rc = create_private(path, err)) != CN_OK)
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return cn_err_set(err, CN_EDB, "« %s » est un dossier, pas une base de données (--db "
+		                               "FICHIER)", path);
+	if (!create && stat(path, &sb) != 0)
+		return cn_err_set(err, errno == ENOENT || errno == ENOTDIR ? CN_ENOTFOUND : CN_EDB,
+		                  "base introuvable : %s (%s) ; rien n'a été créé. Vérifiez --db ou "
+		                  "$CARNET_DB : une base naît du premier enregistrement (carnet add, "
+		                  "carnet import ou l'écran de saisie)",
+		                  path, strerror(errno));
+	if (create &&
+	    ((rc = make_parents(path, err)) != CN_OK || (rc = create_private(path, err)) != CN_OK))
 		return rc;
 	st = calloc(1, sizeof *st);
 	if (!st)
 		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
 	text_copy(st->path, sizeof st->path, path);
-	{
-		struct stat sb;
-		st->mode = stat(path, &sb) == 0 ? (unsigned)(sb.st_mode & 07777) : 0600;
-	}
+	st->mode = stat(path, &sb) == 0 ? (unsigned)(sb.st_mode & 07777) : 0600;
 	if (frozen(path)) {
 		char uri[URI_MAX];
 		read_only_uri(path, true, uri);
@@ -542,7 +597,7 @@ int store_open(struct store **out, const char *path, struct cn_err *err)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	/* Two desks sharing one file wait for each other instead of failing. */
-	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_busy_timeout(st->db, BUSY_MS);
 	rc = check_identity(st, "main", path, &version, err);
 	if (rc == CN_OK)
 		rc = set_wal(st, err);
@@ -554,8 +609,7 @@ int store_open(struct store **out, const char *path, struct cn_err *err)
 		 * changes: "carnet.db.v3.bak". */
 		char bak[PATH_MAX + 16];
 		snprintf(bak, sizeof bak, "%s.v%d.bak", path, version);
-		unlink(bak);
-		rc = copy_to(st, bak, err);
+		rc = copy_complete(st, bak, true, err);
 	}
 	if (rc == CN_OK && version < SCHEMA_VERSION)
 		rc = migrate(st, err);
@@ -567,6 +621,71 @@ int store_open(struct store **out, const char *path, struct cn_err *err)
 	return CN_OK;
 }
 
+int store_open(struct store **out, const char *path, struct cn_err *err)
+{
+	return open_db(out, path, true, err);
+}
+
+int store_open_existing(struct store **out, const char *path, struct cn_err *err)
+{
+	return open_db(out, path, false, err);
+}
+
+/* Nothing else is using the file (no -shm) and no journal waits in a -wal:
+ * it can be read as it is, immutable, and SQLite makes no side file beside
+ * it (nor needs a folder it may write to). */
+static bool quiescent(const char *path)
+{
+	char side[PATH_MAX + 8];
+	struct stat sb;
+
+	snprintf(side, sizeof side, "%s-wal", path);
+	if (stat(side, &sb) == 0 && sb.st_size > 0)
+		return false;
+	snprintf(side, sizeof side, "%s-shm", path);
+	return access(side, F_OK) != 0;
+}
+
+/* The tables of an attached database are the tables of this one, with the
+ * same columns: not views (a recursive view makes a read endless), not
+ * tables of another shape. */
+static int check_shape(struct store *st, const char *schema, const char *path,
+                       struct cn_err *err)
+{
+	static const char shape_sql[] =
+		"SELECT m.name, (SELECT count(*) FROM %s.sqlite_master s WHERE s.name = m.name"
+		" AND s.type = 'table'),"
+		" (SELECT group_concat(name, ',') FROM pragma_table_info(m.name, 'main')),"
+		" (SELECT group_concat(name, ',') FROM pragma_table_info(m.name, '%s'))"
+		" FROM main.sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%%'"
+		" ORDER BY m.name";
+	char sql[sizeof shape_sql + 64];
+	sqlite3_stmt *stmt;
+	int rc = CN_OK, step;
+
+	snprintf(sql, sizeof sql, shape_sql, schema, schema);
+	if (!(stmt = store_prepare(st, sql, err)))
+		return CN_EDB;
+	while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(stmt, 0);
+		const char *mine = (const char *)sqlite3_column_text(stmt, 2);
+		const char *theirs = (const char *)sqlite3_column_text(stmt, 3);
+
+		if (sqlite3_column_int(stmt, 1) != 1)
+			rc = cn_err_set(err, CN_EDB, "%s : « %s » n'y est pas une table de carnet (vue ou "
+			                             "objet d'un autre genre) ; elle n'est pas lue",
+			                path, name);
+		else if (!mine || !theirs || strcmp(mine, theirs) != 0)
+			rc = cn_err_set(err, CN_EDB, "%s : la table « %s » n'a pas les colonnes d'une base "
+			                             "carnet ; elle n'est pas lue",
+			                path, name);
+	}
+	if (rc == CN_OK && step != SQLITE_DONE)
+		rc = store_fail(st, err, "lecture impossible");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int store_attach(struct store *st, const char *path, const char *schema, struct cn_err *err)
 {
 	char uri[URI_MAX], sql[128];
@@ -574,7 +693,7 @@ int store_attach(struct store *st, const char *path, const char *schema, struct 
 	long empty;
 	int rc, version;
 
-	read_only_uri(path, false, uri);
+	read_only_uri(path, quiescent(path), uri);
 	snprintf(sql, sizeof sql, "ATTACH DATABASE ?1 AS %s", schema);
 	if (!(stmt = store_prepare(st, sql, err)))
 		return CN_EDB;
@@ -585,6 +704,12 @@ int store_attach(struct store *st, const char *path, const char *schema, struct 
 		return cn_err_set(err, CN_EDB, "%s : ouverture en lecture impossible : %s", path,
 		                  sqlite3_errmsg(st->db));
 	rc = check_identity(st, schema, path, &version, err);
+	if (rc == CN_EDB && !quiescent(path) && frozen_folder(path))
+		rc = cn_err_set(err, CN_EDB,
+		                "%s : son journal (%s-wal) attend d'être appliqué et le dossier n'est pas "
+		                "modifiable : ouvrez-la une fois avec carnet sur son poste, ou copiez-la "
+		                "avec son -wal dans un dossier à vous",
+		                path, path);
 	if (rc == CN_OK && version < SCHEMA_VERSION) {
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.sqlite_master", schema);
 		rc = store_scalar(st, sql, &empty, err);
@@ -597,6 +722,8 @@ int store_attach(struct store *st, const char *path, const char *schema, struct 
 			                             "version pour la mettre à niveau",
 			                             path, version);
 	}
+	if (rc == CN_OK)
+		rc = check_shape(st, schema, path, err);
 	if (rc == CN_OK) {
 		char verdict[256] = "";
 		snprintf(sql, sizeof sql, "PRAGMA %s.quick_check", schema);
@@ -612,6 +739,20 @@ int store_attach(struct store *st, const char *path, const char *schema, struct 
 	if (rc != CN_OK)
 		store_detach(st, schema);
 	return rc;
+}
+
+/* Counts progress calls; past the budget, the statement is interrupted. */
+static int over_budget(void *ctx)
+{
+	struct store *st = ctx;
+	return ++st->spent > st->budget;
+}
+
+void store_limit(struct store *st, long long units)
+{
+	st->spent = 0;
+	st->budget = units;
+	sqlite3_progress_handler(st->db, units > 0 ? 1000 : 0, units > 0 ? over_budget : NULL, st);
 }
 
 void store_detach(struct store *st, const char *schema)
@@ -665,17 +806,96 @@ static int copy_to(struct store *st, const char *dest, struct cn_err *err)
 	return rc;
 }
 
+/* The copy under a temporary name in dest's folder, given its final name
+ * only once complete: a copy cut short (killed, disk full) never looks
+ * whole. With `replace`, an existing dest is replaced; without, refused. */
+static int copy_complete(struct store *st, const char *dest, bool replace, struct cn_err *err)
+{
+	char tmp[PATH_MAX + 16];
+	int fd, rc;
+
+	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", dest) >= (int)sizeof tmp)
+		return cn_err_set(err, CN_EINVAL, "%s : chemin trop long", dest);
+	if ((fd = mkstemp(tmp)) < 0)
+		return cn_err_set(err, CN_EDB, "%s : création impossible : %s", dest, strerror(errno));
+	close(fd);
+	if ((rc = copy_to(st, tmp, err)) != CN_OK) {
+		unlink(tmp);
+		return rc;
+	}
+	if (replace ? rename(tmp, dest) != 0 : rename_new(tmp, dest) != 0) {
+		rc = errno == EEXIST ? cn_err_set(err, CN_EINVAL, "%s existe déjà : choisissez un autre nom",
+		                                  dest)
+		                     : cn_err_set(err, CN_EDB, "%s : %s", dest, strerror(errno));
+		unlink(tmp);
+		return rc;
+	}
+	sync_folder(dest);
+	return CN_OK;
+}
+
 int store_backup(struct store *st, const char *dest, struct cn_err *err)
 {
 	struct stat sb;
-	int rc;
 
-	if (stat(dest, &sb) == 0)
+	if (lstat(dest, &sb) == 0)
 		return cn_err_set(err, CN_EINVAL, "%s existe déjà : choisissez un autre nom", dest);
-	rc = copy_to(st, dest, err);
-	if (rc != CN_OK)
-		unlink(dest);
-	return rc;
+	if (store_owns_path(st, dest))
+		return cn_err_set(err, CN_EINVAL, "%s : c'est le nom d'un fichier de la base elle-même ; "
+		                                  "choisissez un autre nom", dest);
+	return copy_complete(st, dest, false, err);
+}
+
+/* dest's canonical form: its folder resolved, its own name kept. */
+static bool canonical(const char *path, char out[PATH_MAX])
+{
+	char dir[PATH_MAX], real[PATH_MAX];
+	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+
+	if (!*name)
+		return false;
+	snprintf(dir, sizeof dir, "%.*s", !slash ? 1 : slash == path ? 1 : (int)(slash - path),
+	         !slash ? "." : path);
+	if (!realpath(dir, real))
+		return false;
+	return snprintf(out, PATH_MAX, "%s/%s", strcmp(real, "/") ? real : "", name) < PATH_MAX;
+}
+
+static bool same_inode(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+bool store_owns_path(const struct store *st, const char *path)
+{
+	static const char *const sides[] = {"", "-wal", "-shm", "-journal", ".brouillons",
+	                                    ".brouillons-journal"};
+	char mine[PATH_MAX], theirs[PATH_MAX], side[PATH_MAX + 16];
+	size_t n;
+
+	if (!canonical(st->path, mine) || !canonical(path, theirs))
+		return same_inode(path, st->path);
+	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+		snprintf(side, sizeof side, "%s%s", st->path, sides[i]);
+		if (same_inode(path, side))
+			return true;
+		snprintf(side, sizeof side, "%s%s", mine, sides[i]);
+		if (strcmp(side, theirs) == 0)
+			return true;
+	}
+	/* The copies made before a schema upgrade: "carnet.db.v4.bak". */
+	n = strlen(mine);
+	if (strncmp(theirs, mine, n) == 0 && strncmp(theirs + n, ".v", 2) == 0) {
+		const char *p = theirs + n + 2;
+		if (*p >= '0' && *p <= '9') {
+			while (*p >= '0' && *p <= '9')
+				p++;
+			return strcmp(p, ".bak") == 0;
+		}
+	}
+	return false;
 }
 
 int store_check(struct store *st, store_check_fn fn, void *ctx, struct cn_err *err)
@@ -698,6 +918,27 @@ int store_check(struct store *st, store_check_fn fn, void *ctx, struct cn_err *e
 	return problems ? cn_err_set(err, CN_EDB, "%d problème%s trouvé%s", problems,
 	                             problems > 1 ? "s" : "", problems > 1 ? "s" : "")
 	                : CN_OK;
+}
+
+void store_busy_timeout(struct store *st, int ms)
+{
+	sqlite3_busy_timeout(st->db, ms < 0 ? BUSY_MS : ms);
+}
+
+int store_upgrade_copies(const struct store *st, store_path_fn fn, void *ctx)
+{
+	char bak[PATH_MAX + 16];
+	int n = 0;
+
+	for (int v = 1; v < SCHEMA_VERSION; v++) {
+		snprintf(bak, sizeof bak, "%s.v%d.bak", st->path, v);
+		if (access(bak, F_OK) == 0) {
+			n++;
+			if (fn)
+				fn(ctx, bak);
+		}
+	}
+	return n;
 }
 
 unsigned store_file_mode(const struct store *st)

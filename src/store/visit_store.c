@@ -142,12 +142,18 @@ int visit_update(struct store *st, const struct lists *ls, struct visit *v, stru
 	rc = visit_get(st, v->id, false, &prev, err);
 	if (rc == CN_OK && strcmp(prev.id, v->id) != 0)
 		rc = cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage introuvable : « %s »", v->id);
+	/* Saved over the version it was read from, or not at all. */
+	if (rc == CN_OK && v->updated[0] && strcmp(prev.updated, v->updated) != 0)
+		rc = cn_err_set(err, CN_ECONFLICT,
+		                  "ce passage a été modifié ailleurs depuis qu'il a été ouvert "
+		                  "(version du %s) ; rien n'a été enregistré",
+		                  prev.updated);
 	if (rc == CN_OK)
 		rc = visit_validate(v, &prev, ls, err);
 	if (rc == CN_OK) {
 		strcpy(v->created, prev.created);
 		v->deleted[0] = '\0';
-		rc = clock_timestamp(v->updated, err);
+		rc = clock_timestamp_after(prev.updated, v->updated, err);
 	}
 	if (rc == CN_OK)
 		rc = write_visit(st, v, false, err);
@@ -163,12 +169,20 @@ static int set_deleted(struct store *st, const char *id, bool deleted, struct cn
 		"UPDATE visit SET deleted_at = ?1, updated_at = ?1"
 		" WHERE id = ?2 AND deleted_at IS NULL",
 	};
-	char now[TS_LEN];
+	char now[TS_LEN], prev[TS_LEN] = "";
 	sqlite3_stmt *stmt;
-	int rc = clock_timestamp(now, err);
+	int rc = store_begin(st, err);
 
-	if (rc != CN_OK || (rc = store_begin(st, err)) != CN_OK)
+	if (rc != CN_OK)
 		return rc;
+	if (!(stmt = store_prepare(st, "SELECT updated_at FROM visit WHERE id = ?1", err)))
+		return store_end(st, CN_EDB, err);
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		store_column_copy(stmt, 0, prev, sizeof prev);
+	sqlite3_finalize(stmt);
+	if ((rc = clock_timestamp_after(prev, now, err)) != CN_OK)
+		return store_end(st, rc, err);
 	if (!(stmt = store_prepare(st, sql[deleted], err)))
 		return store_end(st, CN_EDB, err);
 	sqlite3_bind_text(stmt, 1, now, -1, SQLITE_STATIC);

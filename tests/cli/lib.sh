@@ -50,6 +50,10 @@ is() {
 nvisits() {
 	if [ -s "${SQLDB:-$DB}" ]; then sql "SELECT count(*) FROM visit" 2>/dev/null || echo 0; else echo 0; fi
 }
+# ndrafts: drafts the desk screen keeps for $DB (its file $DB.brouillons).
+ndrafts() {
+	if [ -s "$DB.brouillons" ]; then sqlite3 -batch "$DB.brouillons" "SELECT count(*) FROM draft"; else echo 0; fi
+}
 # add_visit [OPTIONS…]: "carnet add" with the required options (duration 15,
 # demand info, posture avec) followed by OPTIONS; the printed id goes to $ID.
 add_visit() {

@@ -46,7 +46,16 @@ listed() { run list --format csv "$@"; csv_ids; }
 # line_of ID: the table line showing the short id of ID.
 line_of() { grep -F -- "$(echo "$1" | cut -c1-8)" "$T/out"; }
 
-# ---- empty database
+# ---- no database yet: list never creates one
+run list
+check "list on a new account: base introuvable, status 3" rc_is 3
+check "list on a new account: says so" err_has "base introuvable"
+check "list on a new account: no database created" [ ! -e "$DB" ]
+
+# ---- empty database (made by importing an empty exchange file)
+printf 'id,date,heure,duree,site,mediateur,canal,demandes,organismes,posture,present,issue,urgent,oriente_par,oriente_vers,lieu_orientation,note,cree,modifie,supprime,usager,usager_id,tranche_age,genre,quartier,situation,equipement,usager_cree,usager_modifie\n' >"$T/empty.csv"
+run import "$T/empty.csv"
+check "an empty database made by importing an empty file" test -f "$DB"
 run list
 check "list on an empty database exits 0" rc_is 0
 check "empty period message for the current month" out_has "Aucun passage du 2026-11-01 au 2026-11-30."
@@ -163,6 +172,6 @@ check "no command: hint line" out_has "Saisir un passage : carnet add"
 check "no command: hint names the help" out_has "aide : carnet --help"
 rm -rf "$XDG_DATA_HOME"
 run
-check "no command on a new account: exit 0" rc_is 0
-check "no command on a new account: database created" test -f "$DB"
-check "no command on a new account: hint line" out_has "Saisir un passage : carnet add"
+check "no command on a new account: base introuvable, status 3" rc_is 3
+check "no command on a new account: no database created" [ ! -e "$DB" ]
+check "no command on a new account: the message says how a base is made" err_has "carnet add"

@@ -29,7 +29,7 @@ resume() {
 	is "$1: saved with its demand, organism, note, posture and duration" \
 		"$(sql "SELECT v.posture, v.duration, v.note, v.demands, v.organisms FROM visit v
 		        ORDER BY v.created_at DESC, v.rowid DESC LIMIT 1")" "devant|15|Revient lundi|suivi|caf"
-	is "$1: no draft left" "$(sql 'SELECT count(*) FROM draft')" 0
+	is "$1: no draft left" "$(ndrafts)" 0
 	keys q
 	wait_exit || true
 }
@@ -54,7 +54,7 @@ for sig in TERM INT HUP KILL SEGV; do
 		is "$sig: the terminal is restored" "$(alternate_screen)" 0
 	fi
 	is "$sig: nothing saved as a visit" "$(sql 'SELECT count(*) FROM visit')" "$n"
-	is "$sig: one draft kept" "$(sql 'SELECT count(*) FROM draft')" 1
+	is "$sig: one draft kept" "$(ndrafts)" 1
 	resume "$sig"
 	n=$((n + 1))
 done
@@ -67,5 +67,5 @@ start
 on_screen "a refused draft: the question is asked" "le reprendre ?"
 keys n
 on_screen "a refused draft is dropped" "Brouillon abandonné"
-is "a refused draft leaves no draft" "$(sql 'SELECT count(*) FROM draft')" 0
+is "a refused draft leaves no draft" "$(ndrafts)" 0
 is "a refused draft adds no visit" "$(sql 'SELECT count(*) FROM visit')" "$n"

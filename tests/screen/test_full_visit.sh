@@ -126,7 +126,7 @@ on_screen "the site is changed" "Site *             ESC Villejean"
 keys a
 on_screen "the mediator is changed" "Médiateur          A. B."
 check "nothing is saved before Enter" [ "$(nvisits)" -eq 0 ]
-is "a draft is kept while typing" "$(sql 'SELECT count(*) FROM draft')" 1
+is "a draft is kept while typing" "$(ndrafts)" 1
 keys Enter
 on_screen "the visit is saved" "Passage enregistré : 14:05, Suivre un dossier"
 
@@ -153,7 +153,7 @@ is "created_at and updated_at from CARNET_NOW (UTC), not deleted" \
 	"$(sql "SELECT created_at, updated_at, coalesce(deleted_at, 'NULL') FROM visit")" \
 	"2026-11-18T09:30:00.000Z|2026-11-18T09:30:00.000Z|NULL"
 check "the id is a UUID v4" sh -c "sqlite3 '$DB' 'SELECT id FROM visit' | grep -Eq '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'"
-is "the draft is gone" "$(sql 'SELECT count(*) FROM draft')" 0
+is "the draft is gone" "$(ndrafts)" 0
 is "the person was created once, without a profile" \
 	"$(sql "SELECT count(*), coalesce(max(age), '') FROM person")" "1|"
 on_screen "the list shows the day of the saved visit" "lundi 16 novembre 2026"
@@ -216,7 +216,7 @@ on_screen "abandoning a filled form asks first" "Abandonner ce passage ? (o/n)"
 keys o
 on_screen "the form is abandoned" "Saisie abandonnée"
 is "still one visit" "$(nvisits)" 1
-is "no draft left" "$(sql 'SELECT count(*) FROM draft')" 0
+is "no draft left" "$(ndrafts)" 0
 keys q
 check "q quits" wait_exit
 is "exit status 0" "$EXIT" 0

@@ -19,7 +19,7 @@ is "its organism" "$(sql 'SELECT group_concat(organisms) FROM visit')" caf
 is "no referral" "$(sql "SELECT coalesce(referred_by, '') || coalesce(referred_to, '') FROM visit")" ""
 on_screen "the list shows the visit" "Faire avec"
 on_screen "the day's totals count it" "1 passage · 20 min · faire pour : 0 %"
-is "no draft is left behind" "$(sql 'SELECT count(*) FROM draft')" 0
+is "no draft is left behind" "$(ndrafts)" 0
 
 # A second typical visit: the canal defaults to the last one used.
 keys n

@@ -169,7 +169,7 @@ static void test_sync_rules(void)
 
 	snprintf(path, sizeof path, "%s/sync.db", harness_tmpdir());
 	CHECK_INT(store_open(&st, path, &err), CN_OK);
-	sync_init(&s, st, &cfg.lists);
+	CHECK_INT(sync_init(&s, st, &cfg.lists, &err), CN_OK);
 	CHECK_INT(store_begin(st, &err), CN_OK);
 	typical(&r);
 	CHECK_INT(sync_apply(&s, &r, &col, &err), CN_OK);

@@ -414,6 +414,26 @@ static void test_persons(void)
 	store_close(st);
 }
 
+/* store_limit: a statement past its budget stops with a clear message; the
+ * bound lifted, the same work runs to its end. */
+static void test_limit_stops_endless_reads(void)
+{
+	struct store *st;
+	struct cn_err err;
+	long n = 0;
+	const char *endless = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r"
+	                      " WHERE n < 5000000) SELECT count(*) FROM r";
+
+	CHECK_INT(store_open(&st, db_path("limit.db"), &err), CN_OK);
+	store_limit(st, 100);
+	CHECK_INT(store_scalar(st, endless, &n, &err), CN_EDB);
+	CHECK(strstr(err.msg, "lecture arrêtée") != NULL);
+	store_limit(st, 0);
+	CHECK_INT(store_scalar(st, endless, &n, &err), CN_OK);
+	CHECK_INT(n, 5000000);
+	store_close(st);
+}
+
 int main(void)
 {
 	const char *paths[] = {shipped_ini()};
@@ -433,6 +453,7 @@ int main(void)
 	RUN(test_retired_code_kept_on_edit);
 	RUN(test_recent_and_last_canal);
 	RUN(test_persons);
+	RUN(test_limit_stops_endless_reads);
 	config_free(&cfg);
 	return harness_finish();
 }

@@ -16,13 +16,22 @@ struct app {
 	struct store *st;
 	FILE *out;               /* results */
 	FILE *err;               /* messages */
+	FILE *progress;          /* the progress bar: the real stderr */
 };
 
 void app_init(struct app *app);
+/* From here on, messages (always) and results (when they go to a terminal)
+ * pass through escape_stream(): what data or a file holds never reaches a
+ * terminal as a control. app_streams_close() flushes and releases them. */
+void app_guard_streams(struct app *app);
+void app_streams_close(struct app *app);
 /* Loads the configuration once; prints warnings; returns an exit status. */
 int app_config(struct app *app);
 /* Loads the configuration and opens the database; returns an exit status. */
 int app_open(struct app *app);
+/* The same for the commands that only read: a database that does not
+ * exist is "base introuvable" (exit 3), never created. */
+int app_open_existing(struct app *app);
 void app_close(struct app *app);
 
 /* Prints "carnet: message" on app->err and returns `code`. */

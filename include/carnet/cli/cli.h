@@ -27,12 +27,10 @@ int cli_bad_option(struct app *app, const char *command, const char *help, const
 /* Prints the command's help when argv holds --help or -h; returns 1 then. */
 int cli_wants_help(struct app *app, const struct command *cmd, int argc, char **argv);
 
-/* Shared option values: codes added to a set ("--site a,b"), a date, an
- * output file created readable by its owner only (mode 0600). Each prints
- * its French message and returns an exit status (NULL for the file). */
+/* Shared option values: codes added to a set ("--site a,b"), a date. Each
+ * prints its French message and returns an exit status. */
 int cli_add_codes(struct app *app, const char *option, const char *arg, struct codeset *set);
 int cli_date(struct app *app, const char *option, const char *arg, char out[DATE_LEN]);
-FILE *cli_open_output(struct app *app, const char *path);
 /* The selection options of list, report and export, for their getopt_long
  * tables; cli_filter_option() reads one of them into the bounds and code
  * sets given and returns an exit status, or -1 when opt is not one of them. */

@@ -52,9 +52,21 @@ char *record_visit_line(const struct record *r);
  * the name of an attached database (a literal, never user data). */
 sqlite3_stmt *record_select(struct store *st, const char *schema, const struct visit_filter *f,
                             struct cn_err *err);
+/* Every record of schema, in no order, whatever its date holds (merge). */
+sqlite3_stmt *record_select_all(struct store *st, const char *schema, struct cn_err *err);
 /* The record of one visit id in schema, or CN_ENOTFOUND. */
 int record_get(struct store *st, const char *schema, const char *id, struct record *out,
                struct cn_err *err);
+/* A row of record_select or record_get as stored by this carnet. */
 void record_read(sqlite3_stmt *stmt, struct record *r);
+/* The same for a row from another database, which may be damaged or
+ * hostile: every value through record_set, as an import row (a NUL, bad
+ * UTF-8, an over-long text, a flag that is not 0 or 1…), and a visit whose
+ * person row is missing; CN_EINVAL with *col the column at fault. */
+int record_read_checked(sqlite3_stmt *stmt, struct record *r, enum record_col *col,
+                        struct cn_err *err);
+/* Columns from..to of a record from the statement's columns first, first+1… */
+int record_read_columns(sqlite3_stmt *stmt, int first, enum record_col from, enum record_col to,
+                        struct record *r, enum record_col *col, struct cn_err *err);
 
 #endif

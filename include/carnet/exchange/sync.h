@@ -20,17 +20,25 @@ struct sync {
 	const struct lists *ls;
 	struct sync_counts n;
 	struct unknown_codes unknown;
+	char latest[TS_LEN];   /* a day from now: later timestamps are refused */
 };
 
-void sync_init(struct sync *s, struct store *st, const struct lists *ls);
-/* Validates r (codes unknown to ls kept and noted) and applies it, inside a
- * transaction held by the caller. An invalid record is CN_EINVAL with *col
- * the column at fault, and nothing written. */
+int sync_init(struct sync *s, struct store *st, const struct lists *ls, struct cn_err *err);
+/* Validates r (codes unknown to ls kept and noted; a timestamp more than a
+ * day ahead of now refused: a wrong clock would win every later change)
+ * and applies it, inside a transaction held by the caller. An invalid
+ * record is CN_EINVAL with *col the column at fault, and nothing written. */
 int sync_apply(struct sync *s, const struct record *r, enum record_col *col,
                struct cn_err *err);
+/* Told of each record left out: what it is ("passage ID", "usager CODE"),
+ * the column at fault and why. */
+typedef void (*sync_reject_fn)(void *ctx, const char *what, const char *column,
+                               const char *why);
 /* Every person of an attached carnet database (schema, a literal), visits
- * or not, by the same rules; inside the caller's transaction. */
-int sync_persons(struct sync *s, const char *schema, struct cn_err *err);
+ * or not, by the same rules, every value checked as in an import; inside the
+ * caller's transaction. A profile refused goes to reject and is counted. */
+int sync_persons(struct sync *s, const char *schema, sync_reject_fn reject, void *ctx,
+                 struct cn_err *err);
 /* "2 nouveaux, 1 modifié, 0 inchangé, 1 supprimé, 0 rejeté" */
 void sync_summary(const struct sync_counts *n, char *out, size_t size);
 /* "carnet: codes inconnus de cette configuration, gardés tels quels : …" */

@@ -20,6 +20,12 @@ struct cn_date { int year, month, day; };
 int clock_now(struct cn_date *date, int *hour, int *minute, struct cn_err *err);
 /* UTC timestamp of "now" with milliseconds, for created/updated/deleted. */
 int clock_timestamp(char out[TS_LEN], struct cn_err *err);
+/* The timestamp of a change to a record last changed at prev: now, or just
+ * after prev (1 ms) when prev is not in the past (a clock set wrong, here
+ * or on another desk), so that the change is always the later version. */
+int clock_timestamp_after(const char *prev, char out[TS_LEN], struct cn_err *err);
+/* The timestamp `seconds` from now (the latest a merged record may carry). */
+int clock_timestamp_ahead(long seconds, char out[TS_LEN], struct cn_err *err);
 /* Checks a UTC timestamp as carnet writes them, "2026-11-18T09:30:00.000Z"
  * (the milliseconds may be left out) and writes it with milliseconds, so that
  * timestamps compare as text. */

@@ -14,6 +14,8 @@
 #include "carnet/model/lists.h"
 
 #define CONFIG_MAX_FILES 4
+/* A configuration file over this many lines is refused before it is read. */
+#define CONFIG_MAX_LINES 10000
 
 struct config {
 	struct lists lists;

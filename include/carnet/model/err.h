@@ -10,7 +10,9 @@ enum cn_status {
 	CN_EINVAL,    /* a value was refused; nothing written */
 	CN_ENOTFOUND, /* unknown id or person code */
 	CN_ECONFIG,   /* configuration file unreadable or malformed */
-	CN_EDB,       /* database error (open, newer schema, I/O, locked) */
+	CN_EDB,       /* database error (open, newer schema, I/O) */
+	CN_EBUSY,     /* the database is held by another program's long write */
+	CN_ECONFLICT, /* the record changed elsewhere since it was read; nothing written */
 };
 
 /* Exit statuses of the program, documented in carnet(1). */

@@ -23,6 +23,9 @@ void text_lower_ascii(char *s);
 void text_upper_ascii(char *s);
 /* Strips leading and trailing ASCII white space in place; returns s. */
 char *text_trim(char *s);
+/* True when s holds a control character (newline and tab included), an
+ * invisible or a bidirectional control character, or a byte that is not
+ * UTF-8 (escape.h): what a note, a place or a label never holds. */
 bool text_has_control(const char *s);
 
 #endif

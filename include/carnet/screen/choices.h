@@ -4,9 +4,11 @@
 #define CARNET_CHOICES_H
 
 #include <stdbool.h>
+#include "carnet/model/config.h"
 #include "carnet/model/lists.h"
 
-#define CHOICES_MAX 256
+/* As many values as a configuration can give a list. */
+#define CHOICES_MAX CONFIG_MAX_LINES
 
 struct choices {
 	const struct vlist *vl;

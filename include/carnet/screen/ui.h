@@ -13,6 +13,9 @@
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
 #define UI_STACK_MAX 6
+/* The longest a key may wait on another program's write to the database
+ * (ms): past it, a save says the base is busy and tries again by itself. */
+#define UI_BUSY_MS 250
 
 struct ui;
 struct view;
@@ -26,6 +29,8 @@ struct view_ops {
 	void (*key)(struct ui *ui, struct view *v, int code, bool is_char, enum action act);
 	/* Called when the view above it is closed. */
 	void (*resume)(struct ui *ui, struct view *v);
+	/* Called about once a second when no key comes (may be NULL). */
+	void (*tick)(struct ui *ui, struct view *v);
 	void (*close)(struct ui *ui, struct view *v);
 };
 
@@ -35,6 +40,7 @@ struct view {
 
 struct ui {
 	struct app *app;
+	struct drafts *drafts;        /* the drafts file; NULL if it cannot be used */
 	SCREEN *term;                 /* NULL until the terminal is set up */
 	struct keymap keys;
 	bool color;

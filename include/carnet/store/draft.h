@@ -1,29 +1,58 @@
 /* The visit being typed on the desk screen, saved after every change so that
- * a closed terminal, a signal or a crash never loses it. One per database. */
+ * a closed terminal, a signal or a crash never loses it. Drafts live in
+ * their own small file beside the database (FILE.brouillons, 0600): a long
+ * import or merge holding the database never makes a key wait. One draft
+ * per database. */
 #ifndef CARNET_DRAFT_H
 #define CARNET_DRAFT_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include "carnet/store/store.h"
+#include "carnet/model/clock.h"
 #include "carnet/model/visit.h"
+#include "carnet/store/store.h"
+
+/* The drafts file of a database: "carnet.db.brouillons". */
+#define DRAFTS_SUFFIX ".brouillons"
+/* Highest form field index a draft may name (the form checks its own). */
+#define DRAFT_FIELD_MAX 64
 
 struct draft {
-	struct visit v;          /* v.id set when editing a saved visit */
+	struct visit v;          /* v.id set when editing a saved visit, v.updated
+	                            the version the edit started from */
 	int field;               /* the form field that had the cursor */
 	bool duration_set;       /* a duration was typed or picked */
 	long long timer_start;   /* epoch seconds the timer started, 0 if none */
 	char saved_at[TS_LEN];   /* filled by draft_load */
 };
 
+struct drafts;
+
+/* Opens (creates) the drafts file of st's database, and moves into it a
+ * draft an earlier carnet left in the database itself. */
+int drafts_open(struct drafts **out, struct store *st, struct cn_err *err);
+void drafts_close(struct drafts *ds);
+/* The drafts file of a database path. */
+void drafts_path(const char *db, char *out, size_t size);
+
 /* Text form of a draft: one "key=value" line per field. */
 size_t draft_encode(const struct draft *d, char *out, size_t size);
-/* Reads what draft_encode wrote; unknown keys are ignored. */
-int draft_decode(const char *text, struct draft *d);
+/* Reads what draft_encode wrote; unknown keys are ignored. A value that
+ * draft_encode could not have written (a damaged or hand-edited file) is
+ * CN_EINVAL: the draft is unreadable, never half-used. */
+int draft_decode(const char *text, struct draft *d, struct cn_err *err);
 
-int draft_save(struct store *st, const struct draft *d, struct cn_err *err);
-/* *found is false when there is no draft. */
-int draft_load(struct store *st, struct draft *d, bool *found, struct cn_err *err);
-int draft_clear(struct store *st, struct cn_err *err);
+/* ds may be NULL (no drafts file): nothing is found, nothing can be saved. */
+int draft_save(struct drafts *ds, const struct draft *d, struct cn_err *err);
+/* *found is false when there is no draft; an unreadable one is CN_EINVAL
+ * with *found true and d->saved_at set. */
+int draft_load(struct drafts *ds, struct draft *d, bool *found, struct cn_err *err);
+int draft_clear(struct drafts *ds, struct cn_err *err);
+
+/* Erasing personal data: the drafts of a database (path) that name a
+ * person's code, or that date from before a day. No file, nothing to do. */
+int drafts_forget(const char *db, const char *code, struct cn_err *err);
+int drafts_purge(const char *db, const char before[DATE_LEN], struct cn_err *err);
 
 #endif

@@ -24,4 +24,12 @@ int retention_purge(struct store *st, const char before[DATE_LEN], bool apply,
 int retention_forget(struct store *st, const char *code, bool apply, long *visits,
                      struct cn_err *err);
 
+/* Both return CN_EBUSY, once the erase is committed, when another program's
+ * read keeps the former state in the files (told in err: it goes when that
+ * program closes the base). */
+
+/* Removes the copies made before schema upgrades (FILE.vN.bak), which hold
+ * what was erased since; told gets each one removed. */
+int retention_remove_copies(struct store *st, store_path_fn told, void *ctx, struct cn_err *err);
+
 #endif

@@ -2,6 +2,7 @@
 #ifndef CARNET_STORE_H
 #define CARNET_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sqlite3.h>
 #include "carnet/model/codes.h"
@@ -16,6 +17,9 @@ struct store;
  * path, then brings its schema up to date. A database from a newer carnet
  * or from another program is refused and left untouched. */
 int store_open(struct store **out, const char *path, struct cn_err *err);
+/* The same for a database that must exist already: the commands that only
+ * read never create one (CN_ENOTFOUND, "base introuvable"). */
+int store_open_existing(struct store **out, const char *path, struct cn_err *err);
 void store_close(struct store *st);
 sqlite3 *store_db(struct store *st);
 const char *store_path(const struct store *st);
@@ -38,17 +42,36 @@ int store_end(struct store *st, int rc, struct cn_err *err);
 /* A consistent copy of the database in a new file (0600), made with SQLite's
  * online backup while others may write; an existing dest is refused. */
 int store_backup(struct store *st, const char *dest, struct cn_err *err);
+/* True when path names the database itself, one of its side files (-wal,
+ * -shm, -journal, its drafts file, existing or not) or a copy made before a
+ * schema upgrade (FILE.vN.bak): files nothing but carnet's SQLite may write. */
+bool store_owns_path(const struct store *st, const char *path);
 /* SQLite's integrity check: fn gets each problem; CN_EDB when there is one. */
 typedef void (*store_check_fn)(void *ctx, const char *problem);
 int store_check(struct store *st, store_check_fn fn, void *ctx, struct cn_err *err);
+/* How long a statement waits for another program's write (ms); -1 for the
+ * default (10 s, two desks sharing a file). The desk screen waits less:
+ * a key never hangs on another program's long write. */
+void store_busy_timeout(struct store *st, int ms);
+/* The copies made before schema upgrades (FILE.vN.bak) that exist: fn gets
+ * each path; returns how many. */
+typedef void (*store_path_fn)(void *ctx, const char *path);
+int store_upgrade_copies(const struct store *st, store_path_fn fn, void *ctx);
 /* The database file's permission bits (0600 when carnet made it). */
 unsigned store_file_mode(const struct store *st);
 
 /* Attaches another carnet database read-only under the name schema (a
  * literal): refused (CN_EDB, nothing attached) when it is not a carnet
- * database, is of another schema version, or fails SQLite's quick check. */
+ * database, is of another schema version, has tables that are views or of
+ * another shape, or fails SQLite's quick check. A file nothing else has
+ * open is read immutable: no side file is made beside it, and it can be in
+ * a folder this account cannot write to. */
 int store_attach(struct store *st, const char *path, const char *schema, struct cn_err *err);
 void store_detach(struct store *st, const char *schema);
+/* Bounds the work of what st runs next to `units` × 1000 steps of SQLite's
+ * machine (0: no bound); a statement past it fails (SQLITE_INTERRUPT), as a
+ * guard against a source whose reading would never end. */
+void store_limit(struct store *st, long long units);
 
 /* Multi-valued fields live in their record as codes joined by '|' in order
  * ("caf|cpam"); NULL when empty. */
