@@ -3,7 +3,7 @@
 #include <string.h>
 #include "carnet/cli/cli.h"
 #include "carnet/cli/output.h"
-#include "carnet/exchange/record.h"
+#include "carnet/store/record.h"
 
 const char usage_export[] =
 	"Usage : carnet export [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--site CODE]…\n"

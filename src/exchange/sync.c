@@ -105,26 +105,7 @@ static int sync_person(struct sync *s, const struct person *in, struct cn_err *e
 /* Keeps a version that lost, once. */
 static int keep(struct sync *s, const struct visit *v, const char *line, struct cn_err *err)
 {
-	char now[TS_LEN];
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if ((rc = clock_timestamp(now, err)) != CN_OK)
-		return rc;
-	stmt = store_cached(s->st,
-	                     "INSERT OR IGNORE INTO visit_history (visit_id, updated_at, version,"
-	                     " kept_at) VALUES (?1, ?2, ?3, ?4)",
-	                     err);
-	if (!stmt)
-		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, v->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, v->updated, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, line, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
-	                                       : store_fail(s->st, err, "enregistrement impossible");
-	sqlite3_reset(stmt);
-	return rc;
+	return record_keep_line(s->st, v->id, v->updated, line, err);
 }
 
 static int replace_or_keep(struct sync *s, const struct record *in, const struct record *here,

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "carnet/screen/choices.h"
+#include "carnet/screen/view_conflict.h"
 #include "carnet/store/draft.h"
 #include "carnet/screen/person_panel.h"
 #include "carnet/store/person_store.h"
@@ -431,6 +432,10 @@ static void store_form(struct ui *ui, struct form *f, bool again)
 		return;
 	}
 	f->pending = false;
+	if (rc == CN_ECONFLICT) {
+		view_conflict_open(ui, &f->d.v);
+		return;
+	}
 	if (rc != CN_OK) {
 		ui_status(ui, true, "%s", err.msg);
 		if (err.field >= 0)

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "carnet/model/csv.h"
-#include "carnet/exchange/record.h"
+#include "carnet/store/record.h"
 #include "carnet/model/text.h"
 
 static const char *const names[RC_COUNT] = {
@@ -433,4 +433,70 @@ int record_read_checked(sqlite3_stmt *stmt, struct record *r, enum record_col *c
 		                                  "usager qu'elle ne contient pas)");
 	}
 	return CN_OK;
+}
+
+/* ------------------------------------------------------------ history */
+
+int record_keep_line(struct store *st, const char *id, const char *updated, const char *line,
+                     struct cn_err *err)
+{
+	char now[TS_LEN];
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = clock_timestamp(now, err)) != CN_OK)
+		return rc;
+	stmt = store_cached(st,
+	                    "INSERT OR IGNORE INTO visit_history (visit_id, updated_at, version,"
+	                    " kept_at) VALUES (?1, ?2, ?3, ?4)",
+	                    err);
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, updated, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, line, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK : store_fail(st, err, "enregistrement impossible");
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+int record_keep(struct store *st, const struct record *r, struct cn_err *err)
+{
+	char *line = record_visit_line(r);
+	int rc;
+
+	if (!line)
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	rc = record_keep_line(st, r->v.id, r->v.updated, line, err);
+	free(line);
+	return rc;
+}
+
+int record_save_over(struct store *st, const struct lists *ls, struct visit *v,
+                     const struct record *theirs, struct cn_err *err)
+{
+	int rc = store_begin(st, err);
+
+	if (rc != CN_OK)
+		return rc;
+	rc = record_keep(st, theirs, err);
+	if (rc == CN_OK) {
+		memcpy(v->updated, theirs->v.updated, sizeof v->updated);
+		rc = visit_update_in(st, ls, v, err);
+	}
+	return store_end(st, rc, err);
+}
+
+int record_keep_unsaved(struct store *st, const struct visit *v, struct cn_err *err)
+{
+	struct record r;
+	int rc;
+
+	record_init(&r);
+	r.v = *v;
+	memcpy(r.p.code, v->person, sizeof v->person);
+	if ((rc = clock_timestamp(r.v.updated, err)) != CN_OK)
+		return rc;
+	return record_keep(st, &r, err);
 }

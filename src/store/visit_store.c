@@ -134,12 +134,19 @@ int visit_create(struct store *st, const struct lists *ls, struct visit *v, stru
 
 int visit_update(struct store *st, const struct lists *ls, struct visit *v, struct cn_err *err)
 {
-	struct visit prev;
 	int rc = store_begin(st, err);
 
 	if (rc != CN_OK)
 		return rc;
-	rc = visit_get(st, v->id, false, &prev, err);
+	return store_end(st, visit_update_in(st, ls, v, err), err);
+}
+
+int visit_update_in(struct store *st, const struct lists *ls, struct visit *v,
+                    struct cn_err *err)
+{
+	struct visit prev;
+	int rc = visit_get(st, v->id, false, &prev, err);
+
 	if (rc == CN_OK && strcmp(prev.id, v->id) != 0)
 		rc = cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage introuvable : « %s »", v->id);
 	/* Saved over the version it was read from, or not at all. */
@@ -157,7 +164,7 @@ int visit_update(struct store *st, const struct lists *ls, struct visit *v, stru
 	}
 	if (rc == CN_OK)
 		rc = write_visit(st, v, false, err);
-	return store_end(st, rc, err);
+	return rc;
 }
 
 /* Sets or clears the tombstone of a visit, in one transaction. */

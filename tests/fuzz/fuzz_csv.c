@@ -16,7 +16,7 @@
 #include <string.h>
 #include "carnet/model/config.h"
 #include "carnet/model/csv.h"
-#include "carnet/exchange/record.h"
+#include "carnet/store/record.h"
 #include "carnet/model/text.h"
 
 #ifndef FUZZ_TOP

@@ -18,7 +18,7 @@
 #include "carnet/screen/hotkeys.h"
 #include "carnet/model/ids.h"
 #include "carnet/model/lists.h"
-#include "carnet/exchange/record.h"
+#include "carnet/store/record.h"
 #include "carnet/model/text.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -4,7 +4,7 @@
 #include <string.h>
 #include "carnet/model/config.h"
 #include "carnet/model/csv.h"
-#include "carnet/exchange/record.h"
+#include "carnet/store/record.h"
 #include "carnet/exchange/sync.h"
 #include "fixtures.h"
 #include "harness.h"

@@ -414,6 +414,40 @@ static void test_persons(void)
 	store_close(st);
 }
 
+/* Two saves meet: an update from a version that is no longer the stored one
+ * writes nothing (CN_ECONFLICT); a change is always later than the version
+ * it replaces, even one from a clock far ahead. */
+static void test_update_conflict_and_later(void)
+{
+	struct store *st;
+	struct visit v, mine, theirs, now;
+	struct cn_err err;
+
+	CHECK_INT(store_open(&st, db_path("conflict.db"), &err), CN_OK);
+	typical(&v);
+	CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_OK);
+	CHECK_INT(visit_get(st, v.id, false, &mine, &err), CN_OK);
+	theirs = mine;
+	strcpy(theirs.note, "ailleurs");
+	CHECK_INT(visit_update(st, &cfg.lists, &theirs, &err), CN_OK);
+	CHECK(strcmp(theirs.updated, mine.updated) > 0);
+	strcpy(mine.note, "ici");
+	CHECK_INT(visit_update(st, &cfg.lists, &mine, &err), CN_ECONFLICT);
+	CHECK_INT(visit_get(st, v.id, false, &now, &err), CN_OK);
+	CHECK_STR(now.note, "ailleurs");
+	/* A stored version from a clock years ahead: the next change beats it. */
+	sqlite3_exec(store_db(st), "UPDATE visit SET updated_at = '2999-01-01T00:00:00.000Z'", NULL,
+	             NULL, NULL);
+	CHECK_INT(visit_get(st, v.id, false, &now, &err), CN_OK);
+	strcpy(now.note, "corrigé");
+	CHECK_INT(visit_update(st, &cfg.lists, &now, &err), CN_OK);
+	CHECK_STR(now.updated, "2999-01-01T00:00:00.001Z");
+	CHECK_INT(visit_delete(st, v.id, &err), CN_OK);
+	CHECK_INT(visit_get(st, v.id, true, &now, &err), CN_OK);
+	CHECK_STR(now.updated, "2999-01-01T00:00:00.002Z");
+	store_close(st);
+}
+
 /* store_limit: a statement past its budget stops with a clear message; the
  * bound lifted, the same work runs to its end. */
 static void test_limit_stops_endless_reads(void)
@@ -454,6 +488,7 @@ int main(void)
 	RUN(test_recent_and_last_canal);
 	RUN(test_persons);
 	RUN(test_limit_stops_endless_reads);
+	RUN(test_update_conflict_and_later);
 	config_free(&cfg);
 	return harness_finish();
 }

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "carnet/model/lists.h"
-#include "carnet/exchange/record.h"
+#include "carnet/store/record.h"
 #include "carnet/store/store.h"
 
 struct sync_counts {

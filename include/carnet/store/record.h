@@ -1,6 +1,7 @@
 /* The exchange record: one visit with its person's code and profile, as
- * export writes it, import reads it and merge moves it between databases.
- * Its CSV form is documented in carnet(1), FORMAT D'ÉCHANGE. */
+ * export writes it, import reads it and merge moves it between databases,
+ * and as visit_history keeps the versions that lost. Its CSV form is
+ * documented in carnet(1), FORMAT D'ÉCHANGE. */
 #ifndef CARNET_RECORD_H
 #define CARNET_RECORD_H
 
@@ -68,5 +69,17 @@ int record_read_checked(sqlite3_stmt *stmt, struct record *r, enum record_col *c
 /* Columns from..to of a record from the statement's columns first, first+1… */
 int record_read_columns(sqlite3_stmt *stmt, int first, enum record_col from, enum record_col to,
                         struct record *r, enum record_col *col, struct cn_err *err);
+
+/* visit_history: versions that lost, each kept once, as the visit part of
+ * their exchange row. */
+int record_keep_line(struct store *st, const char *id, const char *updated, const char *line,
+                     struct cn_err *err);
+int record_keep(struct store *st, const struct record *r, struct cn_err *err);
+/* Two saves met (CN_ECONFLICT): v is saved over `theirs`, the version
+ * stored meanwhile, which is kept in visit_history; one transaction. */
+int record_save_over(struct store *st, const struct lists *ls, struct visit *v,
+                     const struct record *theirs, struct cn_err *err);
+/* The other choice: v, never saved, is kept in visit_history (as of now). */
+int record_keep_unsaved(struct store *st, const struct visit *v, struct cn_err *err);
 
 #endif

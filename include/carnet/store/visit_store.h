@@ -32,9 +32,16 @@ void visit_filter_bind(sqlite3_stmt *stmt, const struct visit_filter *f);
 /* Validates, gives v a new id and timestamps, and saves it. */
 int visit_create(struct store *st, const struct lists *ls, struct visit *v,
                  struct cn_err *err);
-/* Validates against the stored version and saves v over it. */
+/* Validates against the stored version and saves v over it, in one
+ * transaction. When v->updated is set, it names the version v was read
+ * from: if the stored one is another (changed elsewhere meanwhile), nothing
+ * is written and the status is CN_ECONFLICT. v->updated is then the new
+ * version's, always later than the one it replaces. */
 int visit_update(struct store *st, const struct lists *ls, struct visit *v,
                  struct cn_err *err);
+/* The same inside a transaction held by the caller. */
+int visit_update_in(struct store *st, const struct lists *ls, struct visit *v,
+                    struct cn_err *err);
 /* Writes v as it is, id, timestamps and tombstone included (a record from
  * another desk; v->person names a person already here). Inside a
  * transaction held by the caller; no validation. */
