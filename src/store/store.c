@@ -927,7 +927,7 @@ void store_busy_timeout(struct store *st, int ms)
 
 int store_upgrade_copies(const struct store *st, store_path_fn fn, void *ctx)
 {
-	char bak[PATH_MAX + 16];
+	char bak[PATH_MAX + 32];
 	int n = 0;
 
 	for (int v = 1; v < SCHEMA_VERSION; v++) {

@@ -72,3 +72,17 @@ vg "purge" 0 purge --before 2020-01-01 --yes
 vg "purge refused without a terminal" 1 purge --before 2030-01-01
 vg "forget" 0 forget "$CODE" --yes
 vg "forget an unknown code" 3 forget "$CODE" --yes
+
+# The hostile and refused paths of the second trust round.
+vg "export -o onto the database: refused" 1 export -o "$DB"
+ln -sf "$T/notdb" "$T/notdb.link"
+vg "report -o onto a link: refused" 1 report --month 2026-11 -o "$T/notdb.link"
+vg "export -o a new file" 0 export -o "$T/again.csv"
+vg "list on a missing base" 3 --db "$T/missing.db" list
+sqlite3 "$T/third.db" "PRAGMA ignore_check_constraints = ON; UPDATE visit SET present = 5;
+UPDATE visit SET note = 'x' || char(27) || '[2J' WHERE rowid = 1"
+vg "merge of rows a desk cannot take" 0 --db "$T/fourth.db" merge "$T/third.db"
+sqlite3 "$T/third.db" "CREATE VIEW v AS SELECT 1; ALTER TABLE visit RENAME TO visit0; CREATE VIEW visit AS SELECT * FROM visit0"
+vg "merge of a source whose visit is a view" 5 --db "$T/fourth.db" merge "$T/third.db"
+vg "add with a bidi override in the note" 1 add --duration 10 --demand info --posture pour --note "$(printf 'a\342\200\256b')"
+vg "edit a visit again" 0 --config "$CONF" edit "$(sqlite3 "$DB" 'SELECT id FROM visit WHERE deleted_at IS NULL LIMIT 1')" --note "encore"

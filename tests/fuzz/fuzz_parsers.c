@@ -6,7 +6,9 @@
  * durations, timestamps, list codes and code sets, person codes, record ids
  * and key names, and through the UTF-8 helpers. A value a parser accepts must
  * come out in its canonical form and be accepted again as it is (else
- * abort(), a finding). The pieces also serve as labels for hotkeys_assign. */
+ * abort(), a finding). The pieces also serve as labels for hotkeys_assign.
+ * The whole input goes through the terminal escape and the draft reader. */
+#define _GNU_SOURCE /* open_memstream */
 #include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,7 +21,9 @@
 #include "carnet/model/ids.h"
 #include "carnet/model/lists.h"
 #include "carnet/store/record.h"
+#include "carnet/model/escape.h"
 #include "carnet/model/text.h"
+#include "carnet/store/draft.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -160,6 +164,45 @@ static void text_helpers(const char *s, size_t len)
 	free(copy);
 }
 
+/* No byte of what escape_write writes is a control but newline and tab,
+ * nor a C1, bidi or invisible character: what the terminal is given. */
+static void escape_checks(const char *s, size_t len)
+{
+	char *out = NULL;
+	size_t out_len = 0, n;
+	FILE *f = open_memstream(&out, &out_len);
+
+	CHECK(f != NULL);
+	escape_write(f, s, len);
+	CHECK(fclose(f) == 0);
+	CHECK(escape_find(out, out_len, &n, NULL) == out_len);
+	free(out);
+}
+
+/* The whole input as a draft (a damaged drafts file): refused, or read
+ * into a draft that writes back to a text read the same way. */
+static void whole_input(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1), again[16384], twice[16384];
+	struct draft d, d2;
+	struct cn_err err;
+
+	CHECK(s != NULL);
+	memcpy(s, data, size);
+	s[size] = '\0';
+	escape_checks(s, size);
+	if (draft_decode(s, &d, &err) == CN_OK) {
+		CHECK(d.field >= 0 && d.field <= DRAFT_FIELD_MAX);
+		CHECK(d.v.duration >= 0 && d.v.duration <= DURATION_MAX);
+		CHECK(!text_has_control(d.v.note) && !text_has_control(d.v.referred_place));
+		CHECK(draft_encode(&d, again, sizeof again) < sizeof again);
+		CHECK(draft_decode(again, &d2, &err) == CN_OK);
+		CHECK(draft_encode(&d2, twice, sizeof twice) < sizeof twice);
+		CHECK(strcmp(again, twice) == 0);
+	}
+	free(s);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	enum { LABELS = 40 };
@@ -200,5 +243,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (int i = 0; i < n; i++)
 		free(pieces[i]);
+	whole_input(data, size);
 	return 0;
 }

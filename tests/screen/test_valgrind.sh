@@ -33,6 +33,15 @@ keys Enter
 on_screen "valgrind: a visit saved" "2 passages"
 keys e 1 Enter
 on_screen "valgrind: a visit edited" "Passage modifié"
+# Two saves that meet: the conflict view, then keep mine.
+keys Enter
+on_screen "valgrind: the visit open again" "Modifier le passage"
+keys Tab Tab 2
+"$REAL" edit "$(sql "SELECT id FROM visit ORDER BY updated_at DESC LIMIT 1")" --note "ailleurs" >/dev/null
+keys Enter
+on_screen "valgrind: the conflict view" "Passage modifié ailleurs"
+keys m
+on_screen "valgrind: mine kept" "votre version est gardée"
 keys d o
 on_screen "valgrind: a visit deleted" "supprimé"
 keys u
