@@ -83,7 +83,7 @@ $(LIB): $(LIB_OBJ)
 $(BUILD)/tests/%: tests/unit/%.c $(UNIT_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $^ $(ALL_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(ALL_LIBS)
 
 $(BUILD)/tests/harness.o: tests/unit/harness.c
 	@mkdir -p $(dir $@)
@@ -98,7 +98,7 @@ $(BUILD)/bench/timed: bench/timed.c
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(ALL_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.o %.a,$^) $(ALL_LIBS)
 
 # ---------------------------------------------------------------- dependencies
 # Debian package that provides each missing piece; installed only when missing.
