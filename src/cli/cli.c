@@ -77,12 +77,16 @@ int cli_add_codes(struct app *app, const char *option, const char *arg, struct c
 
 int cli_date(struct app *app, const char *option, const char *arg, char out[DATE_LEN])
 {
-	struct cn_date d;
+	struct cn_date d, today;
+	struct cn_err err;
 
-	if (!date_parse(arg, &d))
+	if (clock_now(&today, NULL, NULL, &err) != CN_OK)
+		return app_report(app, CN_EINVAL, NULL, &err);
+	if (!date_parse_typed(arg, &today, &d))
 		return app_fail(app, EXIT_INVALID,
-		                "%s : date invalide « %s » (attendu AAAA-MM-JJ, une date réelle)", option,
-		                arg);
+		                "%s : date invalide « %s » (attendu AAAA-MM-JJ, JJ/MM/AAAA, JJ/MM, hier "
+		                "ou avant-hier ; une date réelle)",
+		                option, arg);
 	date_format(&d, out);
 	return EXIT_OK;
 }

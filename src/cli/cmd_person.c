@@ -194,7 +194,7 @@ static int person_show(struct app *app, int argc, char **argv)
 	struct cn_err err;
 	const struct lists *ls;
 	const char *code;
-	char equipment[1024] = "";
+	char equipment[1024] = "", created[32];
 	int rc;
 
 	optind = 1;
@@ -208,7 +208,8 @@ static int person_show(struct app *app, int argc, char **argv)
 	if ((rc = person_get(app->st, code, &p, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);
 	ls = &app->cfg.lists;
-	fprintf(app->out, "Usager %s (créé le %.10s)\n", p.code, p.created);
+	timestamp_local(p.created, created, sizeof created);
+	fprintf(app->out, "Usager %s (créé le %.10s)\n", p.code, created);
 	profile_line(app->out, ls, "Tranche d'âge", L_TRANCHE_AGE, p.age);
 	profile_line(app->out, ls, "Genre", L_GENRE, p.gender);
 	profile_line(app->out, ls, "Commune ou quartier", L_QUARTIER, p.area);

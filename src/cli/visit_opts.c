@@ -82,9 +82,13 @@ static int parse_one(struct app *app, int i, const char *arg, struct visit_opts 
 	o->set[f] = true;
 	switch (f) {
 	case VF_DATE: {
-		struct cn_date d;
-		if (!date_parse(arg, &d))
-			return bad(app, i, "date invalide « %s » (attendu AAAA-MM-JJ, une date réelle)",
+		struct cn_date d, today;
+		if (clock_now(&today, NULL, NULL, &err) != CN_OK)
+			return app_report(app, CN_EINVAL, NULL, &err);
+		if (!date_parse_typed(arg, &today, &d))
+			return bad(app, i,
+			           "date invalide « %s » (attendu AAAA-MM-JJ, une date réelle ; ou "
+			           "JJ/MM/AAAA, JJ/MM, hier, avant-hier)",
 			           arg);
 		date_format(&d, v->date);
 		return EXIT_OK;

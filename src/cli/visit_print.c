@@ -55,10 +55,14 @@ void visit_print_sheet(FILE *f, const struct lists *ls, const struct visit *v)
 	sheet_line(f, "Lieu d'orientation", v->referred_place);
 	sheet_line(f, "Usager", v->person);
 	sheet_line(f, "Note", v->note);
-	sheet_line(f, "Créé le", v->created);
-	sheet_line(f, "Modifié le", v->updated);
-	if (v->deleted[0])
-		sheet_line(f, "Supprimé le", v->deleted);
+	timestamp_local(v->created, buf, sizeof buf);
+	sheet_line(f, "Créé le", buf);
+	timestamp_local(v->updated, buf, sizeof buf);
+	sheet_line(f, "Modifié le", buf);
+	if (v->deleted[0]) {
+		timestamp_local(v->deleted, buf, sizeof buf);
+		sheet_line(f, "Supprimé le", buf);
+	}
 }
 
 /* The table fits 80 columns: widths of its cells, one space between. */

@@ -28,6 +28,8 @@ const struct action_def action_table[ACT_COUNT] = {
 	 BOTH("c", "F5 C-t")},
 	{ACT_REPORT, "report", "bilan",
 	 "Bilan d'activité du mois du jour affiché ([ et ] changent de mois)", LIST("b")},
+	{ACT_ASIDE, "drafts", "brouillons",
+	 "Reprendre une saisie mise de côté ou abandonnée (les dix dernières)", LIST("r")},
 	{ACT_SAVE, "save", "enregistrer",
 	 "Enregistrer le passage, de n'importe quel champ, dès que les champs obligatoires "
 	 "sont remplis",
@@ -48,6 +50,9 @@ const struct action_def action_table[ACT_COUNT] = {
 	 FORM("Backspace Del")},
 	{ACT_PROFILE, "profile", "profil", "Compléter ou modifier le profil de l'usager rattaché",
 	 FORM("F6")},
+	{ACT_JUMP, "jump", "champ",
+	 "Aller à un champ : cette touche puis la lettre soulignée du champ (ou Alt et la lettre)",
+	 FORM("C-g")},
 };
 
 const char *action_context_title(enum action_context ctx)

@@ -145,6 +145,66 @@ void duration_format(long minutes, char *out, size_t size)
 		snprintf(out, size, "%ld h %02ld", minutes / 60, minutes % 60);
 }
 
+void date_add_days(struct cn_date *d, int days)
+{
+	struct tm tm = {.tm_year = d->year - 1900, .tm_mon = d->month - 1, .tm_mday = d->day + days,
+	                .tm_hour = 12};
+
+	timegm(&tm); /* normalizes the day into the right month and year */
+	d->year = tm.tm_year + 1900;
+	d->month = tm.tm_mon + 1;
+	d->day = tm.tm_mday;
+}
+
+bool date_parse_typed(const char *s, const struct cn_date *today, struct cn_date *out)
+{
+	size_t len = strlen(s);
+	int dd, mm, yy, used = 0;
+
+	if (strcmp(s, "aujourd'hui") == 0 || strcmp(s, "auj") == 0) {
+		*out = *today;
+		return true;
+	}
+	if (strcmp(s, "hier") == 0 || strcmp(s, "avant-hier") == 0) {
+		*out = *today;
+		date_add_days(out, s[0] == 'h' ? -1 : -2);
+		return true;
+	}
+	if (date_parse(s, out))
+		return true;
+	/* JJ/MM or JJ/MM/AAAA, day and month of one or two digits. */
+	if (len < 3 || len > 10 || strspn(s, "0123456789/") != len)
+		return false;
+	if (sscanf(s, "%2d/%2d%n", &dd, &mm, &used) == 2 && used == (int)len)
+		yy = today->year;
+	else if (sscanf(s, "%2d/%2d/%4d%n", &dd, &mm, &yy, &used) != 3 || used != (int)len ||
+	         s[len - 5] != '/')
+		return false;
+	if (yy < 1900 || yy > 9999 || mm < 1 || mm > 12 || dd < 1 || dd > date_days_in_month(yy, mm))
+		return false;
+	*out = (struct cn_date){yy, mm, dd};
+	return true;
+}
+
+void date_short(const char *iso, char *out, size_t size)
+{
+	if (strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-')
+		snprintf(out, size, "%.2s/%.2s/%.2s", iso + 8, iso + 5, iso + 2);
+	else
+		snprintf(out, size, "%s", iso);
+}
+
+void time_minus(const char hhmm[HHMM_LEN], int minutes, char out[HHMM_LEN])
+{
+	int t = num(hhmm, 2) * 60 + num(hhmm + 3, 2) - minutes;
+
+	if (t < 0)
+		t = 0;
+	if (t > 23 * 60 + 59)
+		t = 23 * 60 + 59;
+	time_format(t / 60, t % 60, out);
+}
+
 /* CARNET_NOW: YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS, local time. */
 static int now_override(struct tm *tm, struct cn_err *err)
 {
@@ -264,6 +324,22 @@ static bool timestamp_ms(const char *ts, long long *ms)
 	tm.tm_sec = (int)num(norm + 17, 2);
 	*ms = (long long)timegm(&tm) * 1000 + num(norm + 20, 3);
 	return true;
+}
+
+void timestamp_local(const char *ts, char *out, size_t size)
+{
+	long long ms;
+	time_t sec;
+	struct tm tm;
+
+	if (!timestamp_ms(ts, &ms)) {
+		snprintf(out, size, "%s", ts);
+		return;
+	}
+	sec = (time_t)(ms / 1000);
+	localtime_r(&sec, &tm);
+	snprintf(out, size, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+	         tm.tm_mday, tm.tm_hour, tm.tm_min);
 }
 
 int clock_timestamp_after(const char *prev, char out[TS_LEN], struct cn_err *err)

@@ -82,3 +82,13 @@ bool codeset_join(const struct codeset *set, const char *sep, char *out, size_t 
 	}
 	return true;
 }
+
+bool codeset_equal(const struct codeset *a, const struct codeset *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (int i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], b->v[i]) != 0)
+			return false;
+	return true;
+}

@@ -20,7 +20,7 @@
 struct pending {
 	char *retired[L_COUNT];              /* [retired] value per list */
 	char retired_file[L_COUNT][PATH_MAX];
-	char site_file[PATH_MAX], mediator_file[PATH_MAX];
+	char site_file[PATH_MAX], mediator_file[PATH_MAX], canal_file[PATH_MAX];
 	config_warn_fn warn;
 	void *ctx;
 };
@@ -143,6 +143,9 @@ static void setting_key(struct config *cfg, struct pending *pd, const char *path
 	} else if (strcmp(sec, "desk") == 0 && strcmp(key, "mediator") == 0) {
 		text_copy(cfg->mediator, sizeof cfg->mediator, value);
 		text_copy(pd->mediator_file, sizeof pd->mediator_file, path);
+	} else if (strcmp(sec, "desk") == 0 && strcmp(key, "canal") == 0) {
+		text_copy(cfg->canal, sizeof cfg->canal, value);
+		text_copy(pd->canal_file, sizeof pd->canal_file, path);
 	} else if (strcmp(sec, "retired") == 0 && (list = list_by_section(key)) >= 0) {
 		free(pd->retired[list]);
 		pd->retired[list] = strdup(value);
@@ -279,6 +282,21 @@ static int check_desk(struct config *cfg, struct pending *pd, struct cn_err *err
 			                  pd->mediator_file,
 			                  code_normalize(cfg->mediator, code) ? why.msg : "code invalide");
 		strcpy(cfg->mediator, code);
+	}
+	if (cfg->canal[0]) {
+		if (!code_normalize(cfg->canal, code) ||
+		    lists_check(&cfg->lists, L_CANAL, code, false, &why) != CN_OK)
+			return cn_err_set(err, CN_ECONFIG, "%s : [desk] canal : %s", pd->canal_file,
+			                  code_normalize(cfg->canal, code) ? why.msg : "code invalide");
+		strcpy(cfg->canal, code);
+	} else {
+		/* A walk-in, unless the lists have no such canal. */
+		const struct vlist *vl = &cfg->lists.l[L_CANAL];
+		const struct list_entry *e = vlist_find(vl, "libre");
+		for (int i = 0; (!e || e->retired) && i < vl->n; i++)
+			e = vl->e[i].retired ? NULL : &vl->e[i];
+		if (e && !e->retired)
+			strcpy(cfg->canal, e->code);
 	}
 	return CN_OK;
 }

@@ -55,6 +55,20 @@ void shares_tenths(const long *counts, int n, long total, long *tenths)
 	free(rem);
 }
 
+void report_rank_text(const struct report *r, int k, char *out, size_t size)
+{
+	long hundredths;
+
+	if (!r->rank_visits[k]) {
+		snprintf(out, size, "— (0 passage)");
+		return;
+	}
+	/* The French way whatever the locale: "2,50". */
+	hundredths = (long)(r->rank_mean[k] * 100 + 0.5);
+	snprintf(out, size, "%ld,%02ld (%ld passage%s)", hundredths / 100, hundredths % 100,
+	         r->rank_visits[k], r->rank_visits[k] > 1 ? "s" : "");
+}
+
 void format_tenths(long tenths, char *out, size_t size)
 {
 	snprintf(out, size, "%ld,%ld", tenths / 10, tenths % 10);

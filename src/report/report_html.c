@@ -181,7 +181,7 @@ void report_write_html(FILE *f, const struct report *r, const struct lists *ls)
 		char name[64];
 		snprintf(name, sizeof name, "Posture moyenne, %d%s venue%s", k + 1, k ? "e" : "re",
 		         k == REPORT_RANKS - 1 ? " et suivantes" : "");
-		snprintf(buf, sizeof buf, "%.2f (%ld passages)", r->rank_mean[k], r->rank_visits[k]);
+		report_rank_text(r, k, buf, sizeof buf);
 		figure(f, name, buf);
 	}
 	fputs("</table>\n</section>\n</body>\n</html>\n", f);

@@ -117,12 +117,16 @@ void report_write_text(FILE *f, const struct report *r, const struct lists *ls)
 
 	fprintf(f, "Bilan d'activité du %s au %s\n", r->f.from, r->f.to);
 	if (r->f.sites.n) {
-		codeset_join(&r->f.sites, ", ", buf, sizeof buf);
-		fprintf(f, "Sites : %s\n", buf);
+		fputs(r->f.sites.n > 1 ? "Sites : " : "Site : ", f);
+		for (int i = 0; i < r->f.sites.n; i++)
+			fprintf(f, "%s%s", i ? ", " : "", lists_label(ls, L_SITE, r->f.sites.v[i]));
+		fputc('\n', f);
 	}
 	if (r->f.mediators.n) {
-		codeset_join(&r->f.mediators, ", ", buf, sizeof buf);
-		fprintf(f, "Médiateurs : %s\n", buf);
+		fputs(r->f.mediators.n > 1 ? "Médiateurs : " : "Médiateur : ", f);
+		for (int i = 0; i < r->f.mediators.n; i++)
+			fprintf(f, "%s%s", i ? ", " : "", lists_label(ls, L_MEDIATEUR, r->f.mediators.v[i]));
+		fputc('\n', f);
 	}
 	if (r->visits == 0)
 		fputs("\nAucun passage sur cette période : le bilan est vide.\n", f);
@@ -228,11 +232,7 @@ void report_write_text(FILE *f, const struct report *r, const struct lists *ls)
 		char name[40];
 		snprintf(name, sizeof name, "%d%s venue%s", k + 1, k ? "e" : "re",
 		         k == REPORT_RANKS - 1 ? " et suivantes" : "");
-		if (r->rank_visits[k])
-			snprintf(buf, sizeof buf, "%.2f (%ld passages)", r->rank_mean[k],
-			         r->rank_visits[k]);
-		else
-			snprintf(buf, sizeof buf, "— (0 passage)");
+		report_rank_text(r, k, buf, sizeof buf);
 		figure(f, name, buf);
 	}
 
@@ -243,7 +243,10 @@ void report_write_text(FILE *f, const struct report *r, const struct lists *ls)
 	dist_lines(f, ls, L_ORIENTE_VERS, &r->referred_to, false);
 
 	heading(f, "7. Public");
-	fprintf(f, "  Parts des %ld personnes distinctes venues sur la période\n", r->persons);
+	if (r->persons == 1)
+		fputs("  Parts de la personne distincte venue sur la période\n", f);
+	else
+		fprintf(f, "  Parts des %ld personnes distinctes venues sur la période\n", r->persons);
 	fputs("  Tranche d'âge\n", f);
 	dist_lines(f, ls, L_TRANCHE_AGE, &r->age, true);
 	fputs("  Genre\n", f);

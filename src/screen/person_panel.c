@@ -4,7 +4,7 @@
 #include "carnet/model/text.h"
 #include "carnet/store/visit_store.h"
 
-static int add_recent(const char *code, const char *last, void *ctx)
+static int add_recent(const char *code, const char *last, const char *demands, void *ctx)
 {
 	struct person_panel *pp = ctx;
 
@@ -12,6 +12,10 @@ static int add_recent(const char *code, const char *last, void *ctx)
 		return 1;
 	text_copy(pp->recent[pp->nrecent], PCODE_MAX, code);
 	text_copy(pp->recent_date[pp->nrecent], DATE_LEN, last ? last : "");
+	pp->recent_demand[pp->nrecent][0] = '\0';
+	if (demands)
+		snprintf(pp->recent_demand[pp->nrecent], CODE_MAX, "%.*s", (int)strcspn(demands, "|"),
+		         demands);
 	pp->nrecent++;
 	return 0;
 }
@@ -46,8 +50,16 @@ static int add_history(const struct visit *v, void *ctx)
 		memmove(h->postures[0], h->postures[1], sizeof h->postures[0] * (PANEL_HISTORY - 1));
 		pp->nhistory--;
 	}
-	snprintf(pp->history[pp->nhistory], sizeof pp->history[0], "%s  %-6s  %s", v->date,
-	         v->posture, lists_label(h->ls, L_DEMANDE, v->demands.v[0]));
+	{
+		char demand[80], posture[40];
+		/* Short labels: the line has to fit the panel. */
+		ui_fit_label(lists_label(h->ls, L_DEMANDE, v->demands.v[0]), 0, demand, sizeof demand);
+		ui_fit_label(lists_label(h->ls, L_POSTURE, v->posture), 0, posture, sizeof posture);
+		char day[16];
+		date_short(v->date, day, sizeof day);
+		snprintf(pp->history[pp->nhistory], sizeof pp->history[0], "%s  %s · %s", day,
+		         posture, demand);
+	}
 	text_copy(h->postures[pp->nhistory], CODE_MAX, v->posture);
 	pp->nhistory++;
 	pp->visits++;
@@ -70,26 +82,36 @@ void person_panel_reload(struct person_panel *pp, struct ui *ui)
 	if (visit_each(ui->app->st, &filter, add_history, &h, &err) != CN_OK)
 		ui_status(ui, true, "%s", err.msg);
 	for (int i = 0; i < pp->nhistory; i++) {
-		int k = snprintf(pp->trend + used, sizeof pp->trend - used, "%s%s", i ? " → " : "",
-		                 h.postures[i]);
+		/* The short label: "Faire pour", not "Faire pour (à la place)". */
+		const char *label = lists_label(h.ls, L_POSTURE, h.postures[i]);
+		size_t n = strcspn(label, "(");
+		int k;
+		while (n > 0 && label[n - 1] == ' ')
+			n--;
+		k = snprintf(pp->trend + used, sizeof pp->trend - used, "%s%.*s", i ? " → " : "",
+		             (int)n, label);
 		if (k > 0 && (size_t)k < sizeof pp->trend - used)
 			used += (size_t)k;
 	}
 }
 
-/* Attaches the typed code when it names a known person. */
+/* Attaches the typed code when it names a known person, or the new person
+ * made here. */
 static void match(struct person_panel *pp, struct ui *ui)
 {
 	struct person p;
 	struct cn_err err;
 
+	if (pp->is_new && strcmp(pp->input, pp->code) == 0)
+		return;
+	pp->is_new = false;
 	pp->code[0] = '\0';
 	if (pp->input[0] && person_get(ui->app->st, pp->input, &p, &err) == CN_OK)
 		text_copy(pp->code, sizeof pp->code, p.code);
 	person_panel_reload(pp, ui);
 }
 
-void person_panel_open(struct person_panel *pp, struct ui *ui, const char *code)
+void person_panel_open(struct person_panel *pp, struct ui *ui, const char *code, bool is_new)
 {
 	struct cn_err err;
 
@@ -97,27 +119,41 @@ void person_panel_open(struct person_panel *pp, struct ui *ui, const char *code)
 	text_copy(pp->input, sizeof pp->input, code);
 	if (person_recent(ui->app->st, PANEL_RECENT, add_recent, pp, &err) != CN_OK)
 		ui_status(ui, true, "%s", err.msg);
+	if (is_new && code[0]) {
+		pp->is_new = true;
+		text_copy(pp->code, sizeof pp->code, code);
+	}
 	match(pp, ui);
 }
 
+/* A new person: nothing is written until the visit is saved, with it. */
 static void create(struct person_panel *pp, struct ui *ui)
 {
 	struct person p;
 	struct cn_err err;
+	char code[PCODE_MAX];
 
-	person_init(&p);
-	if (pp->input[0] && !person_code_normalize(pp->input, p.code)) {
-		ui_status(ui, true, "Code usager invalide « %s » : 4 à 16 lettres ou chiffres",
-		          pp->input);
-		return;
-	}
-	if (person_create(ui->app->st, &ui->app->cfg.lists, &p, &err) != CN_OK) {
+	if (pp->input[0]) {
+		if (!person_code_normalize(pp->input, code)) {
+			ui_status(ui, true, "Code usager invalide « %s » : 4 à 16 lettres ou chiffres",
+			          pp->input);
+			return;
+		}
+		if (person_get(ui->app->st, code, &p, &err) == CN_OK) {
+			ui_status(ui, true, "Le code usager « %s » existe déjà", code);
+			return;
+		}
+	} else if (person_free_code(ui->app->st, code, &err) != CN_OK) {
 		ui_status(ui, true, "%s", err.msg);
 		return;
 	}
-	text_copy(pp->input, sizeof pp->input, p.code);
-	match(pp, ui);
-	ui_status(ui, false, "Nouvel usager %s : notez ce code sur sa carte", p.code);
+	text_copy(pp->input, sizeof pp->input, code);
+	text_copy(pp->code, sizeof pp->code, code);
+	pp->is_new = true;
+	pp->nhistory = pp->visits = 0;
+	pp->trend[0] = '\0';
+	ui_status(ui, false, "Nouvel usager %s, enregistré avec le passage : notez ce code sur sa "
+	                     "carte", code);
 }
 
 bool person_panel_char(struct person_panel *pp, struct ui *ui, int c)
@@ -181,13 +217,20 @@ bool person_panel_valid(const struct person_panel *pp, struct ui *ui)
 	return true;
 }
 
-void person_panel_draw(const struct person_panel *pp, int x, int w)
+void person_panel_draw(const struct person_panel *pp, const struct lists *ls, int x, int w)
 {
 	char line[300];
 
 	ui_put(3, x, "Code de la carte, ou + pour un nouveau code", w, false, A_DIM);
 	snprintf(line, sizeof line, "Code : %s_", pp->input);
 	ui_put(4, x, line, w, false, A_BOLD);
+	if (pp->is_new) {
+		ui_put(6, x, "Nouvel usager", w, false, A_BOLD);
+		ui_put(7, x, "enregistré avec ce passage :", w, false, 0);
+		ui_put(8, x, "notez ce code sur sa carte.", w, false, 0);
+		ui_put(10, x, "Profil (F6) : une fois enregistré.", w, false, A_DIM);
+		return;
+	}
 	if (pp->code[0]) {
 		snprintf(line, sizeof line, "Usager connu : %d passage%s", pp->visits,
 		         pp->visits > 1 ? "s" : "");
@@ -195,18 +238,43 @@ void person_panel_draw(const struct person_panel *pp, int x, int w)
 		for (int i = 0; i < pp->nhistory; i++)
 			ui_put(7 + i, x + 1, pp->history[i], w - 1, false, 0);
 		if (pp->trend[0]) {
-			snprintf(line, sizeof line, "Postures : %s", pp->trend);
-			ui_put(8 + PANEL_HISTORY, x, line, w, false, A_BOLD);
+			/* Over two lines when it needs them, cut between postures. */
+			const char *rest = pp->trend;
+			snprintf(line, sizeof line, "Postures : %s", rest);
+			if (utf8_width(line) > w) {
+				const char *cut = NULL, *p = rest;
+				while ((p = strstr(p, " → ")) != NULL) {
+					char head[sizeof line];
+					snprintf(head, sizeof head, "Postures : %.*s →", (int)(p - rest), rest);
+					if (utf8_width(head) <= w)
+						cut = p;
+					p += strlen(" → ");
+				}
+				if (cut) {
+					snprintf(line, sizeof line, "Postures : %.*s →", (int)(cut - rest), rest);
+					ui_put(8 + PANEL_HISTORY, x, line, w, false, A_BOLD);
+					ui_put(9 + PANEL_HISTORY, x + 2, cut + strlen(" → "), w - 2, false, A_BOLD);
+				} else {
+					ui_put(8 + PANEL_HISTORY, x, line, w, false, A_BOLD);
+				}
+			} else {
+				ui_put(8 + PANEL_HISTORY, x, line, w, false, A_BOLD);
+			}
 		}
-		ui_put(10 + PANEL_HISTORY, x, "F6 : profil (âge, quartier, équipement…)", w, false,
+		ui_put(11 + PANEL_HISTORY, x, "F6 : profil (âge, quartier, équipement…)", w, false,
 		       A_DIM);
 		return;
 	}
-	ui_put(6, x, "Codes récents (Haut/Bas, Espace) :", w, false, 0);
+	ui_put(6, x, "Codes récents, leur dernier passage (Haut/Bas, Espace) :", w, false, 0);
 	for (int i = 0; i < pp->nshown; i++) {
 		int k = pp->shown[i];
-		snprintf(line, sizeof line, "%-8s dernier passage %s", pp->recent[k],
-		         pp->recent_date[k]);
+		char demand[128] = "";
+		if (pp->recent_demand[k][0])
+			ui_fit_label(lists_label(ls, L_DEMANDE, pp->recent_demand[k]), 0, demand,
+			             sizeof demand);
+		char day[16];
+		date_short(pp->recent_date[k], day, sizeof day);
+		snprintf(line, sizeof line, "%-7s %s  %s", pp->recent[k], day, demand);
 		ui_put(7 + i, x + 1, line, w - 1, false, i == pp->hl ? A_REVERSE : 0);
 	}
 }

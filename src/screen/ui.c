@@ -115,10 +115,45 @@ void ui_put(int y, int x, const char *s, int width, bool pad, attr_t attr)
 	attroff(attr);
 }
 
+/* A label in `width` columns: whole if it fits, else its first words (up to
+ * " (", ", " or " :": "Suivre un dossier" for "Suivre un dossier,
+ * actualiser…"), cut with "…" only when even those do not fit. */
+void ui_fit_label(const char *label, int width, char *out, size_t size)
+{
+	size_t n = strlen(label);
+	const char *cuts[] = {" (", ", ", " :"};
+
+	if (width > 0 && utf8_width(label) <= width) {
+		snprintf(out, size, "%s", label);
+		return;
+	}
+	for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+		const char *p = strstr(label, cuts[i]);
+		if (p && (size_t)(p - label) < n)
+			n = (size_t)(p - label);
+	}
+	snprintf(out, size, "%.*s", (int)n, label);
+	if (width > 1 && utf8_width(out) > width)
+		snprintf(out, size, "%.*s…", (int)text_fit(label, width - 1, NULL), label);
+}
+
+void ui_more(int y, int x, int count, bool down)
+{
+	char line[32];
+
+	if (count <= 0)
+		return;
+	snprintf(line, sizeof line, "%s %d de plus", down ? "↓" : "↑", count);
+	ui_put(y, x, line, utf8_width(line), false, A_BOLD);
+}
+
 void ui_push(struct ui *ui, struct view *v)
 {
 	if (ui->depth < UI_STACK_MAX)
 		ui->stack[ui->depth++] = v;
+	/* A new view starts with a clean status line: "Passage enregistré" is
+	 * about the visit before, not the one on this form. */
+	ui_status(ui, false, "%s", "");
 }
 
 void ui_pop(struct ui *ui)
@@ -214,7 +249,11 @@ void ui_footer(struct ui *ui, enum action_context ctx, const enum action *acts, 
 			break;
 		used += (size_t)w;
 	}
-	ui_put(LINES - 2, 0, line, COLS, true, A_DIM);
+	if (ui->answers)
+		/* A question is asked: its answer keys stand where the hints were. */
+		ui_put(LINES - 2, 0, ui->answers, COLS, true, A_BOLD);
+	else
+		ui_put(LINES - 2, 0, line, COLS, true, A_DIM);
 	ui_put(LINES - 1, 0, ui->status, COLS, true, ui->status_error ? ui_attr_error(ui) : 0);
 }
 
@@ -248,49 +287,80 @@ void ui_draw(struct ui *ui)
 	refresh();
 }
 
-/* Waits for one key; false on timeout or interruption. */
-static bool read_key(int *code, bool *is_char)
+/* Waits for one key; false on timeout or interruption. Alt and a letter
+ * come as Escape then the letter at once (xterm, tmux, screen, the Linux
+ * console): with `alt`, for a view that has Alt keys, they are one key,
+ * with ui->alt set. Elsewhere Escape is always Escape: on a slow machine a
+ * quick Escape then a letter must not merge. */
+static bool read_key(struct ui *ui, bool alt, int *code, bool *is_char)
 {
-	wint_t ch;
+	wint_t ch, next;
 	int r = get_wch(&ch);
 
+	ui->alt = false;
 	if (r == ERR)
 		return false;
 	*code = (int)ch;
 	*is_char = r == OK;
+	if (alt && r == OK && ch == 27) {
+		int r2;
+		nodelay(stdscr, TRUE);
+		r2 = get_wch(&next);
+		nodelay(stdscr, FALSE);
+		timeout(1000);
+		if (r2 == OK && next < 0x80 && ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z'))) {
+			*code = (int)(next >= 'A' && next <= 'Z' ? next - 'A' + 'a' : next);
+			ui->alt = true;
+		} else if (r2 == OK) {
+			unget_wch(next);
+		} else if (r2 == KEY_CODE_YES) {
+			ungetch((int)next);
+		}
+	}
 	return true;
+}
+
+int ui_ask(struct ui *ui, const char *question, const char *answers, ui_answer_fn accept)
+{
+	int code, answer = 0, room = COLS - utf8_width(answers) - 4;
+	bool is_char;
+
+	/* The answer keys always show: after the question when both fit, else
+	 * on the line of the key hints. */
+	if (utf8_width(question) <= room) {
+		ui_status(ui, false, "%s (%s)", question, answers);
+	} else if ((int)strlen(answers) <= 5 && room > 1) {
+		ui_status(ui, false, "%.*s… (%s)", (int)text_fit(question, room - 1, NULL), question,
+		          answers);
+	} else {
+		ui_status(ui, false, "%s", question);
+		ui->answers = answers;
+	}
+	while (!answer) {
+		ui_draw(ui);
+		if (pending_signal)
+			break;
+		if (read_key(ui, false, &code, &is_char))
+			answer = accept(code, is_char);
+	}
+	/* The question belongs to its moment: no older line comes back. */
+	ui->answers = NULL;
+	ui_status(ui, false, "%s", "");
+	return answer;
+}
+
+static int yes_no(int code, bool is_char)
+{
+	if (is_char && (code == 'o' || code == 'O' || code == 'y' || code == 'Y'))
+		return 1;
+	if (is_char && (code == 'n' || code == 'N' || code == 27))
+		return 2;
+	return 0;
 }
 
 bool ui_confirm(struct ui *ui, const char *question)
 {
-	char saved[sizeof ui->status];
-	bool saved_error = ui->status_error;
-	int code;
-	bool is_char;
-
-	memcpy(saved, ui->status, sizeof saved);
-	/* However narrow the terminal, the answer keys stay visible. */
-	if (utf8_width(question) + 7 > COLS && COLS > 8)
-		ui_status(ui, false, "%.*s… (o/n)", (int)text_fit(question, COLS - 8, NULL), question);
-	else
-		ui_status(ui, false, "%s (o/n)", question);
-	for (;;) {
-		ui_draw(ui);
-		if (pending_signal)
-			break;
-		if (!read_key(&code, &is_char))
-			continue;
-		if (is_char && (code == 'o' || code == 'O' || code == 'y' || code == 'Y')) {
-			memcpy(ui->status, saved, sizeof saved);
-			ui->status_error = saved_error;
-			return true;
-		}
-		if (is_char && (code == 'n' || code == 'N' || code == 27))
-			break;
-	}
-	memcpy(ui->status, saved, sizeof saved);
-	ui->status_error = saved_error;
-	return false;
+	return ui_ask(ui, question, "o/n", yes_no) == 1;
 }
 
 static int start_terminal(struct ui *ui, FILE *out, FILE *in)
@@ -343,6 +413,7 @@ int ui_start(struct ui *ui, struct app *app, FILE *out, FILE *in)
 	if ((rc = app_open(app)) != EXIT_OK)
 		return rc;
 	store_busy_timeout(app->st, UI_BUSY_MS);
+	ui->data_version = store_data_version(app->st);
 	if (drafts_open(&ui->drafts, app->st, &err) != CN_OK)
 		ui_status(ui, true, "Brouillons indisponibles (%s) : un passage en cours de saisie "
 		                    "ne survivrait pas à une coupure", err.msg);
@@ -359,12 +430,16 @@ int ui_loop(struct ui *ui)
 		int code;
 		bool is_char;
 
-		if (read_key(&code, &is_char)) {
+		if (read_key(ui, ui->depth > 0 && ui->stack[ui->depth - 1]->ops->alt_keys, &code,
+		             &is_char)) {
 			dispatch(ui, code, is_char);
 		} else if (ui->depth > 0 && !too_small()) {
 			struct view *v = ui->stack[ui->depth - 1];
+			long version = store_data_version(ui->app->st);
+			bool changed = version != ui->data_version;
+			ui->data_version = version;
 			if (v->ops->tick)
-				v->ops->tick(ui, v);
+				v->ops->tick(ui, v, changed);
 		}
 		ui_draw(ui);
 	}

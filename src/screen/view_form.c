@@ -1,7 +1,9 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "carnet/screen/choices.h"
+#include "carnet/screen/hotkeys.h"
 #include "carnet/screen/view_conflict.h"
 #include "carnet/store/draft.h"
 #include "carnet/screen/person_panel.h"
@@ -58,15 +60,18 @@ static const struct fdef visit_fields[] = {
 static const struct fdef person_fields[] = {
 	{"Tranche d'âge", FK_CHOICE, L_TRANCHE_AGE, false, PF(age), PF_AGE, false, false, 0},
 	{"Genre", FK_CHOICE, L_GENRE, false, PF(gender), PF_GENDER, false, false, 0},
-	{"Commune ou quartier", FK_CHOICE, L_QUARTIER, false, PF(area), PF_AREA, false, false, 0},
+	{"Commune, quartier", FK_CHOICE, L_QUARTIER, false, PF(area), PF_AREA, false, false, 0},
 	{"Situation", FK_CHOICE, L_SITUATION, false, PF(situation), PF_SITUATION, false, false, 0},
 	{"Équipement", FK_MULTI, L_EQUIPEMENT, false, PF(equipment), PF_EQUIPMENT, false, false, 0},
 };
 
 #define NELEM(a) ((int)(sizeof a / sizeof a[0]))
 
-/* Quick picks of the duration field, on the keys a, b, c… */
+/* Quick picks of the duration field, on the keys a, b, c…; the desk's own
+ * habits follow on j, k, l (the fixed keys never move). */
 static const int quick_minutes[] = {5, 10, 15, 20, 30, 45, 60, 90, 120};
+#define HABITS_MAX 3
+#define HABIT_DAYS 60
 
 struct form {
 	struct view base;
@@ -80,6 +85,9 @@ struct form {
 	int field;                      /* focused field */
 	bool dirty;
 	bool pending;                   /* a save met a busy base: tried again each second */
+	bool jumping;                   /* the jump key was pressed: a field letter comes */
+	char jump[32];                  /* each field's letter (Alt+letter, or jump then letter) */
+	int habits[HABITS_MAX], nhabits; /* durations this desk records often */
 	char input[64];                 /* what is typed in a duration, date, time, person */
 	bool typing;                    /* input was typed since the field got the cursor */
 	struct choices ch;              /* the values of the focused CHOICE or MULTI field */
@@ -122,8 +130,9 @@ static bool focused_holds(const char *code, void *ctx)
 /* The person panel decides who is attached; the visit follows it. */
 static void sync_person(struct form *f)
 {
-	if (strcmp(f->d.v.person, f->pp.code) != 0) {
+	if (strcmp(f->d.v.person, f->pp.code) != 0 || f->d.person_new != f->pp.is_new) {
 		text_copy(f->d.v.person, sizeof f->d.v.person, f->pp.code);
+		f->d.person_new = f->pp.is_new;
 		f->dirty = true;
 	}
 }
@@ -153,7 +162,7 @@ static void focus(struct ui *ui, struct form *f, int field)
 		text_copy(f->input, sizeof f->input, AT(f, d, char));
 		break;
 	case FK_PERSON:
-		person_panel_open(&f->pp, ui, f->d.v.person);
+		person_panel_open(&f->pp, ui, f->d.v.person, f->d.person_new);
 		break;
 	default:
 		break;
@@ -181,18 +190,26 @@ static bool commit_input(struct ui *ui, struct form *f)
 		f->d.v.duration = minutes;
 		f->d.duration_set = true;
 		return true;
-	case FK_DATE:
-		if (!date_parse(f->input, &date)) {
-			ui_status(ui, true, "Date invalide « %s » : AAAA-MM-JJ attendu", f->input);
+	case FK_DATE: {
+		struct cn_date today;
+		struct cn_err err;
+		if (clock_now(&today, NULL, NULL, &err) != CN_OK ||
+		    !date_parse_typed(f->input, &today, &date)) {
+			ui_status(ui, true, "Date invalide « %s » : 30/11, 30/11/2026, 2026-11-30, hier "
+			                    "ou avant-hier",
+			          f->input);
 			return false;
 		}
 		date_format(&date, AT(f, d, char));
 		return true;
+	}
 	case FK_TIME:
 		if (!time_parse(f->input, hhmm)) {
 			ui_status(ui, true, "Heure invalide « %s » : HH:MM attendu", f->input);
 			return false;
 		}
+		if (strcmp(hhmm, AT(f, d, char)) != 0)
+			f->d.time_set = true;
 		memcpy(AT(f, d, char), hhmm, HHMM_LEN);
 		return true;
 	case FK_PERSON:
@@ -312,8 +329,11 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 	}
 	case FK_DURATION:
 		/* A letter is a quick pick, unless digits are being typed: "1h30". */
-		if (c >= 'a' && c < 'a' + NELEM(quick_minutes) && !(c == 'h' && f->typing)) {
-			f->d.v.duration = quick_minutes[c - 'a'];
+		if (c >= 'a' && c < 'a' + NELEM(quick_minutes) + f->nhabits &&
+		    !(c == 'h' && f->typing)) {
+			int i = c - 'a';
+			f->d.v.duration = i < NELEM(quick_minutes) ? quick_minutes[i]
+			                                           : f->habits[i - NELEM(quick_minutes)];
 			f->d.duration_set = true;
 			f->dirty = true;
 			snprintf(f->input, sizeof f->input, "%d", f->d.v.duration);
@@ -334,8 +354,15 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 		}
 		return false;
 	case FK_DATE:
+		/* 2026-11-30, 30/11, hier, avant-hier, aujourd'hui. */
+		if ((c >= '0' && c <= '9') || c == '-' || c == '/' || c == '\'' ||
+		    (c >= 'a' && c <= 'z')) {
+			append_input(f, c);
+			return true;
+		}
+		return false;
 	case FK_TIME:
-		if ((c >= '0' && c <= '9') || c == '-' || c == ':' || c == 'h') {
+		if ((c >= '0' && c <= '9') || c == ':' || c == 'h') {
 			append_input(f, c);
 			return true;
 		}
@@ -388,6 +415,26 @@ static void focus_model_field(struct ui *ui, struct form *f, int field)
 }
 
 static void store_form(struct ui *ui, struct form *f, bool again);
+static void gone_elsewhere(struct ui *ui, struct form *f);
+
+/* A new visit of today measured by the timer starts when the timer started,
+ * unless a time was typed. */
+static void timer_start_time(struct ui *ui, struct form *f)
+{
+	struct cn_date today;
+	struct cn_err err;
+	char day[DATE_LEN], hhmm[HHMM_LEN];
+	int hour, minute;
+
+	if (f->editing || f->d.time_set || !ui->timer_start ||
+	    clock_now(&today, &hour, &minute, &err) != CN_OK)
+		return;
+	date_format(&today, day);
+	if (strcmp(day, f->d.v.date) != 0)
+		return;
+	time_format(hour, minute, hhmm);
+	time_minus(hhmm, (int)(((long long)time(NULL) - ui->timer_start) / 60), f->d.v.time);
+}
 
 static void save(struct ui *ui, struct form *f)
 {
@@ -397,6 +444,7 @@ static void save(struct ui *ui, struct form *f)
 		int minutes = ui_timer_minutes(ui);
 		f->d.v.duration = minutes > DURATION_MAX ? DURATION_MAX : minutes;
 		f->d.duration_set = true;
+		timer_start_time(ui, f);
 	}
 	for (int i = 0; i < f->ndefs; i++) {
 		if (f->defs[i].required && is_empty(f, &f->defs[i])) {
@@ -416,13 +464,22 @@ static void store_form(struct ui *ui, struct form *f, bool again)
 	struct cn_err err;
 	int rc;
 
+	struct person fresh, *newp = NULL;
+
+	/* A person made on this form is written with the visit, in its transaction. */
+	if (f->is_visit && f->d.person_new && f->d.v.person[0]) {
+		person_init(&fresh);
+		newp = &fresh;
+	}
 	if (!f->is_visit) {
 		rc = person_update(ui->app->st, lists_of(ui), &f->person, &err);
 	} else if (f->editing) {
-		rc = visit_update(ui->app->st, lists_of(ui), &f->d.v, &err);
+		rc = visit_update_with(ui->app->st, lists_of(ui), &f->d.v, newp, &err);
 	} else {
-		rc = visit_create(ui->app->st, lists_of(ui), &f->d.v, &err);
+		rc = visit_create_with(ui->app->st, lists_of(ui), &f->d.v, newp, &err);
 	}
+	if (rc == CN_OK && newp)
+		f->d.person_new = false;
 	if (rc == CN_EBUSY) {
 		f->pending = true;
 		if (!again)
@@ -461,24 +518,31 @@ static void store_form(struct ui *ui, struct form *f, bool again)
 static void cancel(struct ui *ui, struct form *f)
 {
 	struct cn_err err;
+	bool kept;
 
 	if (f->ch.filtering) {
 		choices_filter_stop(&f->ch);
 		return;
 	}
-	if (f->dirty && !ui_confirm(ui, f->is_visit ? "Abandonner ce passage ?"
-	                                            : "Abandonner les changements du profil ?"))
+	if (f->dirty && !ui_confirm(ui, !f->is_visit ? "Abandonner les changements du profil ?"
+	                                : f->editing ? "Abandonner les modifications ?"
+	                                             : "Abandonner ce passage ?"))
 		return;
+	/* Abandoned, not lost: r on the day's list brings it back. */
+	if (f->is_visit && f->dirty && draft_put_aside(ui->drafts, &f->d, &err) != CN_OK)
+		ui_status(ui, true, "%s", err.msg);
 	if (f->is_visit)
 		draft_clear(ui->drafts, &err);
-	ui_status(ui, false, "Saisie abandonnée");
-	ui_pop(ui);
+	kept = f->dirty && f->is_visit && !ui->status_error;
+	ui_pop(ui); /* frees f */
+	if (!ui->status_error)
+		ui_status(ui, false, kept ? "Saisie abandonnée (r la reprend)" : "Saisie abandonnée");
 }
 
 /* ------------------------------------------------------------ drawing */
 
-static void value_text(struct ui *ui, struct form *f, const struct fdef *d, char *out,
-                       size_t size)
+static void value_text(struct ui *ui, struct form *f, const struct fdef *d, int width,
+                       char *out, size_t size)
 {
 	const struct lists *ls = lists_of(ui);
 	bool focused = d == def(f);
@@ -487,21 +551,19 @@ static void value_text(struct ui *ui, struct form *f, const struct fdef *d, char
 	switch (d->kind) {
 	case FK_CHOICE: {
 		const char *code = AT(f, d, char);
-		snprintf(out, size, "%s", code[0] ? lists_label(ls, d->list, code) : "—");
+		if (code[0])
+			ui_fit_label(lists_label(ls, d->list, code), width, out, size);
+		else
+			snprintf(out, size, "—");
 		break;
 	}
 	case FK_MULTI: {
+		/* One value a line: draw_fields shows the others below. */
 		const struct codeset *set = AT(f, d, struct codeset);
-		size_t used = 0;
-		for (int i = 0; i < set->n; i++) {
-			int k = snprintf(out + used, size - used, "%s%s", i ? ", " : "",
-			                 lists_label(ls, d->list, set->v[i]));
-			if (k < 0 || (size_t)k >= size - used)
-				break;
-			used += (size_t)k;
-		}
 		if (set->n == 0)
 			snprintf(out, size, "—");
+		else
+			ui_fit_label(lists_label(ls, d->list, set->v[0]), width, out, size);
 		break;
 	}
 	case FK_DURATION:
@@ -570,6 +632,8 @@ static void draw_choices(struct form *f, int x, int w)
 		         c->key[k] ? c->key[k] : ' ', e->label, e->retired ? " (retiré)" : "");
 		ui_put(5 + i, x, line, w, true, f->top + i == c->hl ? A_REVERSE : 0);
 	}
+	ui_more(4, x + w - 14, f->top, false);
+	ui_more(5 + rows, x + w - 14, c->nshown - f->top - rows, true);
 }
 
 static void draw_panel(struct ui *ui, struct form *f, int x, int w)
@@ -585,21 +649,24 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		break;
 	case FK_DURATION:
 		ui_put(3, x, "Une touche choisit, ou tapez des minutes (45, 1h30)", w, false, A_DIM);
-		for (int i = 0; i < NELEM(quick_minutes); i++) {
-			char m[24];
-			duration_format(quick_minutes[i], m, sizeof m);
-			snprintf(line, sizeof line, "%c  %s", 'a' + i, m);
+		for (int i = 0; i < NELEM(quick_minutes) + f->nhabits; i++) {
+			int m = i < NELEM(quick_minutes) ? quick_minutes[i]
+			                                 : f->habits[i - NELEM(quick_minutes)];
+			char text[24];
+			duration_format(m, text, sizeof text);
+			snprintf(line, sizeof line, "%c  %s%s", 'a' + i, text,
+			         i == NELEM(quick_minutes) ? "  · habitude du poste" : "");
 			ui_put(5 + i, x, line, w, false,
-			       f->d.duration_set && f->d.v.duration == quick_minutes[i] ? A_BOLD : 0);
+			       f->d.duration_set && f->d.v.duration == m ? A_BOLD : 0);
 		}
 		snprintf(line, sizeof line, "Saisie : %s_", f->input);
-		ui_put(15, x, line, w, false, 0);
+		ui_put(6 + NELEM(quick_minutes) + f->nhabits, x, line, w, false, 0);
 		if (ui->timer_start)
 			snprintf(line, sizeof line, "Chronomètre : %d min, il remplira la durée",
 			         ui_timer_minutes(ui));
 		else
 			snprintf(line, sizeof line, "F5 : chronomètre (remplit la durée)");
-		ui_put(17, x, line, w, false, A_DIM);
+		ui_put(8 + NELEM(quick_minutes) + f->nhabits, x, line, w, false, A_DIM);
 		break;
 	case FK_FLAG:
 		ui_put(5, x, "o  oui", w, false, *AT(f, d, bool) != d->inverted ? A_BOLD : 0);
@@ -607,7 +674,9 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		break;
 	case FK_DATE:
 	case FK_TIME:
-		ui_put(3, x, d->kind == FK_DATE ? "AAAA-MM-JJ" : "HH:MM (ou 14h30)", w, false, A_DIM);
+		ui_put(3, x, d->kind == FK_DATE ? "30/11, 30/11/2026, 2026-11-30, hier, avant-hier"
+		                                : "HH:MM (ou 14h30)",
+		       w, false, A_DIM);
 		snprintf(line, sizeof line, "%s_", f->input);
 		ui_put(5, x, line, w, false, A_BOLD);
 		break;
@@ -616,13 +685,23 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		int y = 5;
 		snprintf(line, sizeof line, "%zu / %zu caractères", utf8_length(s), d->max_chars);
 		ui_put(3, x, line, w, false, A_DIM);
-		/* Wrap the text over the panel. */
+		/* Wrap the text over the panel, between words when it can. */
 		for (size_t off = 0; y < LINES - 6; y++) {
-			size_t n = text_fit(s + off, w - 1, NULL);
+			size_t n = text_fit(s + off, w - 1, NULL), cut = n;
+			char chunk[NOTE_BYTES];
 			if (n == 0 && s[off])
 				break;
-			ui_put(y, x, s + off, w, false, 0);
-			off += n;
+			if (s[off + n]) {
+				while (cut > 0 && s[off + cut] != ' ')
+					cut--;
+				if (cut == 0)
+					cut = n;
+			}
+			snprintf(chunk, sizeof chunk, "%.*s", (int)cut, s + off);
+			ui_put(y, x, chunk, w, false, 0);
+			off += cut;
+			while (s[off] == ' ' && s[off + 1])
+				off++;
 			if (!s[off]) {
 				addstr("_");
 				break;
@@ -630,15 +709,107 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		}
 		if (!s[0])
 			ui_put(5, x, "_", 1, false, 0);
-		if (d->field == VF_NOTE)
-			ui_put(LINES - 5, x, "Rappel : ni nom, ni donnée de santé ou d'identité.", w, false,
-			       ui_attr_error(ui));
+		if (d->field == VF_NOTE) {
+			/* On two lines when the panel is narrow, never cut. */
+			static const char reminder[] = "Rappel : ni nom, ni donnée de santé ou d'identité.";
+			if (utf8_width(reminder) <= w) {
+				ui_put(LINES - 5, x, reminder, w, false, ui_attr_error(ui));
+			} else {
+				ui_put(LINES - 6, x, "Rappel : ni nom, ni donnée de santé", w, false,
+				       ui_attr_error(ui));
+				ui_put(LINES - 5, x, "ou d'identité.", w, false, ui_attr_error(ui));
+			}
+		}
 		break;
 	}
 	case FK_PERSON:
-		person_panel_draw(&f->pp, x, w);
+		person_panel_draw(&f->pp, lists_of(ui), x, w);
 		break;
 	}
+}
+
+/* Underlines, in a label drawn at (y, x), the first letter that folds to
+ * key: the field's jump letter. */
+static void underline_letter(int y, int x, const char *label, char key, attr_t a)
+{
+	const char *p = label;
+	int col = 0;
+
+	while (key && *p) {
+		size_t n = 1;
+		char one[8], folded[8];
+		while (((unsigned char)p[n] & 0xc0) == 0x80)
+			n++;
+		snprintf(one, sizeof one, "%.*s", (int)n, p);
+		text_fold(one, folded, sizeof folded);
+		if (folded[0] == key) {
+			ui_put(y, x + col, one, 1, false, a | A_UNDERLINE);
+			return;
+		}
+		col += utf8_width(one);
+		p += n;
+	}
+}
+
+/* Lines a field takes in the left column: one, or one per value of a
+ * multi-valued field, so that every chosen value shows. */
+static int field_lines(struct form *f, const struct fdef *d)
+{
+	if (d->kind == FK_MULTI && AT(f, d, struct codeset)->n > 1)
+		return AT(f, d, struct codeset)->n;
+	return 1;
+}
+
+static void draw_fields(struct ui *ui, struct form *f, int label_w, int value_w)
+{
+	const struct lists *ls = lists_of(ui);
+	int first = 2, last = LINES - 4, above = 0, below = 0, y, start = 0, need = 0;
+	char value[512];
+
+	/* The first field shown: the focused one and its lines must fit. */
+	for (int i = 0; i <= f->field; i++)
+		need += field_lines(f, &f->defs[i]);
+	while (need > last - first + 1 && start < f->field)
+		need -= field_lines(f, &f->defs[start++]);
+	for (int i = 0; i < start; i++)
+		above += field_lines(f, &f->defs[i]);
+	y = first;
+	for (int i = start; i < f->ndefs; i++) {
+		const struct fdef *d = &f->defs[i];
+		int n = field_lines(f, d);
+		char label[64];
+		attr_t a = i == f->field ? A_REVERSE : 0;
+
+		if (y + n - 1 > last) {
+			for (; i < f->ndefs; i++)
+				below += field_lines(f, &f->defs[i]);
+			break;
+		}
+		snprintf(label, sizeof label, "%s%s", d->label, d->required ? " *" : "");
+		ui_put(y, 0, i == f->field ? ">" : " ", 1, false, a);
+		/* One blank column at least between a label and its value. */
+		ui_put(y, 1, label, label_w - 1, true, a | (is_empty(f, d) && d->required ? A_BOLD : 0));
+		ui_put(y, label_w, " ", 1, false, a);
+		underline_letter(y, 1, d->label, f->jump[i], a);
+		if (n == 1) {
+			value_text(ui, f, d, value_w, value, sizeof value);
+			ui_put(y, 1 + label_w, value, value_w, true, a);
+		} else {
+			const struct codeset *set = AT(f, d, struct codeset);
+			for (int k = 0; k < n; k++) {
+				if (k > 0) {
+					ui_put(y + k, 0, " ", 1, false, a);
+					ui_put(y + k, 1, "", label_w, true, a);
+				}
+				ui_fit_label(lists_label(ls, d->list, set->v[k]), value_w, value,
+				             sizeof value);
+				ui_put(y + k, 1 + label_w, value, value_w, true, a);
+			}
+		}
+		y += n;
+	}
+	ui_more(first - 1, 1 + label_w + value_w - 14, above, false);
+	ui_more(LINES - 3, 1 + label_w + value_w - 14, below, true);
 }
 
 static void form_draw(struct ui *ui, struct view *v)
@@ -646,8 +817,10 @@ static void form_draw(struct ui *ui, struct view *v)
 	static const enum action hints[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_CANCEL, ACT_TOGGLE,
 	                                    ACT_HELP};
 	struct form *f = (struct form *)v;
-	char title[160], day[64], value[512];
-	int panel_x = 41, panel_w = COLS - panel_x - 1;
+	char title[160], day[64];
+	/* The left column widens with the terminal, a third of the extra width. */
+	int label_w = 19, value_w = 19 + (COLS - UI_MIN_COLS) / 3;
+	int sep = 1 + label_w + value_w, panel_x = sep + 2, panel_w = COLS - panel_x - 1;
 
 	if (!f->is_visit) {
 		snprintf(title, sizeof title, "Profil de l'usager %s", f->person.code);
@@ -657,21 +830,15 @@ static void form_draw(struct ui *ui, struct view *v)
 		                                                    : "Nouveau passage", day);
 	}
 	ui_title(ui, title);
-	for (int i = 0; i < f->ndefs; i++) {
-		const struct fdef *d = &f->defs[i];
-		char label[64];
-		attr_t a = i == f->field ? A_REVERSE : 0;
-		snprintf(label, sizeof label, "%s%s", d->label, d->required ? " *" : "");
-		value_text(ui, f, d, value, sizeof value);
-		ui_put(2 + i, 0, i == f->field ? ">" : " ", 1, false, a);
-		ui_put(2 + i, 1, label, 19, true, a | (is_empty(f, d) && d->required ? A_BOLD : 0));
-		ui_put(2 + i, 20, value, 19, true, a);
-	}
+	if (f->is_visit)
+		ui_put(LINES - 3, 1, "* obligatoire · Entrée enregistre dès qu'ils sont remplis",
+		       COLS - 2, false, A_DIM);
+	else
+		ui_put(LINES - 3, 1, "Tout est facultatif · Entrée enregistre", COLS - 2, false, A_DIM);
+	draw_fields(ui, f, label_w, value_w);
 	for (int y = 2; y < LINES - 3; y++)
-		mvaddstr(y, 39, "│");
+		mvaddstr(y, sep, "│");
 	draw_panel(ui, f, panel_x, panel_w);
-	ui_put(LINES - 3, 1, "* obligatoire · Entrée enregistre dès qu'ils sont remplis", COLS - 2,
-	       false, A_DIM);
 	ui_footer(ui, CTX_FORM, hints, NELEM(hints));
 }
 
@@ -739,6 +906,26 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 	struct form *f = (struct form *)v;
 	struct cn_err err;
 
+	if (ui->alt || f->jumping) {
+		/* Alt + a field's letter, or the jump key then the letter. */
+		f->jumping = false;
+		for (int i = 0; is_char && i < f->ndefs; i++)
+			if (f->jump[i] && f->jump[i] == code) {
+				if (f->ch.filtering)
+					choices_filter_stop(&f->ch);
+				if (commit_input(ui, f))
+					focus(ui, f, i);
+				return;
+			}
+		if (ui->alt || act != ACT_CANCEL)
+			ui_status(ui, true, "Aucun champ n'a cette lettre : les lettres soulignées");
+		return;
+	}
+	if (act == ACT_JUMP) {
+		f->jumping = true;
+		ui_status(ui, false, "Aller au champ : tapez sa lettre soulignée");
+		return;
+	}
 	if (f->ch.filtering) {
 		filter_key(ui, f, code, is_char, act);
 	} else if (is_char && code >= ' ' && code != 127 && field_char(ui, f, code)) {
@@ -776,16 +963,20 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 		case ACT_TIMER:
 			ui_timer_toggle(ui);
 			f->d.timer_start = ui->timer_start;
+			timer_start_time(ui, f);
 			f->dirty = true;
 			break;
 		case ACT_PROFILE:
-			if (f->is_visit && f->d.v.person[0])
+			if (f->is_visit && f->d.person_new)
+				ui_status(ui, true, "Nouvel usager : son profil s'ouvre une fois le passage "
+				                    "enregistré");
+			else if (f->is_visit && f->d.v.person[0])
 				view_form_profile(ui, f->d.v.person);
 			else
 				ui_status(ui, true, "Aucun usager rattaché : choisissez d'abord un code");
 			return;
 		case ACT_HELP:
-			view_help_open(ui);
+			view_help_open(ui, CTX_FORM);
 			return;
 		default:
 			return;
@@ -806,12 +997,19 @@ static void form_resume(struct ui *ui, struct view *v)
 		person_panel_reload(&f->pp, ui);
 }
 
-static void form_tick(struct ui *ui, struct view *v)
+static void form_tick(struct ui *ui, struct view *v, bool changed)
 {
 	struct form *f = (struct form *)v;
+	struct visit now;
+	struct cn_err err;
 
 	if (f->pending)
 		store_form(ui, f, true);
+	/* The visit being edited deleted elsewhere: said at once; saving it is
+	 * then an explicit new visit, never a silent return of the old one. */
+	if (changed && f->is_visit && f->editing &&
+	    visit_get(ui->app->st, f->d.v.id, false, &now, &err) == CN_ENOTFOUND)
+		gone_elsewhere(ui, f);
 }
 
 static void form_close(struct ui *ui, struct view *v)
@@ -822,12 +1020,53 @@ static void form_close(struct ui *ui, struct view *v)
 
 static const struct view_ops form_ops = {
 	.ctx = CTX_FORM,
+	.alt_keys = true,
 	.draw = form_draw,
 	.key = form_key,
 	.resume = form_resume,
 	.tick = form_tick,
 	.close = form_close,
 };
+
+/* A visit form replaces the draft file's current draft: one still waiting
+ * there (postponed at start-up) is first put aside, never overwritten. */
+static void keep_waiting_draft(struct ui *ui)
+{
+	struct draft waiting;
+	struct cn_err err;
+	bool found;
+
+	if (draft_load(ui->drafts, &waiting, &found, &err) == CN_OK && found &&
+	    draft_put_aside(ui->drafts, &waiting, &err) == CN_OK)
+		draft_clear(ui->drafts, &err);
+}
+
+static void gone_elsewhere(struct ui *ui, struct form *f)
+{
+	f->editing = false;
+	f->d.v.id[0] = f->d.v.updated[0] = '\0';
+	f->dirty = true;
+	ui_status(ui, true, "Ce passage a été supprimé ailleurs : Entrée l'enregistrera comme un "
+	                    "nouveau passage, Échap l'abandonne");
+}
+
+/* The durations this desk records often, as extra quick picks. */
+static void load_habits(struct ui *ui, struct form *f)
+{
+	struct cn_date d;
+	struct cn_err err;
+	char since[DATE_LEN];
+
+	f->nhabits = 0;
+	if (clock_now(&d, NULL, NULL, &err) != CN_OK)
+		return;
+	date_add_days(&d, -HABIT_DAYS);
+	date_format(&d, since);
+	f->nhabits = visit_habit_durations(ui->app->st, ui->app->cfg.site, since, quick_minutes,
+	                                   NELEM(quick_minutes), f->habits, HABITS_MAX, &err);
+	if (f->nhabits < 0)
+		f->nhabits = 0;
+}
 
 static struct form *new_form(bool is_visit)
 {
@@ -839,61 +1078,82 @@ static struct form *new_form(bool is_visit)
 	f->is_visit = is_visit;
 	f->defs = is_visit ? visit_fields : person_fields;
 	f->ndefs = is_visit ? NELEM(visit_fields) : NELEM(person_fields);
+	{
+		const char *labels[NELEM(visit_fields)];
+		for (int i = 0; i < f->ndefs; i++)
+			labels[i] = f->defs[i].label;
+		/* Letters of the labels only: digits would not be seen. */
+		hotkeys_assign(NULL, labels, f->ndefs, "123456789", f->jump);
+	}
 	return f;
 }
 
 void view_form_visit(struct ui *ui, const struct visit *edit)
 {
 	struct form *f = new_form(true);
-	struct visit *v;
-	struct cn_date today;
-	struct cn_err err;
-	int hour = 0, minute = 0;
 
 	if (!f)
 		return;
-	v = &f->d.v;
-	if (edit) {
-		*v = *edit;
-		f->prev = *edit;
-		f->editing = true;
-		f->d.duration_set = true;
-	} else {
-		visit_init(v);
-		clock_now(&today, &hour, &minute, &err);
-		date_format(&today, v->date);
-		time_format(hour, minute, v->time);
-		text_copy(v->site, sizeof v->site, ui->app->cfg.site);
-		text_copy(v->mediator, sizeof v->mediator, ui->app->cfg.mediator);
-		/* The canal of the desk's last visit: most visits come the same way. */
-		if (visit_last_canal(ui->app->st, v->site, v->canal, &err) != CN_OK || !v->canal[0] ||
-		    lists_check(lists_of(ui), L_CANAL, v->canal, false, &err) != CN_OK)
-			text_copy(v->canal, sizeof v->canal, "libre");
-		f->d.timer_start = ui->timer_start;
-	}
+	keep_waiting_draft(ui);
+	load_habits(ui, f);
+	f->d.v = *edit;
+	f->prev = *edit;
+	f->editing = true;
+	f->d.duration_set = true;
+	f->d.time_set = true;
 	ui_push(ui, &f->base);
 	focus(ui, f, 0);
 }
 
-void view_form_draft(struct ui *ui, const struct draft *d)
+void view_form_new(struct ui *ui, const char *date, const char *time_of_day)
 {
 	struct form *f = new_form(true);
-	struct cn_err err;
+	struct visit *v;
 
 	if (!f)
 		return;
+	keep_waiting_draft(ui);
+	load_habits(ui, f);
+	v = &f->d.v;
+	visit_init(v);
+	text_copy(v->date, sizeof v->date, date);
+	text_copy(v->time, sizeof v->time, time_of_day);
+	text_copy(v->site, sizeof v->site, ui->app->cfg.site);
+	text_copy(v->mediator, sizeof v->mediator, ui->app->cfg.mediator);
+	/* The desk's canal ([desk] canal, a walk-in by default), never the
+	 * last visit's: a phone call must not make the next walk-in one. */
+	text_copy(v->canal, sizeof v->canal, ui->app->cfg.canal);
+	f->d.timer_start = ui->timer_start;
+	timer_start_time(ui, f);
+	ui_push(ui, &f->base);
+	focus(ui, f, 0);
+}
+
+void view_form_draft(struct ui *ui, const struct draft *d, bool waiting)
+{
+	struct form *f = new_form(true);
+	struct cn_err err;
+	bool gone = false;
+
+	if (!f)
+		return;
+	if (!waiting)
+		keep_waiting_draft(ui);
+	load_habits(ui, f);
 	f->d = *d;
 	f->dirty = true;
 	if (d->v.id[0]) {
 		f->editing = visit_get(ui->app->st, d->v.id, false, &f->prev, &err) == CN_OK;
-		if (!f->editing)
-			f->d.v.id[0] = '\0'; /* deleted meanwhile: save it as a new visit */
+		gone = !f->editing;
 	}
 	if (d->timer_start)
 		ui->timer_start = d->timer_start;
 	ui_push(ui, &f->base);
 	focus(ui, f, d->field < f->ndefs ? d->field : 0);
-	ui_status(ui, false, "Brouillon repris : complétez puis Entrée pour enregistrer");
+	if (gone)
+		gone_elsewhere(ui, f);
+	else
+		ui_status(ui, false, "Brouillon repris : complétez puis Entrée pour enregistrer");
 }
 
 void view_form_profile(struct ui *ui, const char *code)

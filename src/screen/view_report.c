@@ -67,7 +67,7 @@ static void report_draw(struct ui *ui, struct view *v)
 	                                     "juin", "juillet", "août", "septembre", "octobre",
 	                                     "novembre", "décembre"};
 	char title[128];
-	int rows = LINES - 4;
+	int rows = LINES - 5;
 
 	snprintf(title, sizeof title, "Bilan de %s %d · %s", months[rv->month - 1], rv->year,
 	         ui->app->cfg.site[0] ? lists_label(&ui->app->cfg.lists, L_SITE, ui->app->cfg.site)
@@ -75,6 +75,8 @@ static void report_draw(struct ui *ui, struct view *v)
 	ui_title(ui, title);
 	for (int i = 0; i < rows && rv->top + i < rv->nlines; i++)
 		ui_put(2 + i, 0, rv->lines[rv->top + i], COLS, false, 0);
+	ui_more(1, COLS - 16, rv->top, false);
+	ui_more(2 + rows, COLS - 16, rv->nlines - rv->top - rows, true);
 	ui_footer(ui, CTX_FORM, NULL, 0);
 	ui_put(LINES - 2, 0, "[ mois précédent  ] mois suivant  Haut/Bas défiler  Échap fermer",
 	       COLS, true, A_DIM);

@@ -3,6 +3,7 @@
 #include "carnet/store/draft.h"
 #include "carnet/screen/hotkeys.h"
 #include "carnet/model/text.h"
+#include "carnet/screen/view_aside.h"
 #include "carnet/screen/view_form.h"
 #include "carnet/screen/view_help.h"
 #include "carnet/screen/view_report.h"
@@ -110,22 +111,30 @@ static void reload(struct ui *ui, struct today *t)
 	}
 }
 
+/* The totals of what the list shows: the day, or what the search keeps of
+ * it ("5 passages sur 12"). */
 static void draw_totals(struct today *t, int y)
 {
-	char line[160], total[32];
+	char line[160], total[32], of[32] = "";
+	bool filtered = t->search[0] != '\0';
+	int n = filtered ? t->nshown : t->n, pour = 0;
 	long minutes = 0;
-	int pour = 0;
 
-	for (int i = 0; i < t->n; i++) {
-		minutes += t->rows[i].duration;
-		pour += strcmp(t->rows[i].posture, "pour") == 0;
+	for (int i = 0; i < n; i++) {
+		const struct visit *v = &t->rows[filtered ? t->shown[i] : i];
+		minutes += v->duration;
+		pour += strcmp(v->posture, "pour") == 0;
 	}
+	if (filtered)
+		snprintf(of, sizeof of, " sur %d", t->n);
 	if (t->n == 0) {
 		snprintf(line, sizeof line, "Aucun passage ce jour.");
+	} else if (n == 0) {
+		snprintf(line, sizeof line, "0 passage%s", of);
 	} else {
 		duration_format(minutes, total, sizeof total);
-		snprintf(line, sizeof line, "%d passage%s · %s · faire pour : %d %%", t->n,
-		         t->n > 1 ? "s" : "", total, (pour * 100 + t->n / 2) / t->n);
+		snprintf(line, sizeof line, "%d passage%s%s · %s · faire pour : %d %%", n,
+		         n > 1 ? "s" : "", of, total, (pour * 100 + n / 2) / n);
 	}
 	ui_put(y, 1, line, COLS - 2, false, A_BOLD);
 	if (t->searching || t->search[0]) {
@@ -136,41 +145,74 @@ static void draw_totals(struct today *t, int y)
 	}
 }
 
-/* Columns of the list; at more than 80 columns the extra width goes to the
- * demand and the organism. */
+/* Columns of the list. At more than 80 columns the extra width goes to the
+ * labels: demand, organism and outcome (the longest short posture fits). */
 enum { COL_MARK, COL_TIME, COL_DURATION, COL_DEMAND, COL_ORG, COL_POSTURE, COL_OUTCOME,
-       COL_URGENT, COL_PERSON, NCOLS };
+       COL_CANAL, COL_SIGNS, COL_PERSON, NCOLS };
 
 static void layout(int x[NCOLS + 1])
 {
-	int w[NCOLS] = {1, 6, 8, 17, 13, 12, 11, 2, 7};
+	int w[NCOLS] = {1, 6, 8, 14, 11, 14, 10, 6, 4, 6};
 	int extra = COLS - UI_MIN_COLS;
 
-	w[COL_DEMAND] += extra / 2;
-	w[COL_ORG] += extra - extra / 2;
+	w[COL_DEMAND] += extra * 45 / 100;
+	w[COL_ORG] += extra * 35 / 100;
+	w[COL_OUTCOME] += extra - extra * 45 / 100 - extra * 35 / 100;
 	x[0] = 0;
 	for (int i = 0; i < NCOLS; i++)
 		x[i + 1] = x[i] + w[i];
 }
 
+static int width_of(const int x[NCOLS + 1], int col)
+{
+	return x[col + 1] - x[col] - (col > COL_MARK && col < NCOLS - 1);
+}
+
 static void cell(const int x[NCOLS + 1], int y, int col, const char *s, attr_t a)
 {
 	/* One blank column between cells, inside the cell's width. */
-	ui_put(y, x[col], s, x[col + 1] - x[col] - (col > COL_MARK && col < NCOLS - 1), true, a);
+	ui_put(y, x[col], s, width_of(x, col), true, a);
 	if (col > COL_MARK && col < NCOLS - 1)
 		ui_put(y, x[col + 1] - 1, " ", 1, false, a);
 }
 
-/* "Label +N" for a multi-valued field. */
+/* "Label +N" for a multi-valued field in `width` columns: the label is
+ * shortened, never the "+N". */
 static void first_of(const struct lists *ls, enum list_id id, const struct codeset *set,
-                     char *out, size_t size)
+                     int width, char *out, size_t size)
 {
-	if (set->n == 0)
+	char more[16], label[256];
+
+	if (set->n == 0) {
 		snprintf(out, size, "—");
-	else if (set->n == 1)
-		snprintf(out, size, "%s", lists_label(ls, id, set->v[0]));
-	else
-		snprintf(out, size, "%s +%d", lists_label(ls, id, set->v[0]), set->n - 1);
+		return;
+	}
+	if (set->n == 1) {
+		ui_fit_label(lists_label(ls, id, set->v[0]), width, out, size);
+		return;
+	}
+	snprintf(more, sizeof more, " +%d", set->n - 1);
+	ui_fit_label(lists_label(ls, id, set->v[0]), width - (int)strlen(more), label, sizeof label);
+	snprintf(out, size, "%s%s", label, more);
+}
+
+/* A few letters for how the contact happened; nothing for a walk-in, the
+ * common case. */
+static void canal_mark(const struct lists *ls, const char *code, char *out, size_t size)
+{
+	static const struct {
+		const char *code, *mark;
+	} marks[] = {{"libre", ""}, {"rdv", "rdv"}, {"tel", "tél"}, {"distance", "dist"},
+	             {"domicile", "dom"}, {"exterieur", "ext"}};
+
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (strcmp(code, marks[i].code) == 0) {
+			snprintf(out, size, "%s", marks[i].mark);
+			return;
+		}
+	/* A canal of this desk's own: the start of its label. */
+	snprintf(out, size, "%.*s", (int)text_fit(lists_label(ls, L_CANAL, code), 4, NULL),
+	         lists_label(ls, L_CANAL, code));
 }
 
 static void row_cells(struct ui *ui, const int x[NCOLS + 1], const struct visit *v, int y,
@@ -182,15 +224,27 @@ static void row_cells(struct ui *ui, const int x[NCOLS + 1], const struct visit 
 
 	cell(x, y, COL_MARK, selected ? ">" : " ", a);
 	cell(x, y, COL_TIME, v->time, a);
-	snprintf(buf, sizeof buf, "%3d min", v->duration);
+	{
+		char d[32];
+		duration_format(v->duration, d, sizeof d);
+		snprintf(buf, sizeof buf, "%7s", d); /* aligned to the right: "  5 min", " 1 h 30" */
+	}
 	cell(x, y, COL_DURATION, buf, a);
-	first_of(ls, L_DEMANDE, &v->demands, buf, sizeof buf);
+	first_of(ls, L_DEMANDE, &v->demands, width_of(x, COL_DEMAND), buf, sizeof buf);
 	cell(x, y, COL_DEMAND, buf, a);
-	first_of(ls, L_ORGANISME, &v->organisms, buf, sizeof buf);
+	first_of(ls, L_ORGANISME, &v->organisms, width_of(x, COL_ORG), buf, sizeof buf);
 	cell(x, y, COL_ORG, buf, a);
-	cell(x, y, COL_POSTURE, lists_label(ls, L_POSTURE, v->posture), a);
-	cell(x, y, COL_OUTCOME, v->outcome[0] ? lists_label(ls, L_ISSUE, v->outcome) : "—", a);
-	cell(x, y, COL_URGENT, v->urgent ? "!" : " ", a | A_BOLD);
+	ui_fit_label(lists_label(ls, L_POSTURE, v->posture), width_of(x, COL_POSTURE), buf, sizeof buf);
+	cell(x, y, COL_POSTURE, buf, a);
+	ui_fit_label(v->outcome[0] ? lists_label(ls, L_ISSUE, v->outcome) : "—", width_of(x, COL_OUTCOME),
+	          buf, sizeof buf);
+	cell(x, y, COL_OUTCOME, buf, a);
+	canal_mark(ls, v->canal, buf, sizeof buf);
+	cell(x, y, COL_CANAL, buf, a);
+	/* ! urgent, a: the person was absent, → referred elsewhere. */
+	snprintf(buf, sizeof buf, "%s%s%s", v->urgent ? "!" : " ", v->present ? " " : "a",
+	         v->referred_to[0] ? "→" : " ");
+	cell(x, y, COL_SIGNS, buf, a | A_BOLD);
 	cell(x, y, COL_PERSON, v->person, a);
 }
 
@@ -199,7 +253,7 @@ static void today_draw(struct ui *ui, struct view *v)
 	static const enum action hints[] = {ACT_NEW,   ACT_EDIT, ACT_DELETE, ACT_PREV_DAY,
 	                                    ACT_TIMER, ACT_HELP, ACT_QUIT};
 	static const char *const heads[NCOLS] = {"", "Heure", "Durée", "Demande", "Organisme",
-	                                         "Posture", "Issue", "", "Usager"};
+	                                         "Posture", "Issue", "Canal", "", "Usager"};
 	struct today *t = (struct today *)v;
 	int x[NCOLS + 1], rows = LINES - 6;
 	char title[128], day[64];
@@ -217,6 +271,8 @@ static void today_draw(struct ui *ui, struct view *v)
 		t->top = t->sel - rows + 1;
 	for (int i = 0; i < rows && t->top + i < t->nshown; i++)
 		row_cells(ui, x, &t->rows[t->shown[t->top + i]], 2 + i, t->top + i == t->sel);
+	ui_more(2 + rows, COLS - 16, t->nshown - t->top - rows, true);
+	ui_more(1, COLS - 16, t->top, false);
 	if (t->nshown == 0 && t->n > 0)
 		ui_put(3, 2, "Aucun passage ne correspond à la recherche.", COLS - 4, false, 0);
 	else if (t->n == 0)
@@ -318,6 +374,33 @@ static void undo_delete(struct ui *ui, struct today *t)
 	reload(ui, t);
 }
 
+/* n opens the form on the day shown: today at the present time, another day
+ * after the last visit of that day (9:00 when there is none). */
+static void new_visit(struct ui *ui, struct today *t)
+{
+	struct cn_date d;
+	struct cn_err err;
+	char today[DATE_LEN], at[HHMM_LEN] = "09:00";
+	int hour, minute;
+
+	if (clock_now(&d, &hour, &minute, &err) != CN_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return;
+	}
+	date_format(&d, today);
+	if (strcmp(today, t->date) == 0) {
+		time_format(hour, minute, at);
+	} else {
+		for (int i = 0; i < t->n; i++) {
+			char end[HHMM_LEN];
+			time_minus(t->rows[i].time, -t->rows[i].duration, end);
+			if (strcmp(end, at) > 0)
+				memcpy(at, end, sizeof at);
+		}
+	}
+	view_form_new(ui, t->date, at);
+}
+
 static void search_key(struct ui *ui, struct today *t, int code, bool is_char)
 {
 	size_t len = strlen(t->search);
@@ -351,15 +434,21 @@ static void today_key(struct ui *ui, struct view *v, int code, bool is_char, enu
 		search_key(ui, t, code, is_char);
 		return;
 	}
+	/* Escape clears a search kept with Enter. */
+	if (is_char && code == 27 && t->search[0]) {
+		t->search[0] = '\0';
+		apply_search(ui, t);
+		return;
+	}
 	switch (act) {
 	case ACT_QUIT:
 		ui->quit = true;
 		break;
 	case ACT_HELP:
-		view_help_open(ui);
+		view_help_open(ui, CTX_LIST);
 		break;
 	case ACT_NEW:
-		view_form_visit(ui, NULL);
+		new_visit(ui, t);
 		break;
 	case ACT_EDIT:
 		if (selected(t))
@@ -407,6 +496,9 @@ static void today_key(struct ui *ui, struct view *v, int code, bool is_char, enu
 	case ACT_REPORT:
 		view_report_open(ui, t->date);
 		break;
+	case ACT_ASIDE:
+		view_aside_open(ui);
+		break;
 	default:
 		break;
 	}
@@ -421,6 +513,20 @@ static void today_resume(struct ui *ui, struct view *v)
 	/* Show the day of the visit just saved. */
 	if (ui->focus_id[0] && visit_get(ui->app->st, ui->focus_id, false, &saved, &err) == CN_OK)
 		memcpy(t->date, saved.date, sizeof t->date);
+	reload(ui, t);
+}
+
+/* Another program changed the base: the list follows it within a second. */
+static void today_tick(struct ui *ui, struct view *v, bool changed)
+{
+	struct today *t = (struct today *)v;
+	char id[ID_LEN] = "";
+
+	if (!changed)
+		return;
+	if (selected(t))
+		memcpy(id, selected(t)->id, ID_LEN);
+	memcpy(ui->focus_id, id, ID_LEN);
 	reload(ui, t);
 }
 
@@ -439,8 +545,105 @@ static const struct view_ops today_ops = {
 	.draw = today_draw,
 	.key = today_key,
 	.resume = today_resume,
+	.tick = today_tick,
 	.close = today_close,
 };
+
+/* Enter (or o) takes the draft back, Escape leaves it for the next start,
+ * Suppr puts it aside (r brings it back): no reflex key throws it away. */
+static int draft_answer(int code, bool is_char)
+{
+	if (is_char && (code == '\r' || code == '\n' || code == 'o' || code == 'O'))
+		return 1;
+	if (is_char && code == 27)
+		return 2;
+	if (!is_char && code == KEY_DC)
+		return 3;
+	return 0;
+}
+
+/* The fields a draft of an edit changes in the saved visit ("durée, posture"). */
+static void changed_fields(struct ui *ui, const struct visit *d, char *out, size_t size)
+{
+	struct visit saved;
+	struct cn_err err;
+	size_t used = 0;
+
+	out[0] = '\0';
+	if (visit_get(ui->app->st, d->id, false, &saved, &err) != CN_OK)
+		return;
+	/* Changed elsewhere since: the differences are not all this draft's;
+	 * the save will show both versions. */
+	if (d->updated[0] && strcmp(d->updated, saved.updated) != 0) {
+		out[0] = '\0';
+		return;
+	}
+#define CHANGED(cond, f)                                                                    \
+	do {                                                                                \
+		if (cond) {                                                                 \
+			int k = snprintf(out + used, size - used, "%s%s", used ? ", " : "",  \
+			                 visit_field_label(f));                                     \
+			if (k > 0 && (size_t)k < size - used)                               \
+				used += (size_t)k;                                          \
+		}                                                                           \
+	} while (0)
+	CHANGED(strcmp(d->date, saved.date), VF_DATE);
+	CHANGED(strcmp(d->time, saved.time), VF_TIME);
+	CHANGED(d->duration != saved.duration, VF_DURATION);
+	CHANGED(strcmp(d->site, saved.site), VF_SITE);
+	CHANGED(strcmp(d->mediator, saved.mediator), VF_MEDIATOR);
+	CHANGED(strcmp(d->canal, saved.canal), VF_CANAL);
+	CHANGED(!codeset_equal(&d->demands, &saved.demands), VF_DEMANDS);
+	CHANGED(!codeset_equal(&d->organisms, &saved.organisms), VF_ORGANISMS);
+	CHANGED(strcmp(d->posture, saved.posture), VF_POSTURE);
+	CHANGED(d->present != saved.present, VF_PRESENT);
+	CHANGED(strcmp(d->outcome, saved.outcome), VF_OUTCOME);
+	CHANGED(d->urgent != saved.urgent, VF_URGENT);
+	CHANGED(strcmp(d->referred_by, saved.referred_by), VF_REFERRED_BY);
+	CHANGED(strcmp(d->referred_to, saved.referred_to), VF_REFERRED_TO);
+	CHANGED(strcmp(d->referred_place, saved.referred_place), VF_REFERRED_PLACE);
+	CHANGED(strcmp(d->person, saved.person), VF_PERSON);
+	CHANGED(strcmp(d->note, saved.note), VF_NOTE);
+#undef CHANGED
+	if (!used)
+		snprintf(out, size, "aucun champ encore");
+}
+
+static void offer_draft(struct ui *ui, struct draft *d)
+{
+	char question[400], changed[300];
+	struct cn_err err;
+	int answer;
+
+	if (d->v.id[0]) {
+		changed_fields(ui, &d->v, changed, sizeof changed);
+		char day[16];
+		date_short(d->v.date, day, sizeof day);
+		if (changed[0])
+			snprintf(question, sizeof question,
+			         "Passage de %s le %.5s, enregistré ; en cours : %s. Reprendre ?", d->v.time,
+			         day, changed);
+		else
+			snprintf(question, sizeof question,
+			         "Passage de %s le %.5s, modifié ailleurs depuis votre changement. Reprendre ?",
+			         d->v.time, day);
+	} else {
+		snprintf(question, sizeof question,
+		         "Passage commencé le %s à %s, non enregistré : le reprendre ?", d->v.date,
+		         d->v.time);
+	}
+	answer = ui_ask(ui, question, "Entrée oui · Échap plus tard · Suppr de côté", draft_answer);
+	if (answer == 1) {
+		view_form_draft(ui, d, true);
+	} else if (answer == 3) {
+		if (draft_put_aside(ui->drafts, d, &err) == CN_OK && draft_clear(ui->drafts, &err) == CN_OK)
+			ui_status(ui, false, "Brouillon mis de côté : r pour le reprendre");
+		else
+			ui_status(ui, true, "%s", err.msg);
+	} else if (answer == 2) {
+		ui_status(ui, false, "Brouillon gardé : il sera proposé au prochain démarrage");
+	}
+}
 
 int view_today_open(struct ui *ui)
 {
@@ -472,16 +675,7 @@ int view_today_open(struct ui *ui)
 	} else if (rc != CN_OK) {
 		ui_status(ui, true, "%s", err.msg);
 	} else if (found) {
-		char question[200];
-		snprintf(question, sizeof question,
-		         "Passage commencé le %s à %s, non enregistré : le reprendre ?",
-		         d.v.date, d.v.time);
-		if (ui_confirm(ui, question)) {
-			view_form_draft(ui, &d);
-		} else {
-			draft_clear(ui->drafts, &err);
-			ui_status(ui, false, "Brouillon abandonné");
-		}
+		offer_draft(ui, &d);
 	}
 	return 0;
 }

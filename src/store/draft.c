@@ -18,10 +18,14 @@ struct drafts {
 	char path[PATH_MAX + 16];
 };
 
+/* draft: the form being typed; aside: drafts and forms put aside or
+ * abandoned, the last DRAFTS_ASIDE_MAX kept to be brought back. */
 static const char drafts_schema[] =
 	"CREATE TABLE IF NOT EXISTS draft ("
 	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
-	"  data TEXT NOT NULL, saved_at TEXT NOT NULL);";
+	"  data TEXT NOT NULL, saved_at TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS aside ("
+	"  n INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL, saved_at TEXT NOT NULL);";
 
 void drafts_path(const char *db, char *out, size_t size)
 {
@@ -149,6 +153,8 @@ size_t draft_encode(const struct draft *d, char *out, size_t size)
 	snprintf(buf, sizeof buf, "%d", v->duration);
 	used = put(out, size, used, "duration", buf);
 	used = put(out, size, used, "duration_set", d->duration_set ? "1" : "0");
+	used = put(out, size, used, "time_set", d->time_set ? "1" : "0");
+	used = put(out, size, used, "person_new", d->person_new ? "1" : "0");
 	used = put(out, size, used, "site", v->site);
 	used = put(out, size, used, "mediator", v->mediator);
 	used = put(out, size, used, "canal", v->canal);
@@ -235,6 +241,10 @@ static bool set_field(struct draft *d, const char *key, const char *value)
 		return number(value, 0, DURATION_MAX, &n) && (v->duration = (int)n, true);
 	if (strcmp(key, "duration_set") == 0)
 		return flag(value, &d->duration_set);
+	if (strcmp(key, "time_set") == 0)
+		return flag(value, &d->time_set);
+	if (strcmp(key, "person_new") == 0)
+		return flag(value, &d->person_new);
 	if (strcmp(key, "site") == 0) return code(value, v->site);
 	if (strcmp(key, "mediator") == 0) return code(value, v->mediator);
 	if (strcmp(key, "canal") == 0) return code(value, v->canal);
@@ -347,6 +357,87 @@ int draft_load(struct drafts *ds, struct draft *d, bool *found, struct cn_err *e
 	return rc;
 }
 
+int draft_put_aside(struct drafts *ds, const struct draft *d, struct cn_err *err)
+{
+	char *text_out = malloc(DRAFT_MAX), now[TS_LEN];
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if (!ds || !text_out) {
+		free(text_out);
+		return cn_err_set(err, CN_EDB, "fichier des brouillons indisponible");
+	}
+	if (draft_encode(d, text_out, DRAFT_MAX) >= DRAFT_MAX ||
+	    (rc = clock_timestamp(now, err)) != CN_OK) {
+		free(text_out);
+		return cn_err_set(err, CN_EDB, "brouillon trop long");
+	}
+	rc = sqlite3_exec(ds->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK &&
+	             sqlite3_prepare_v2(ds->db, "INSERT INTO aside (data, saved_at) VALUES (?1, ?2)",
+	                                -1, &stmt, NULL) == SQLITE_OK
+	         ? CN_OK
+	         : fail(ds->db, ds->path, "brouillon non mis de côté", err);
+	if (rc == CN_OK) {
+		sqlite3_bind_text(stmt, 1, text_out, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_DONE ||
+		    sqlite3_exec(ds->db,
+		                 "DELETE FROM aside WHERE n NOT IN (SELECT n FROM aside ORDER BY n DESC"
+		                 " LIMIT " DRAFTS_ASIDE_TEXT ")",
+		                 NULL, NULL, NULL) != SQLITE_OK)
+			rc = fail(ds->db, ds->path, "brouillon non mis de côté", err);
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_exec(ds->db, rc == CN_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+	free(text_out);
+	return rc;
+}
+
+int draft_aside_each(struct drafts *ds, draft_aside_fn fn, void *ctx, struct cn_err *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int step;
+
+	if (!ds)
+		return CN_OK;
+	if (sqlite3_prepare_v2(ds->db, "SELECT n, data, saved_at FROM aside ORDER BY n DESC", -1,
+	                       &stmt, NULL) != SQLITE_OK)
+		return fail(ds->db, ds->path, "lecture des brouillons impossible", err);
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *data = (const char *)sqlite3_column_text(stmt, 1);
+		const char *at = (const char *)sqlite3_column_text(stmt, 2);
+		struct draft d;
+		struct cn_err bad;
+
+		/* An unreadable one is not offered (it cannot come back whole). */
+		if (!data || (size_t)sqlite3_column_bytes(stmt, 1) != strlen(data) ||
+		    draft_decode(data, &d, &bad) != CN_OK)
+			continue;
+		if (!at || !timestamp_parse(at, d.saved_at))
+			d.saved_at[0] = '\0';
+		if (fn(ctx, (long)sqlite3_column_int64(stmt, 0), &d))
+			break;
+	}
+	sqlite3_finalize(stmt);
+	return CN_OK;
+}
+
+int draft_aside_take(struct drafts *ds, long n, struct cn_err *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if (!ds)
+		return CN_OK;
+	if (sqlite3_prepare_v2(ds->db, "DELETE FROM aside WHERE n = ?1", -1, &stmt, NULL) !=
+	    SQLITE_OK)
+		return fail(ds->db, ds->path, "brouillon non repris", err);
+	sqlite3_bind_int64(stmt, 1, n);
+	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK : fail(ds->db, ds->path, "brouillon non repris", err);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 int draft_clear(struct drafts *ds, struct cn_err *err)
 {
 	if (!ds)
@@ -356,13 +447,14 @@ int draft_clear(struct drafts *ds, struct cn_err *err)
 	return CN_OK;
 }
 
-/* Runs a DELETE with one bound text on the drafts file of db, then leaves
- * nothing of it in the file (secure delete, vacuum). */
-static int erase(const char *db, const char *sql, const char *value, struct cn_err *err)
+/* Deletes from both tables of the drafts file of db the rows `where` (with
+ * one bound text) names, then leaves nothing of them in the file (secure
+ * delete, vacuum). */
+static int erase(const char *db, const char *where, const char *value, struct cn_err *err)
 {
-	char path[PATH_MAX + 16];
+	static const char *const tables[] = {"draft", "aside"};
+	char path[PATH_MAX + 16], sql[512];
 	sqlite3 *f;
-	sqlite3_stmt *stmt = NULL;
 	int rc;
 
 	drafts_path(db, path, sizeof path);
@@ -370,16 +462,21 @@ static int erase(const char *db, const char *sql, const char *value, struct cn_e
 		return CN_OK;
 	if (rc != CN_OK)
 		return rc;
-	rc = sqlite3_exec(f, "PRAGMA secure_delete = ON", NULL, NULL, NULL) == SQLITE_OK &&
-	             sqlite3_prepare_v2(f, sql, -1, &stmt, NULL) == SQLITE_OK
-	         ? CN_OK
-	         : fail(f, path, "effacement impossible", err);
-	if (rc == CN_OK) {
-		sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
-		if (sqlite3_step(stmt) != SQLITE_DONE)
+	if (sqlite3_exec(f, "PRAGMA secure_delete = ON", NULL, NULL, NULL) != SQLITE_OK)
+		rc = fail(f, path, "effacement impossible", err);
+	for (size_t i = 0; rc == CN_OK && i < sizeof tables / sizeof tables[0]; i++) {
+		sqlite3_stmt *stmt = NULL;
+		/* The table names are literals, the value is bound. */
+		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE %s", tables[i], where);
+		if (sqlite3_prepare_v2(f, sql, -1, &stmt, NULL) != SQLITE_OK)
 			rc = fail(f, path, "effacement impossible", err);
+		if (rc == CN_OK) {
+			sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
+			if (sqlite3_step(stmt) != SQLITE_DONE)
+				rc = fail(f, path, "effacement impossible", err);
+		}
+		sqlite3_finalize(stmt);
 	}
-	sqlite3_finalize(stmt);
 	if (rc == CN_OK && sqlite3_exec(f, "VACUUM", NULL, NULL, NULL) != SQLITE_OK)
 		rc = fail(f, path, "nettoyage du fichier impossible", err);
 	sqlite3_close_v2(f);
@@ -388,15 +485,14 @@ static int erase(const char *db, const char *sql, const char *value, struct cn_e
 
 int drafts_forget(const char *db, const char *code_in, struct cn_err *err)
 {
-	return erase(db, "DELETE FROM draft WHERE instr(data, ?1) > 0", code_in, err);
+	return erase(db, "instr(data, ?1) > 0", code_in, err);
 }
 
 int drafts_purge(const char *db, const char before[DATE_LEN], struct cn_err *err)
 {
 	/* The draft of a visit dated before the day, or saved before it. */
 	return erase(db,
-	             "DELETE FROM draft WHERE substr(saved_at, 1, 10) < ?1 OR EXISTS (SELECT 1"
-	             " WHERE instr(data, char(10) || 'date=') > 0 AND substr(data, instr(data,"
-	             " char(10) || 'date=') + 6, 10) < ?1)",
+	             "substr(saved_at, 1, 10) < ?1 OR (instr(data, char(10) || 'date=') > 0 AND"
+	             " substr(data, instr(data, char(10) || 'date=') + 6, 10) < ?1)",
 	             before, err);
 }

@@ -91,8 +91,8 @@ int person_get(struct store *st, const char *code, struct person *out, struct cn
 	return rc;
 }
 
-int person_create(struct store *st, const struct lists *ls, struct person *p,
-                  struct cn_err *err)
+int person_create_in(struct store *st, const struct lists *ls, struct person *p,
+                     struct cn_err *err)
 {
 	struct person existing;
 	bool generated = !p->code[0];
@@ -100,23 +100,44 @@ int person_create(struct store *st, const struct lists *ls, struct person *p,
 
 	if (generated)
 		person_code_new(p->code);
-	if ((rc = person_validate(p, NULL, ls, err)) != CN_OK)
-		return rc;
-	if ((rc = id_new_record(p->id, p->created, p->updated, p->deleted, err)) != CN_OK ||
-	    (rc = store_begin(st, err)) != CN_OK)
+	if ((rc = person_validate(p, NULL, ls, err)) != CN_OK ||
+	    (rc = id_new_record(p->id, p->created, p->updated, p->deleted, err)) != CN_OK)
 		return rc;
 	/* A generated code that collides is drawn again; a typed one is refused. */
 	for (int tries = 0; (rc = read_person(st, p->code, &existing, err)) == CN_OK; tries++) {
-		if (!generated || tries > 100) {
-			store_rollback(st);
+		if (!generated || tries > 100)
 			return cn_err_field(err, CN_EINVAL, PF_CODE, "le code usager « %s » existe déjà",
 			                    p->code);
-		}
 		person_code_new(p->code);
 	}
 	if (rc == CN_ENOTFOUND)
 		rc = write_person(st, p, true, err);
-	return store_end(st, rc, err);
+	return rc;
+}
+
+int person_create(struct store *st, const struct lists *ls, struct person *p,
+                  struct cn_err *err)
+{
+	int rc = store_begin(st, err);
+
+	if (rc != CN_OK)
+		return rc;
+	return store_end(st, person_create_in(st, ls, p, err), err);
+}
+
+int person_free_code(struct store *st, char code[PCODE_MAX], struct cn_err *err)
+{
+	struct person existing;
+	int rc;
+
+	for (int tries = 0; tries < 100; tries++) {
+		person_code_new(code);
+		if ((rc = read_person(st, code, &existing, err)) == CN_ENOTFOUND)
+			return CN_OK;
+		if (rc != CN_OK)
+			return rc;
+	}
+	return cn_err_set(err, CN_EDB, "aucun code usager libre trouvé");
 }
 
 int person_update(struct store *st, const struct lists *ls, struct person *p,
@@ -148,7 +169,9 @@ int person_recent(struct store *st, int limit, person_recent_fn fn, void *ctx,
 	 * once enough distinct persons are found. */
 	sqlite3_stmt *stmt = store_prepare(
 		st,
-		"SELECT p.code, max(v.date) AS last FROM visit v JOIN person p ON p.id = v.person_id"
+		/* SQLite takes v.demands from the row of max(v.date). */
+		"SELECT p.code, max(v.date) AS last, v.demands FROM visit v"
+		" JOIN person p ON p.id = v.person_id"
 		" WHERE v.deleted_at IS NULL AND p.deleted_at IS NULL"
 		"   AND v.date >= (SELECT coalesce(min(date), '') FROM"
 		"     (SELECT date FROM visit WHERE person_id IS NOT NULL AND deleted_at IS NULL"
@@ -162,7 +185,8 @@ int person_recent(struct store *st, int limit, person_recent_fn fn, void *ctx,
 	sqlite3_bind_int(stmt, 1, limit);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if ((stop = fn((const char *)sqlite3_column_text(stmt, 0),
-		               (const char *)sqlite3_column_text(stmt, 1), ctx)) != 0)
+		               (const char *)sqlite3_column_text(stmt, 1),
+		               (const char *)sqlite3_column_text(stmt, 2), ctx)) != 0)
 			break;
 	}
 	sqlite3_finalize(stmt);

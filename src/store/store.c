@@ -920,6 +920,15 @@ int store_check(struct store *st, store_check_fn fn, void *ctx, struct cn_err *e
 	                : CN_OK;
 }
 
+long store_data_version(struct store *st)
+{
+	long v = -1;
+	struct cn_err ignored;
+
+	store_scalar(st, "PRAGMA data_version", &v, &ignored);
+	return v;
+}
+
 void store_busy_timeout(struct store *st, int ms)
 {
 	sqlite3_busy_timeout(st->db, ms < 0 ? BUSY_MS : ms);

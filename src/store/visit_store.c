@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "carnet/model/text.h"
+#include "carnet/store/person_store.h"
 #include "carnet/store/visit_store.h"
 
 /* Columns read by every query; read_row() knows their order. */
@@ -120,7 +121,25 @@ int visit_put(struct store *st, const struct visit *v, bool insert, struct cn_er
 	return write_visit(st, v, insert, err);
 }
 
-int visit_create(struct store *st, const struct lists *ls, struct visit *v, struct cn_err *err)
+/* A new person who comes with the visit: written in its transaction. */
+static int new_person(struct store *st, const struct lists *ls, struct visit *v,
+                      struct person *p, struct cn_err *err)
+{
+	int rc;
+
+	if (!p)
+		return CN_OK;
+	text_copy(p->code, sizeof p->code, v->person);
+	if ((rc = person_create_in(st, ls, p, err)) != CN_OK) {
+		err->field = VF_PERSON;
+		return rc;
+	}
+	text_copy(v->person, sizeof v->person, p->code);
+	return CN_OK;
+}
+
+int visit_create_with(struct store *st, const struct lists *ls, struct visit *v,
+                      struct person *p, struct cn_err *err)
 {
 	int rc = visit_validate(v, NULL, ls, err);
 
@@ -129,16 +148,33 @@ int visit_create(struct store *st, const struct lists *ls, struct visit *v, stru
 	if ((rc = id_new_record(v->id, v->created, v->updated, v->deleted, err)) != CN_OK ||
 	    (rc = store_begin(st, err)) != CN_OK)
 		return rc;
-	return store_end(st, write_visit(st, v, true, err), err);
+	rc = new_person(st, ls, v, p, err);
+	if (rc == CN_OK)
+		rc = write_visit(st, v, true, err);
+	return store_end(st, rc, err);
 }
 
-int visit_update(struct store *st, const struct lists *ls, struct visit *v, struct cn_err *err)
+int visit_create(struct store *st, const struct lists *ls, struct visit *v, struct cn_err *err)
+{
+	return visit_create_with(st, ls, v, NULL, err);
+}
+
+int visit_update_with(struct store *st, const struct lists *ls, struct visit *v,
+                      struct person *p, struct cn_err *err)
 {
 	int rc = store_begin(st, err);
 
 	if (rc != CN_OK)
 		return rc;
-	return store_end(st, visit_update_in(st, ls, v, err), err);
+	rc = new_person(st, ls, v, p, err);
+	if (rc == CN_OK)
+		rc = visit_update_in(st, ls, v, err);
+	return store_end(st, rc, err);
+}
+
+int visit_update(struct store *st, const struct lists *ls, struct visit *v, struct cn_err *err)
+{
+	return visit_update_with(st, ls, v, NULL, err);
 }
 
 int visit_update_in(struct store *st, const struct lists *ls, struct visit *v,
@@ -213,27 +249,36 @@ int visit_undelete(struct store *st, const char *id, struct cn_err *err)
 	return set_deleted(st, id, false, err);
 }
 
-int visit_last_canal(struct store *st, const char *site, char out[CODE_MAX], struct cn_err *err)
+int visit_habit_durations(struct store *st, const char *site, const char since[DATE_LEN],
+                          const int *fixed, int nfixed, int *out, int max, struct cn_err *err)
 {
-	/* The newest row is the last one inserted: walk the rowid backwards. */
 	sqlite3_stmt *stmt = store_prepare(
 		st,
-		"SELECT canal FROM visit WHERE site = ?1 AND deleted_at IS NULL"
-		" ORDER BY rowid DESC LIMIT 1",
+		"SELECT duration FROM visit WHERE date >= ?1 AND site = ?2 AND deleted_at IS NULL"
+		" GROUP BY duration HAVING count(*) > 5 ORDER BY count(*) DESC, duration",
 		err);
-	int rc;
+	int n = 0, rc;
 
-	out[0] = '\0';
 	if (!stmt)
-		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, site, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		store_column_copy(stmt, 0, out, CODE_MAX);
+		return -1;
+	sqlite3_bind_text(stmt, 1, since, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, site, -1, SQLITE_STATIC);
+	while (n < max && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int d = sqlite3_column_int(stmt, 0), known = 0;
+		for (int i = 0; i < nfixed; i++)
+			known |= fixed[i] == d;
+		if (!known)
+			out[n++] = d;
+	}
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, err, "lecture impossible");
-	return CN_OK;
+	/* Sorted, so that the keys read in order of length. */
+	for (int i = 1; i < n; i++)
+		for (int k = i; k > 0 && out[k - 1] > out[k]; k--) {
+			int t = out[k];
+			out[k] = out[k - 1];
+			out[k - 1] = t;
+		}
+	return n;
 }
 
 static bool id_prefix_valid(const char *s)

@@ -71,7 +71,7 @@ refused "retired code MSA in upper case" 1 --organism \
 	--config "$RET" add --duration 15 --demand info --posture avec --organism caf,MSA
 
 # ---- dates
-for bad in 2026-13-01 2026-02-30 18/11/2026 2026-11-00 2026-11-1x; do
+for bad in 2026-13-01 2026-02-30 18.11.2026 31/11/2026 32/11 demain 2026-11-00 2026-11-1x; do
 	refused "--date $bad" 1 --date add --duration 15 --demand info --posture avec --date "$bad"
 	check "--date $bad: message says date invalide « $bad »" err_has "date invalide « $bad »"
 done
@@ -133,3 +133,11 @@ check "delete unknown id: message names the id" err_has "$NOID"
 refused "show unknown id prefix" 3 "" show 0000ffff
 
 is "the control visit is the only one, unchanged" "$(sql 'SELECT count(*) || duration || posture FROM visit')" 115avec
+
+# What people write for a day is taken as the screen takes it.
+for good in 18/11/2026:2026-11-18 18/11:2026-11-18 5/1/2026:2026-01-05 hier:2026-11-17 \
+	avant-hier:2026-11-16 2026-11-18:2026-11-18; do
+	run add --duration 15 --demand info --posture avec --date "${good%%:*}"
+	check "--date ${good%%:*}: accepted" rc_is 0
+	is "--date ${good%%:*}: stored as ${good#*:}" "$(sql "SELECT date FROM visit WHERE id = '$(head -n 1 "$T/out")'")" "${good#*:}"
+done

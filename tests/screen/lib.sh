@@ -36,6 +36,10 @@ keys() {
 	for k in "$@"; do
 		tmx send-keys -t s -- "$k"
 		sleep 0.02
+		# A key that follows Escape within curses' escape delay (25 ms)
+		# would read as Alt and that key, as a terminal sends it: wait
+		# as a hand would.
+		[ "$k" = Escape ] && sleep 0.05
 	done
 }
 # type TEXT: the characters of TEXT, literally.

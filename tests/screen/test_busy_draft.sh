@@ -52,7 +52,7 @@ is "nothing saved yet" "$(sql 'SELECT count(*) FROM visit WHERE deleted_at IS NU
 is "the draft is still kept" "$(ndrafts)" 1
 release
 on_screen "once the base is free the visit saves by itself" "Passage enregistré"
-on_screen "and the list shows it" "20 min Suivre un dossi"
+on_screen "and the list shows it" "20 min Suivre un do"
 is "the visit is stored" "$(sql "SELECT count(*) FROM visit WHERE demands = 'suivi' AND duration = 20")" 1
 is "the draft is gone" "$(ndrafts)" 0
 keys q

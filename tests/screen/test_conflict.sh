@@ -13,7 +13,7 @@ on_screen "the list shows the visit" "09:00  20 min"
 keys Enter
 on_screen "the visit is open" "Modifier le passage"
 keys Tab Tab 1
-on_screen "the posture is changed on the screen" "Faire pour (à la p"
+on_screen "the posture is changed on the screen" "Posture *          Faire pour"
 # Meanwhile, elsewhere.
 run edit "$A" --note "autre poste"
 check "another program edits the visit meanwhile" rc_is 0
@@ -62,7 +62,7 @@ kill -KILL "$(carnet_pid)"
 wait_exit || true
 run edit "$A" --note "pendant la coupure"
 start
-on_screen "the draft is offered" "le reprendre ?"
+on_screen "the draft of the edit is offered, saying the visit itself is saved" "Passage de 09:00 le 18/11, modifié ailleurs depuis votre changement. Reprendre ?"
 keys o
 on_screen "the edit comes back" "Faire devant"
 keys Enter

@@ -19,8 +19,9 @@ half_fill() {
 # and saves the visit with a posture and a duration.
 resume() {
 	start
-	on_screen "$1: the draft is offered at the next start" "Passage commencé le 2026-11-18 à 10:30, non enregistré : le reprendre ? (o/n)"
-	keys o
+	on_screen "$1: the draft is offered at the next start" "Passage commencé le 2026-11-18 à 10:30, non enregistré : le reprendre ?"
+	on_screen "$1: with its answer keys" "Entrée oui · Échap plus tard · Suppr de côté"
+	keys Enter
 	on_screen "$1: the demand came back" "Suivre un dossier"
 	on_screen "$1: the note came back" "Revient lundi"
 	on_screen "$1: the cursor is back on the note" ">Note"
@@ -59,13 +60,44 @@ for sig in TERM INT HUP KILL SEGV; do
 	n=$((n + 1))
 done
 
-# A draft can also be refused: it is dropped.
+# No single key throws a draft away: n (the key for a new visit) and
+# Escape keep it; Suppr puts it aside, and r brings it back.
 half_fill
 kill -TERM "$(carnet_pid)"
 wait_exit || true
 start
-on_screen "a refused draft: the question is asked" "le reprendre ?"
+on_screen "a draft at start-up: the question is asked" "le reprendre ?"
 keys n
-on_screen "a refused draft is dropped" "Brouillon abandonné"
-is "a refused draft leaves no draft" "$(ndrafts)" 0
-is "a refused draft adds no visit" "$(sql 'SELECT count(*) FROM visit')" "$n"
+on_screen "n (a reflex key) does not answer it" "le reprendre ?"
+keys Escape
+on_screen "Escape postpones it" "Brouillon gardé : il sera proposé au prochain démarrage"
+is "a postponed draft stays" "$(ndrafts)" 1
+keys q
+wait_exit || true
+start
+on_screen "a postponed draft is offered again" "le reprendre ?"
+keys DC
+on_screen "Suppr puts it aside" "Brouillon mis de côté : r pour le reprendre"
+is "a draft put aside is no longer the waiting one" "$(ndrafts)" 0
+is "it is kept aside" "$(sqlite3 "$DB.brouillons" 'SELECT count(*) FROM aside')" 1
+is "putting a draft aside adds no visit" "$(sql 'SELECT count(*) FROM visit')" "$n"
+keys r
+on_screen "r lists what was put aside" "Saisies mises de côté ou abandonnées"
+on_screen "the draft is there" "Passage du 2026-11-18 à 10:30 · Suivre un dossier"
+keys Enter
+on_screen "Enter brings it back in the form" "Revient lundi"
+on_screen "its demand too" "Suivre un dossier"
+is "taken back, it is no longer aside" "$(sqlite3 "$DB.brouillons" 'SELECT count(*) FROM aside')" 0
+# Abandoning a form (Escape, then o) keeps it aside too.
+keys Escape
+on_screen "Escape on a filled form asks" "Abandonner ce passage ? (o/n)"
+keys o
+on_screen "abandoned, it can be brought back" "Saisie abandonnée (r la reprend)"
+keys r
+on_screen "the abandoned form is listed" "Passage du 2026-11-18 à 10:30 · Suivre un dossier"
+keys Enter
+on_screen "and comes back" "Revient lundi"
+keys Escape o
+keys q
+wait_exit || true
+is "nothing of this became a visit" "$(sql 'SELECT count(*) FROM visit')" "$n"

@@ -28,7 +28,7 @@ on_screen "its duration is there" "Durée *            20 min"
 keys Tab Tab
 on_screen "two Tabs reach the posture" ">Posture"
 keys 1
-on_screen "the posture is changed" "Faire pour (à la p"
+on_screen "the posture is changed" "Posture *          Faire pour"
 on_screen "the focus is on the duration" ">Durée"
 keys BSpace BSpace
 type_text "35"

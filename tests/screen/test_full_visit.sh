@@ -56,11 +56,13 @@ on_screen "the filter is shown" "Filtre : imp_"
 on_screen "the filter keeps the matching organism" "Impôts (DGFiP)"
 keys Enter
 on_screen "Enter in the filter picks and moves on" ">Posture"
-on_screen "both organisms are in the field" "CAF, Impôts (DGFiP)"
+# Every chosen value shows, one a line.
+on_screen "both organisms are in the field: the first" "Organismes         CAF"
+on_screen "both organisms are in the field: the second, on the next line" "                   Impôts (DGFiP)"
 
 # Posture 2 (devant), then a typed duration.
 keys 2
-on_screen "the posture is answered with a digit" "Faire devant (en p"
+on_screen "the posture is answered with a digit" "Posture *          Faire devant"
 on_screen "the posture key moves on to the duration" ">Durée"
 type_text "1h30"
 on_screen "the typed duration is shown as typed (1h30)" "Saisie : 1h30_"
@@ -102,8 +104,9 @@ on_screen "the focus is on the person" ">Usager"
 type_text "k7m2qx"
 on_screen "the typed code is upper-cased" "Code : K7M2QX_"
 keys +
-on_screen "+ creates the person with the typed code" "Nouvel usager K7M2QX"
-on_screen "the person is now attached" "Usager connu : 0 passage"
+on_screen "+ makes a new person of the typed code" "Nouvel usager K7M2QX"
+on_screen "shown as new, not as a known person" "enregistré avec ce passage"
+is "the new person is not written before the visit" "$(sql "SELECT count(*) FROM person WHERE code = 'K7M2QX'")" 0
 keys Tab
 type_text "Reçu à l'accueil « dossier complet », revient été"
 on_screen "the note shows its accents and guillemets" "Reçu à l'accueil « dossier complet »,"
@@ -167,12 +170,12 @@ keys n
 on_screen "a second form" "Nouveau passage"
 keys BTab BTab BTab BTab BTab BTab
 on_screen "six fields back is the person" ">Usager"
-on_screen "the recent codes list the new person" "K7M2QX   dernier passage 2026-11-16"
+on_screen "the recent codes list the new person, with their last visit" "K7M2QX  16/11/26  Suivre un dossier"
 keys F6
 on_screen "F6 without a person says so" "Aucun usager rattaché"
 keys Space
 on_screen "Space attaches the highlighted recent code" "Usager connu : 1 passage"
-on_screen "the person's history shows the posture" "Postures : devant"
+on_screen "the person's history shows the posture" "Postures : Faire devant"
 keys F6
 on_screen "F6 opens the profile" "Profil de l'usager K7M2QX"
 keys 6
@@ -189,7 +192,8 @@ keys BTab /
 type_text "inter"
 on_screen "the equipment filter" "Filtre : inter_"
 keys Enter
-on_screen "a second equipment is ticked through the filter" "Smartphone, Connex"
+on_screen "a second equipment is ticked through the filter: the first" "Équipement         Smartphone"
+on_screen "a second equipment is ticked through the filter: the second, below" "                   Connexion internet"
 keys Enter
 on_screen "the profile is saved" "Profil de l'usager K7M2QX enregistré"
 on_screen "back on the visit form" "Nouveau passage"
@@ -210,12 +214,13 @@ else
 	new=""
 	nok "+ without a code creates a generated code" "$(tail -n 1 "$T/screen")"
 fi
-is "the generated code is in table person" "$(sql "SELECT count(*) FROM person WHERE code = '$new' AND code <> 'K7M2QX'")" 1
+is "the generated code is not written before the visit" "$(sql "SELECT count(*) FROM person WHERE code = '$new' AND code <> 'K7M2QX'")" 0
 keys Escape
 on_screen "abandoning a filled form asks first" "Abandonner ce passage ? (o/n)"
 keys o
 on_screen "the form is abandoned" "Saisie abandonnée"
 is "still one visit" "$(nvisits)" 1
+is "the abandoned form left no person behind" "$(sql "SELECT count(*) FROM person WHERE code = '$new'")" 0
 is "no draft left" "$(ndrafts)" 0
 keys q
 check "q quits" wait_exit

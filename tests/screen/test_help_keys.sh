@@ -46,7 +46,7 @@ for line in "? / F1               Afficher l'aide : toutes les touches" \
 	"F6                   Compléter ou modifier le profil de l'usager rattaché"; do
 	on_screen "help line: $line" "$line"
 done
-on_screen "the help says where keys are changed" "section [keys] de carnet.ini"
+on_screen "the help says where keys are changed" "Les touches se changent dans [keys] de carnet.ini"
 keys Escape
 on_screen "Esc closes the help" "Aucun passage enregistré ce jour"
 not_on_screen "the help is gone" "Aide : les touches"
@@ -80,8 +80,11 @@ on_screen "80x24: the list opens" "mercredi 18 novembre 2026"
 keys '?'
 on_screen "80x24: the help opens" "Liste du jour"
 not_on_screen "80x24: the last action is below the screen" "Compléter ou modifier le profil"
-keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+on_screen "80x24: the help says how much is below" "de plus"
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down \
+	Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
 on_screen "80x24: Down scrolls to the last action" "Compléter ou modifier le profil"
+on_screen "80x24: and says how much is above" "↑"
 keys q
 on_screen "80x24: q closes the help" "Aucun passage enregistré ce jour"
 keys q

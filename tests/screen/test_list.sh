@@ -14,9 +14,9 @@ check "four visits prepared" [ "$(nvisits)" -eq 4 ]
 
 start
 on_screen "the title shows today" "mercredi 18 novembre 2026"
-on_screen "today's first visit" "09:15  20 min Pièces justific"
-on_screen "today's second visit" "10:00  45 min Créer un compte"
-on_screen "today's third visit" "11:20  30 min Suivre un dossi"
+on_screen "today's first visit" "09:15  20 min Pièces justi"
+on_screen "today's second visit" "10:00  45 min Créer un com"
+on_screen "today's third visit" "11:20  30 min Suivre un do"
 not_on_screen "yesterday's visit is not listed today" "14:00  60 min"
 on_screen "the totals line: count, time, share faire pour (rounded)" "3 passages · 1 h 35 · faire pour : 67 %"
 
@@ -42,7 +42,7 @@ on_screen "g goes to the first" ">09:15"
 # Days.
 keys h
 on_screen "h: the previous day in the title" "mardi 17 novembre 2026"
-on_screen "h: yesterday's visit" "14:00  60 min Adresse e-mail"
+on_screen "h: yesterday's visit (durations as the form writes them)" "14:00  1 h 00 Adresse e-ma"
 not_on_screen "h: today's visits are gone" "09:15"
 on_screen "h: yesterday's totals" "1 passage · 1 h 00 · faire pour : 0 %"
 keys h
@@ -90,7 +90,7 @@ on_screen "a posture, in capitals" "Recherche : FAIRE POUR_ (2)"
 keys Enter
 on_screen "Enter keeps the search" "Recherche : FAIRE POUR (2)"
 not_on_screen "the kept search hides the other posture" "10:00  45 min"
-on_screen "the totals still count the whole day" "3 passages · 1 h 35 · faire pour : 67 %"
+on_screen "the totals count what the search keeps, of the day" "2 passages sur 3 · 50 min · faire pour : 100 %"
 keys j
 on_screen "j moves within the matches" ">11:20"
 keys /

@@ -34,7 +34,7 @@ for env in "LANG=C LC_ALL=C" "LANG= LC_ALL= LC_CTYPE="; do
 	SCREEN_ENV="$env"
 	start
 	on_screen "$env: the accents are shown" "mercredi 18 novembre 2026"
-	on_screen "$env: the dash of an empty organism is shown" "Faire pour… —"
+	on_screen "$env: the dash of an empty organism is shown" "Faire pour    —"
 	check "$env: no garbage for the dash" sh -c '! grep -q "~@~T" "$1"' x "$T/screen"
 	keys n
 	on_screen "$env: the form's accents" "Médiateur"

@@ -16,8 +16,8 @@ wait_for "Aucun passage enregistré" || true
 # n s c 3 d a answer six fields; the Usager field is six further down.
 keys n s c 3 d a Tab Tab Tab Tab Tab Tab
 on_screen "the Usager field lists the recent codes" "Codes récents"
-on_screen "the most recent person first" "K7M2QX   dernier passage 2026-11-16"
-on_screen "the others too" "ZZZ999   dernier passage 2026-11-12"
+on_screen "the most recent person first, with the date and demand of their last visit" "K7M2QX  16/11/26  Suivre un dossier"
+on_screen "the others too" "ZZZ999  12/11/26"
 keys K 7
 on_screen "typing narrows the recent codes: K7AAAA stays" "K7AAAA"
 not_on_screen "typing narrows the recent codes: ZZZ999 goes" "ZZZ999"
@@ -25,9 +25,10 @@ keys M
 not_on_screen "K7M narrows to one code" "K7AAAA"
 keys Space
 on_screen "Space attaches the highlighted code" "Usager connu : 3 passages"
-on_screen "the previous visits are listed, with their posture" "2026-11-09  devant  Créer un compte"
+on_screen "the previous visits are listed, with their demand and posture" "09/11/26  Faire devant · Créer un"
 on_screen "the left column shows the attached code" "Usager             K7M2QX"
-on_screen "the posture trend is shown" "Postures : pour → devant → avec"
+on_screen "the posture trend is shown, in words" "Postures : Faire pour → Faire devant →"
+on_screen "over two lines when it needs them" "  Faire avec"
 keys F6
 on_screen "F6 opens the profile" "Profil de l'usager K7M2QX"
 keys 4

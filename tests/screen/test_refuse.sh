@@ -100,7 +100,7 @@ on_screen "the date" ">Date *"
 bs 10
 type_text "2026-13-45"
 keys Tab
-status_is "a month 13 is refused" "Date invalide « 2026-13-45 » : AAAA-MM-JJ attendu"
+status_is "a month 13 is refused" "Date invalide « 2026-13-45 » : 30/11, 30/11/2026, 2026-11-30, hier ou avant-hier"
 on_screen "the cursor stays on the date" ">Date *"
 keys Enter
 status_is "Enter with a bad date is refused" "Date invalide « 2026-13-45 »"

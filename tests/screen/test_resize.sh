@@ -20,7 +20,7 @@ resize 100 30
 check "the window is 100x30" size_is 100x30
 on_screen "at 100x30 the form is still there" "Nouveau passage · mercredi 18 novembre 2026"
 on_screen "at 100x30 the panel uses the width" "Écrit avant l'agrandissement_"
-on_screen "at 100x30 the posture is kept" "Faire devant (en p"
+on_screen "at 100x30 the posture is kept" "Posture *          Faire devant"
 on_screen "at 100x30 the footer is on the last lines" "Entrée enregistrer  Tab suivant"
 check "at 100x30 the footer is on line 29" sh -c "tmux -S '$SOCK' -f /dev/null capture-pane -p -t s | sed -n 29p | grep -q 'Entrée enregistrer'"
 
@@ -72,7 +72,7 @@ sleep 0.5
 check "and is still running a moment later" alive "$pid"
 resize 80 24
 on_screen "resized to 80x24 it shows the list" "mercredi 18 novembre 2026"
-on_screen "with the visit" "Suivre un dossi"
+on_screen "with the visit" "Suivre un do"
 on_screen "and its footer" "n nouveau"
 keys q
 check "q quits" wait_exit

@@ -34,7 +34,8 @@ on_screen "the second visit is saved" "2 passages"
 is "the second visit has canal rdv" "$(sql "SELECT canal FROM visit WHERE posture = 'pour'")" rdv
 keys n
 on_screen "a third form opens" "Nouveau passage"
-check "the canal of the last visit is the new default" wait_for "Sur rendez-vous"
+# The desk's canal ([desk] canal, a walk-in), never the last visit's.
+on_screen "the new form starts from the desk's canal, not the last visit's" "Canal *            Accueil sans rende"
 keys Escape
 on_screen "an untouched form closes without a question" "Saisie abandonnée"
 

@@ -326,27 +326,27 @@ static void test_retired_code_kept_on_edit(void)
 	store_close(st);
 }
 
-static int count_recent(const char *code, const char *last, void *ctx)
+static int count_recent(const char *code, const char *last, const char *demands, void *ctx)
 {
 	char *codes = ctx;
 	strcat(codes, code);
 	strcat(codes, "@");
 	strcat(codes, last);
+	strcat(codes, ":");
+	strcat(codes, demands ? demands : "");
 	strcat(codes, " ");
 	return 0;
 }
 
-static void test_recent_and_last_canal(void)
+static void test_recent(void)
 {
 	struct store *st;
 	struct cn_err err;
 	struct visit v;
 	struct person p;
-	char codes[256] = "", canal[CODE_MAX];
+	char codes[256] = "";
 
 	CHECK_INT(store_open(&st, db_path("recent.db"), &err), CN_OK);
-	CHECK_INT(visit_last_canal(st, DEFAULT_SITE_CODE, canal, &err), CN_OK);
-	CHECK_STR(canal, "");
 	const char *who[] = {"AAAA11", "BBBB22", "AAAA11"};
 	const char *dates[] = {"2026-11-01", "2026-11-05", "2026-11-03"};
 	for (int i = 0; i < 3; i++) {
@@ -357,13 +357,15 @@ static void test_recent_and_last_canal(void)
 		strcpy(v.person, who[i]);
 		strcpy(v.date, dates[i]);
 		strcpy(v.canal, i == 2 ? "tel" : "rdv");
+		if (i == 2) {
+			v.demands.n = 0;
+			codeset_add(&v.demands, "compte");
+		}
 		CHECK_INT(visit_create(st, &cfg.lists, &v, &err), CN_OK);
 	}
 	CHECK_INT(person_recent(st, 5, count_recent, codes, &err), CN_OK);
-	CHECK_STR(codes, "BBBB22@2026-11-05 AAAA11@2026-11-03 ");
-	/* The canal of the visit recorded last, whatever its date. */
-	CHECK_INT(visit_last_canal(st, DEFAULT_SITE_CODE, canal, &err), CN_OK);
-	CHECK_STR(canal, "tel");
+	/* With the demands of each person's latest visit. */
+	CHECK_STR(codes, "BBBB22@2026-11-05:suivi AAAA11@2026-11-03:compte ");
 	store_close(st);
 }
 
@@ -485,7 +487,7 @@ int main(void)
 	RUN(test_validation_writes_nothing);
 	RUN(test_update_delete_and_filters);
 	RUN(test_retired_code_kept_on_edit);
-	RUN(test_recent_and_last_canal);
+	RUN(test_recent);
 	RUN(test_persons);
 	RUN(test_limit_stops_endless_reads);
 	RUN(test_update_conflict_and_later);

@@ -25,6 +25,7 @@ enum action {
 	ACT_SEARCH,
 	ACT_TIMER,
 	ACT_REPORT,
+	ACT_ASIDE,
 	ACT_SAVE,
 	ACT_CANCEL,
 	ACT_NEXT_FIELD,
@@ -35,6 +36,7 @@ enum action {
 	ACT_FILTER,
 	ACT_CLEAR,
 	ACT_PROFILE,
+	ACT_JUMP,
 	ACT_COUNT
 };
 

@@ -24,6 +24,9 @@ int clock_timestamp(char out[TS_LEN], struct cn_err *err);
  * after prev (1 ms) when prev is not in the past (a clock set wrong, here
  * or on another desk), so that the change is always the later version. */
 int clock_timestamp_after(const char *prev, char out[TS_LEN], struct cn_err *err);
+/* A timestamp in local time, to be read: "2026-11-18 10:30" (the exchange
+ * format keeps UTC). */
+void timestamp_local(const char *ts, char *out, size_t size);
 /* The timestamp `seconds` from now (the latest a merged record may carry). */
 int clock_timestamp_ahead(long seconds, char out[TS_LEN], struct cn_err *err);
 /* Checks a UTC timestamp as carnet writes them, "2026-11-18T09:30:00.000Z"
@@ -39,6 +42,16 @@ bool month_parse(const char *s, int *year, int *month);
 int date_days_in_month(int year, int month);
 /* 0 = Monday … 6 = Sunday. */
 int date_weekday(const struct cn_date *d);
+/* d moved by `days` (negative: back), across months and years. */
+void date_add_days(struct cn_date *d, int days);
+/* What people type for a day: AAAA-MM-JJ, JJ/MM/AAAA, JJ/MM (this year),
+ * "hier", "avant-hier", "aujourd'hui"; today is the day they are relative
+ * to. */
+bool date_parse_typed(const char *s, const struct cn_date *today, struct cn_date *out);
+/* "16/11/26" for "2026-11-16", where room is short. */
+void date_short(const char *iso, char *out, size_t size);
+/* HH:MM `minutes` earlier (later when negative), kept within the day. */
+void time_minus(const char hhmm[HHMM_LEN], int minutes, char out[HHMM_LEN]);
 /* Accepts HH:MM, H:MM, 14h30, 14h; 00:00 to 23:59. Writes "HH:MM". */
 bool time_parse(const char *s, char out[HHMM_LEN]);
 /* "HH:MM" from an hour 0-23 and a minute 0-59. */

@@ -19,6 +19,8 @@ bool code_normalize(const char *in, char out[CODE_MAX]);
 /* Parses "a,b , C": trimmed, lower-cased, duplicates dropped, order kept.
  * An empty text gives an empty set. */
 int codeset_parse(struct codeset *set, const char *text, struct cn_err *err);
+/* The same codes in the same order. */
+bool codeset_equal(const struct codeset *a, const struct codeset *b);
 bool codeset_has(const struct codeset *set, const char *code);
 int codeset_add(struct codeset *set, const char *code);
 /* Joins with sep ("," or "|"); returns false when out is too small. */

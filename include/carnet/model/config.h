@@ -21,6 +21,7 @@ struct config {
 	struct lists lists;
 	char site[CODE_MAX];      /* [desk] site, or DEFAULT_SITE_CODE */
 	char mediator[CODE_MAX];  /* [desk] mediator, may be empty */
+	char canal[CODE_MAX];     /* [desk] canal of a new visit, default "libre" */
 	char keys[ACT_COUNT][64]; /* [keys] overrides, "" for the default keys */
 	int nfiles;               /* files read, most specific first */
 	char files[CONFIG_MAX_FILES][PATH_MAX];

@@ -102,5 +102,7 @@ void report_free(struct report *r);
 void shares_tenths(const long *counts, int n, long total, long *tenths);
 /* "51,2" from 512 tenths. */
 void format_tenths(long tenths, char *out, size_t size);
+/* The mean posture at visit rank k: "2,50 (3 passages)", "— (0 passage)". */
+void report_rank_text(const struct report *r, int k, char *out, size_t size);
 
 #endif

@@ -16,7 +16,9 @@ struct person_panel {
 	char input[PCODE_MAX];      /* the code being typed */
 	bool typing;
 	char code[PCODE_MAX];       /* the person attached, "" when none */
+	bool is_new;                /* code is a new person, written with the visit */
 	char recent[PANEL_RECENT][PCODE_MAX], recent_date[PANEL_RECENT][DATE_LEN];
+	char recent_demand[PANEL_RECENT][CODE_MAX]; /* main demand of that last visit */
 	int nrecent;
 	int shown[PANEL_RECENT];    /* recent codes starting with the input */
 	int nshown, hl;
@@ -25,10 +27,12 @@ struct person_panel {
 	char trend[160];            /* "pour → devant → avec" */
 };
 
-/* Opens the panel on the code the visit holds ("" for none). */
-void person_panel_open(struct person_panel *pp, struct ui *ui, const char *code);
-/* Letters and digits build the code, '+' creates a person with the typed
- * code or a new one; false when c is of no use here. */
+/* Opens the panel on the code the visit holds ("" for none); is_new when
+ * that code is a new person not written yet. */
+void person_panel_open(struct person_panel *pp, struct ui *ui, const char *code, bool is_new);
+/* Letters and digits build the code, '+' makes a new person of the typed
+ * code or of a new one (written only with the visit); false when c is of
+ * no use here. */
 bool person_panel_char(struct person_panel *pp, struct ui *ui, int c);
 void person_panel_erase(struct person_panel *pp, struct ui *ui);
 /* Attaches the highlighted recent code. */
@@ -38,6 +42,6 @@ void person_panel_move(struct person_panel *pp, int delta);
 void person_panel_reload(struct person_panel *pp, struct ui *ui);
 /* False, with a message, when a code is typed that names no one. */
 bool person_panel_valid(const struct person_panel *pp, struct ui *ui);
-void person_panel_draw(const struct person_panel *pp, int x, int w);
+void person_panel_draw(const struct person_panel *pp, const struct lists *ls, int x, int w);
 
 #endif

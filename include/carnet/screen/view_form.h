@@ -7,10 +7,14 @@
 #include "carnet/screen/ui.h"
 #include "carnet/model/visit.h"
 
-/* A new visit with the desk's defaults, or `edit` when it is not NULL. */
+/* A saved visit, to change it. */
 void view_form_visit(struct ui *ui, const struct visit *edit);
-/* The form as an earlier session left it. */
-void view_form_draft(struct ui *ui, const struct draft *d);
+/* A new visit on `date` at `time_of_day`, with the desk's defaults (site,
+ * mediator, canal); a running timer gives its start time. */
+void view_form_new(struct ui *ui, const char *date, const char *time_of_day);
+/* The form as a draft kept it: `waiting` for the draft file's current one
+ * (offered at start-up), false for one put aside. */
+void view_form_draft(struct ui *ui, const struct draft *d, bool waiting);
 /* The coarse profile of the person with that code. */
 void view_form_profile(struct ui *ui, const char *code);
 

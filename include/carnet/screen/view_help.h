@@ -4,6 +4,7 @@
 
 #include "carnet/screen/ui.h"
 
-void view_help_open(struct ui *ui);
+/* Opens at the keys of ctx: the form's keys from a form. */
+void view_help_open(struct ui *ui, enum action_context ctx);
 
 #endif

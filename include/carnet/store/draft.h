@@ -23,6 +23,8 @@ struct draft {
 	                            the version the edit started from */
 	int field;               /* the form field that had the cursor */
 	bool duration_set;       /* a duration was typed or picked */
+	bool time_set;           /* a time was typed (else the timer may set it) */
+	bool person_new;         /* v.person is a new person, written with the visit */
 	long long timer_start;   /* epoch seconds the timer started, 0 if none */
 	char saved_at[TS_LEN];   /* filled by draft_load */
 };
@@ -49,6 +51,19 @@ int draft_save(struct drafts *ds, const struct draft *d, struct cn_err *err);
  * with *found true and d->saved_at set. */
 int draft_load(struct drafts *ds, struct draft *d, bool *found, struct cn_err *err);
 int draft_clear(struct drafts *ds, struct cn_err *err);
+
+/* Drafts put aside and forms abandoned: kept (the last DRAFTS_ASIDE_MAX),
+ * listed newest first, taken back one by one. No key throws typed work
+ * away for good. */
+#define DRAFTS_ASIDE_MAX 10
+#define DRAFTS_ASIDE_TEXT "10"
+int draft_put_aside(struct drafts *ds, const struct draft *d, struct cn_err *err);
+/* fn gets each one's number, the draft and when it was put aside (in
+ * d->saved_at); a non-zero return stops. */
+typedef int (*draft_aside_fn)(void *ctx, long n, const struct draft *d);
+int draft_aside_each(struct drafts *ds, draft_aside_fn fn, void *ctx, struct cn_err *err);
+/* Removes number n from those kept (it goes back to a form). */
+int draft_aside_take(struct drafts *ds, long n, struct cn_err *err);
 
 /* Erasing personal data: the drafts of a database (path) that name a
  * person's code, or that date from before a day. No file, nothing to do. */

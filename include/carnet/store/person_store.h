@@ -10,6 +10,12 @@
  * An existing code is refused. */
 int person_create(struct store *st, const struct lists *ls, struct person *p,
                   struct cn_err *err);
+/* The same inside a transaction held by the caller (a new person saved
+ * with the visit that brings them). */
+int person_create_in(struct store *st, const struct lists *ls, struct person *p,
+                     struct cn_err *err);
+/* A generated code no person has yet (nothing is written). */
+int person_free_code(struct store *st, char code[PCODE_MAX], struct cn_err *err);
 int person_update(struct store *st, const struct lists *ls, struct person *p,
                   struct cn_err *err);
 /* Writes p as it is, id and timestamps included (a profile from another
@@ -20,8 +26,10 @@ int person_get(struct store *st, const char *code, struct person *out,
                struct cn_err *err);
 
 /* The persons seen most recently (by their latest visit), newest first:
- * calls fn with each code and the date of its latest visit. */
-typedef int (*person_recent_fn)(const char *code, const char *last_date, void *ctx);
+ * calls fn with each code, the date of its latest visit and that visit's
+ * demands (codes joined by '|', may be NULL). */
+typedef int (*person_recent_fn)(const char *code, const char *last_date,
+                                const char *last_demands, void *ctx);
 int person_recent(struct store *st, int limit, person_recent_fn fn, void *ctx,
                   struct cn_err *err);
 

@@ -49,6 +49,10 @@ bool store_owns_path(const struct store *st, const char *path);
 /* SQLite's integrity check: fn gets each problem; CN_EDB when there is one. */
 typedef void (*store_check_fn)(void *ctx, const char *problem);
 int store_check(struct store *st, store_check_fn fn, void *ctx, struct cn_err *err);
+/* A number that changes when another connection (another program, another
+ * desk on the file) has committed a change since the last call; cheap
+ * enough to ask every second. -1 when it cannot be read. */
+long store_data_version(struct store *st);
 /* How long a statement waits for another program's write (ms); -1 for the
  * default (10 s, two desks sharing a file). The desk screen waits less:
  * a key never hangs on another program's long write. */

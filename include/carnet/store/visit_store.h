@@ -7,6 +7,7 @@
 #include "carnet/model/ids.h"
 #include "carnet/model/lists.h"
 #include "carnet/store/store.h"
+#include "carnet/model/person.h"
 #include "carnet/model/visit.h"
 
 struct visit_filter {
@@ -29,6 +30,11 @@ struct visit_filter {
 	" AND (?4 IS NULL OR instr(?4, ',' || coalesce(v.mediator, '') || ',') > 0)"
 void visit_filter_bind(sqlite3_stmt *stmt, const struct visit_filter *f);
 
+/* The desk's own habits: durations recorded more than 5 times at `site`
+ * since the day `since`, other than the `fixed` ones; at most max of them,
+ * the most frequent, in increasing order. Returns how many (-1 on error). */
+int visit_habit_durations(struct store *st, const char *site, const char since[DATE_LEN],
+                          const int *fixed, int nfixed, int *out, int max, struct cn_err *err);
 /* Validates, gives v a new id and timestamps, and saves it. */
 int visit_create(struct store *st, const struct lists *ls, struct visit *v,
                  struct cn_err *err);
@@ -39,6 +45,13 @@ int visit_create(struct store *st, const struct lists *ls, struct visit *v,
  * version's, always later than the one it replaces. */
 int visit_update(struct store *st, const struct lists *ls, struct visit *v,
                  struct cn_err *err);
+/* visit_create and visit_update that also create, in the same transaction,
+ * the new person p (whose code is v->person, or generated when empty): a
+ * person made on the screen exists only once the visit is saved. */
+int visit_create_with(struct store *st, const struct lists *ls, struct visit *v,
+                      struct person *p, struct cn_err *err);
+int visit_update_with(struct store *st, const struct lists *ls, struct visit *v,
+                      struct person *p, struct cn_err *err);
 /* The same inside a transaction held by the caller. */
 int visit_update_in(struct store *st, const struct lists *ls, struct visit *v,
                     struct cn_err *err);
@@ -50,9 +63,6 @@ int visit_put(struct store *st, const struct visit *v, bool insert, struct cn_er
 int visit_delete(struct store *st, const char *id, struct cn_err *err);
 /* Brings back a tombstoned visit (undo of a delete). */
 int visit_undelete(struct store *st, const char *id, struct cn_err *err);
-/* Canal of the visit most recently recorded at this site ("" if none). */
-int visit_last_canal(struct store *st, const char *site, char out[CODE_MAX],
-                     struct cn_err *err);
 /* Finds a visit by id or by an unambiguous id prefix (4 characters or more).
  * Tombstoned visits are found only when with_deleted. */
 int visit_get(struct store *st, const char *id_or_prefix, bool with_deleted,
