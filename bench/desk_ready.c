@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* desk_ready: how long the desk screen takes to be ready — configuration,
  * database, the day's visits and the first drawing — on a database of many
  * visits, against an empty one, in the same run.

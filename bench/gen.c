@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gen: fills a carnet database with generated visits, for benchmarks and
  * demonstrations. Deterministic for a given --seed.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # merge.sh: a coordinator's merge of a whole project — 50 desk databases of
 # 20 000 visits each (bench/gen, one site per desk, persons met on several
 # desks) merged into one empty database by one "carnet merge"; then the same

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report.sh: "carnet report" on generated national-scale databases, against
 # the same figures computed by hand-written SQL (bench/report.sql) run by the
 # sqlite3 shell on the same file, in the same run. Prints a table; it is a

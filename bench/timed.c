@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* timed: runs a command and prints its wall time in seconds and its peak
  * resident memory in KiB, on stderr, as "seconds kib". The command's own
  * output goes where timed's goes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet backup and carnet check: a consistent copy, and SQLite's
  * integrity check. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet export: every visit of a selection in the exchange format. */
 #include <getopt.h>
 #include <string.h>

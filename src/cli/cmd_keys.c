@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet keys: the keys of the desk screen, from the action table. */
 #include <string.h>
 #include "carnet/cli/cli.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet lists: the value lists in force, with their codes and labels. */
 #include <string.h>
 #include "carnet/cli/cli.h"

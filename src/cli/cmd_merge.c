@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet merge: the records of other desks' databases, read where they are. */
 #include <getopt.h>
 #include <string.h>

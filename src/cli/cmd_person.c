@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet person new | edit | show: pseudonymous persons and their profile. */
 #include <getopt.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet purge and carnet forget: erasing personal data for good. */
 #include <getopt.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet add, edit, delete, show: one visit at a time. */
 #include <getopt.h>
 #include <string.h>

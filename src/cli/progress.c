@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <time.h>
 #include <unistd.h>
 #include "carnet/cli/progress.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <langinfo.h>
 #include <locale.h>
 #include <string.h>

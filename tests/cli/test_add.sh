@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # carnet add: the id printed, the row stored, defaults and every option.
 . "$TESTS_DIR/cli/lib.sh"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # carnet backup and carnet check; the copy made before a schema upgrade.
 . "$TESTS_DIR/cli/lib.sh"
 

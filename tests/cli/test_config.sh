@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Configuration files: search order, added entries, [desk], [retired],
 # warnings and errors.
 . "$TESTS_DIR/cli/lib.sh"

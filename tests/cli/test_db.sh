@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The database: where it is, how it is created, and which files are refused.
 . "$TESTS_DIR/cli/lib.sh"
 

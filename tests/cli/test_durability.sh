@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Trust: what is saved stays saved. A desk killed (SIGKILL) at random moments
 # while it adds visits loses none it said were saved; two desks writing to one
 # file at once lose nothing and never show "database is locked"; a database

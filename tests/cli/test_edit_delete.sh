@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # carnet show, edit and delete.
 . "$TESTS_DIR/cli/lib.sh"
 

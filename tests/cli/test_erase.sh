@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # forget and purge erase every copy the desk holds: the person, the visits'
 # link, the versions kept from merges (visit_history), the screen's drafts,
 # the copies made before a schema upgrade; and when another program's read

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # carnet export: the exchange format (header, CRLF, minimal quoting, codes,
 # '|' joins, tombstones, persons), its order, its filters and -o FILE.
 . "$TESTS_DIR/cli/lib.sh"

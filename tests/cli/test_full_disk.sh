@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Trust: a full disk. The add that does not fit gives a clear message, is not
 # half-applied, and nothing saved before is lost; once there is room again,
 # everything works. Two ways: a file size limit (ulimit -f: writes past it fail

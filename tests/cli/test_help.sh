@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Help and version texts, unknown commands.
 . "$TESTS_DIR/cli/lib.sh"
 

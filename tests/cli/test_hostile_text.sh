@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Text from data or a file never reaches a terminal as a control: messages
 # (always), results on a terminal (show, list, lists, the text report, the
 # export), configuration warnings. Notes, places and labels refuse C1

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Refused values: exit status, a French message naming the option and the
 # accepted values, and nothing written.
 . "$TESTS_DIR/cli/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The keys of the desk screen come from one action table: "carnet keys",
 # its roff form, and the TOUCHES section of carnet(1) agree.
 . "$TESTS_DIR/cli/lib.sh"

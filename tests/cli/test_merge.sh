@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # carnet merge: two desks edit the same visits and converge in both merge
 # orders, tombstones propagate, the losing versions are kept, persons follow
 # their code, a second merge changes nothing, sources are never written,

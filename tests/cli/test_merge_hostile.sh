@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A source from another desk may be damaged or hostile. Every value read from
 # it goes through the checks of an import row: a bad row is refused, told
 # with its reason and counted; a source whose tables are views or of another

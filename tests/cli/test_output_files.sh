@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What -o, backup and the read-only commands may touch. An output file is
 # never the database, one of its side files, a copy of it or any SQLite
 # database; never a link, a device, a pipe or a folder; it is written under

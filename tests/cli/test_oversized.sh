@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Oversized input is refused cleanly, in bounded memory: a huge note, a huge
 # configuration, a large import streamed (never loaded whole).
 . "$TESTS_DIR/cli/lib.sh"

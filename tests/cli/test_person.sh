@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # carnet person new / edit / show, and visits linked to a person.
 . "$TESTS_DIR/cli/lib.sh"
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Personal data: files readable by their owner only, a warning for a
 # database readable by others, purge and forget that leave nothing readable.
 . "$TESTS_DIR/cli/lib.sh"

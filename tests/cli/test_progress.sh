@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Long imports and merges show a progress bar on a terminal (here a pseudo-
 # terminal from script(1)), erased at the end; never when stderr is not a
 # terminal.

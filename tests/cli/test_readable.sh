@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What people read is in their terms: local times in show, labels not codes
 # in the report, French decimals and plurals whatever the locale.
 . "$TESTS_DIR/cli/lib.sh"

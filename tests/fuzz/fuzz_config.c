@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: the configuration and list loader (config_load_files).
  *
  * The input is written to a scratch file and loaded twice: alone, then as the

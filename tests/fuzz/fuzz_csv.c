@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: the CSV import path without a database.
  *
  * The input is read with the streaming reader (csv_reader_init on an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fuzz target: the small parsers of typed and imported values.
  *
  * The input is cut on NUL bytes and newlines; each piece, as its own

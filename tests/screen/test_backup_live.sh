@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # carnet backup while the desk screen is writing: the screen saves its draft
 # after every key and saves visits; each copy made meanwhile is a whole,
 # intact database, and the screen goes on.

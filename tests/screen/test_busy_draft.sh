@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Another program's long write (an import, a merge) never makes a key wait:
 # drafts live in their own file, a save that meets the busy base says so,
 # keeps the form and goes through by itself once the base is free. A damaged

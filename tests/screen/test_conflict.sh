@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Two saves meet: a visit open on the screen is changed elsewhere (a command,
 # another desk on the same file). The save does not overwrite it: the screen
 # shows both versions and the mediator keeps one; the other goes to

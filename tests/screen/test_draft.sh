@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Never lose a visit: a form half filled survives SIGTERM, SIGINT (Ctrl-C),
 # SIGHUP (terminal closed), SIGKILL and a crash (SIGSEGV); it is offered back
 # at the next start, and the terminal is restored on every path that can.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Editing a visit from the list (same row, updated_at moves, created_at not),
 # deleting it (tombstone), undoing the delete, refusing a delete, and no undo
 # for a delete made in an earlier session.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A visit with every field of the form answered through the screen, checked
 # column by column in the database; then the person's profile (F6) filled
 # from the Usager field of a second form.

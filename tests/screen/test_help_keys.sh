@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The help screen (? and F1) lists every action of both contexts with its
 # keys; [keys] in the configuration changes a key on the screen, in the help
 # and in "carnet keys"; an unknown action there is a warning.

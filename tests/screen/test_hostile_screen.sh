@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What a damaged or hostile database holds never reaches the terminal as a
 # control: the day's list and the form show '?' for it, the terminal's
 # title and contents are left alone.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The list of the day: visits on their day, moving between days, the
 # selection, the search, the totals line and the timer.
 . "$TESTS_DIR/screen/lib.sh"

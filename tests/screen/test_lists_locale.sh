@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The screen offers every entry of a long list, as the command line accepts
 # them all; under LANG=C or no locale at all it shows the accents and dashes
 # it has, never garbage.

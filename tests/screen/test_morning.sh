@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A morning at the desk, typed key by key from the manual: eleven varied
 # visits (walk-ins, a phone call, an appointment with two demands and two
 # organisms, a returning person, a new person, the timer, an absent person,

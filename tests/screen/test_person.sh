@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Usager field: recent codes narrowed by what is typed, picked with
 # Space; the person's previous visits and posture trend; a profile with F6.
 . "$TESTS_DIR/screen/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Bad input in the form is refused with a French message on the status line,
 # and nothing is saved; a retired code is not offered.
 . "$TESTS_DIR/screen/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Resizing the terminal: a form keeps its values through larger, too small
 # and normal sizes; a 1x1 terminal does not kill carnet; a wide terminal
 # gives the list its width.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Several terminal types: the screen opens, French accents display, a visit
 # is saved, q gives the terminal back. NO_COLOR: no colour, still usable.
 . "$TESTS_DIR/screen/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The typical visit — sans rendez-vous, one demand, one organism, a posture,
 # a quick-pick duration, outcome "aboutie", no referral — in at most 8 keys.
 . "$TESTS_DIR/screen/lib.sh"

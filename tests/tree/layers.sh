@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # layers.sh [TOP]: the floors of the house. Each folder of src/ is a layer,
 # and include/carnet/LAYER/ holds its headers; a file may include the headers
 # of its own layer and of the layers below it, never those of a higher one:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The layer guard: the real tree keeps its shape, and on a copy of the tree
 # each kind of offence is caught and named by file and line.
 set -u

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Helpers shared by the unit tests: temporary files and the shipped lists. */
 #ifndef CARNET_TEST_FIXTURES_H
 #define CARNET_TEST_FIXTURES_H

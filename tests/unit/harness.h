@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A tiny unit test harness: each check prints "ok - …" or "not ok - …",
  * which tests/run.sh counts. */
 #ifndef CARNET_TEST_HARNESS_H

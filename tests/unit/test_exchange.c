@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The exchange format: the CSV reader, records and the sync rules. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The application context shared by the commands and the desk screen: the
  * configuration, the database and where results and messages go. */
 #ifndef CARNET_APP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The command line: the command table and the options commands share. */
 #ifndef CARNET_CLI_H
 #define CARNET_CLI_H

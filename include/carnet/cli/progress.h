@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A progress bar on the terminal for long work ("Import [#####     ] 45 %"),
  * drawn only when the stream is a terminal, at most ten times a second. */
 #ifndef CARNET_PROGRESS_H

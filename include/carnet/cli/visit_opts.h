@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The options of "add" and "edit", parsed into a visit. */
 #ifndef CARNET_VISIT_OPTS_H
 #define CARNET_VISIT_OPTS_H

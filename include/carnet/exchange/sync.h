@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Bringing records of other desks into this database (import and merge),
  * by the rules of carnet(1), FORMAT D'ÉCHANGE: the visit id is the identity,
  * the later version wins, the other one is kept in visit_history, persons

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Every user action of the desk screen, declared once. The key bindings, the
  * help screen, the [keys] section of the configuration and the KEY BINDINGS
  * section of carnet(1) all come from this table. No curses here. */

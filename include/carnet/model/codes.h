@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Codes of the value lists, single and multi-valued. */
 #ifndef CARNET_CODES_H
 #define CARNET_CODES_H

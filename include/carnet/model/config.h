@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Configuration: value lists and desk defaults from layered INI files.
  *
  * Files are read from the shipped defaults up to the most specific one, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Error reporting: a formatted French message plus the field it is about. */
 #ifndef CARNET_ERR_H
 #define CARNET_ERR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Text that is safe to show: what a file, a merged database or a
  * configuration holds may contain terminal controls (ESC ] 0;… BEL changes
  * a terminal's title, ESC [2J clears it), invisible characters or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Record ids (UUID v4) and pseudonymous person codes. */
 #ifndef CARNET_IDS_H
 #define CARNET_IDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Value lists: stable lowercase codes (stored) and French labels (shown). */
 #ifndef CARNET_LISTS_H
 #define CARNET_LISTS_H

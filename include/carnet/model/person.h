@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The person (l'usager): a pseudonymous code and an optional coarse profile.
  * No name, birth date or address exists anywhere in carnet. */
 #ifndef CARNET_PERSON_H

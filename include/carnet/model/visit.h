@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The visit (un passage): one accompaniment at the desk, and its rules. */
 #ifndef CARNET_VISIT_H
 #define CARNET_VISIT_H

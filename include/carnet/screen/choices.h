@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The values a form field offers from one list: their one-key answers, a
  * filter typed over the labels and a highlighted entry. No curses here. */
 #ifndef CARNET_CHOICES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* One-key answers for the entries of a list: a letter of the label where
  * possible, so that keys are easy to remember and stable for a given list. */
 #ifndef CARNET_HOTKEYS_H

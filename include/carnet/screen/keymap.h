@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Key bindings of the desk screen: the action table's default keys, changed
  * by the [keys] section of the configuration, as curses key codes. */
 #ifndef CARNET_KEYMAP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Usager field of the visit form: a person code typed, picked among the
  * codes seen lately or created, and what is known of that person (previous
  * visits, posture trend). */

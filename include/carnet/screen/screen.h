@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The desk screen as a whole: the terminal (ui) with the day's list as its
  * first view. The command line enters the screen through this header only. */
 #ifndef CARNET_SCREEN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The desk screen: terminal set-up and restore, the stack of views, the key
  * loop, the status line and the drawing helpers shared by the views. */
 #ifndef CARNET_UI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Two saves met: the visit being edited was changed elsewhere (another
  * desk on the same file, a command) since the form opened it. This view
  * shows both versions side by side and lets the mediator keep one; the other

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Forms: a visit (new, edited, or taken back from a draft) and a person's
  * profile. Fields are data; one engine draws them and takes the keys. */
 #ifndef CARNET_VIEW_FORM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The help screen: every action and its keys, from the action table. */
 #ifndef CARNET_VIEW_HELP_H
 #define CARNET_VIEW_HELP_H

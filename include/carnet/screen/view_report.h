@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The activity summary on the desk screen: this desk's month, switchable. */
 #ifndef CARNET_VIEW_REPORT_H
 #define CARNET_VIEW_REPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The list of the day's visits at this desk: the screen carnet opens on. */
 #ifndef CARNET_VIEW_TODAY_H
 #define CARNET_VIEW_TODAY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The visit being typed on the desk screen, saved after every change so that
  * a closed terminal, a signal or a crash never loses it. Drafts live in
  * their own small file beside the database (FILE.brouillons, 0600): a long

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Persons in the database. Each public write is one transaction. */
 #ifndef CARNET_PERSON_STORE_H
 #define CARNET_PERSON_STORE_H

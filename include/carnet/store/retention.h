@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Keeping personal data no longer than needed: removing old visits for a
  * retention policy, and erasing one person (right to erasure, RGPD). Both
  * leave nothing readable in the file: SQLite's secure delete, then a

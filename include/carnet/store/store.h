@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The SQLite database of one desk: opening, schema migrations, transactions. */
 #ifndef CARNET_STORE_H
 #define CARNET_STORE_H
