@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # carnet — build, test and install.
 #
 #   make            build ./carnet
@@ -15,7 +16,7 @@ SYSCONFDIR ?= /etc
 
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS      = ncursesw sqlite3 uuid
+PKGS      = ncursesw sqlite3 uuid xlsxwriter
 
 CFLAGS   ?= -O2 -g
 WARN      = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
@@ -50,6 +51,14 @@ LIB_OBJ   = $(filter-out $(BUILD)/src/cli/main.o,$(OBJ))
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 UNIT_OBJ  = $(BUILD)/tests/harness.o
+
+# The paths compiled in follow PREFIX, DATADIR and SYSCONFDIR: the objects
+# that use them are rebuilt when they change (a stamp file holds them).
+PATHS_STAMP = $(BUILD)/paths.stamp
+PATHS       = $(VERSION) $(DATADIR)/carnet $(SYSCONFDIR)/carnet
+$(shell mkdir -p $(BUILD) && [ "$$(cat $(PATHS_STAMP) 2>/dev/null)" = "$(PATHS)" ] || \
+  echo "$(PATHS)" >$(PATHS_STAMP))
+$(BUILD)/src/model/config.o $(BUILD)/src/cli/main.o: $(PATHS_STAMP)
 
 ifeq ($(V),1)
 Q =
@@ -106,7 +115,7 @@ define need_pkg
 missing=""; \
 command -v $(CC) >/dev/null 2>&1 || missing="$$missing gcc"; \
 command -v $(PKG_CONFIG) >/dev/null 2>&1 || missing="$$missing pkg-config"; \
-for p in ncursesw:libncurses-dev sqlite3:libsqlite3-dev uuid:uuid-dev; do \
+for p in ncursesw:libncurses-dev sqlite3:libsqlite3-dev uuid:uuid-dev xlsxwriter:libxlsxwriter-dev; do \
   $(PKG_CONFIG) --exists $${p%%:*} 2>/dev/null || missing="$$missing $${p#*:}"; done; \
 test -f /usr/include/iniparser/iniparser.h || missing="$$missing libiniparser-dev"
 endef
@@ -129,7 +138,15 @@ deps-test: deps-build
 	@missing=""; \
 	for c in sqlite3:sqlite3 mandoc:mandoc tmux:tmux valgrind:valgrind python3:python3 pgrep:procps xmllint:libxml2-utils; do \
 	  command -v $${c%%:*} >/dev/null 2>&1 || missing="$$missing $${c#*:}"; done; \
+	test -f /usr/share/i18n/locales/fr_FR || missing="$$missing locales"; \
 	$(apt_install)
+	@# The suites also run under the users' locale, fr_FR.UTF-8, when it exists.
+	@if ! locale -a 2>/dev/null | grep -qix 'fr_FR\.utf-\?8'; then \
+	  if [ "$$(id -u)" = 0 ] && localedef -i fr_FR -f UTF-8 fr_FR.UTF-8 2>/dev/null; then \
+	    echo "Locale fr_FR.UTF-8 générée pour les tests"; \
+	  else echo "Locale fr_FR.UTF-8 absente (« localedef -i fr_FR -f UTF-8 fr_FR.UTF-8 » en root) :" \
+	    "les tests tourneront sous C.UTF-8 seulement"; fi; \
+	fi
 
 deps: deps-test
 
@@ -190,10 +207,10 @@ lint-man:
 	@mandoc -T lint -W warning man/carnet.1 man/carnet.ini.5
 
 # ---------------------------------------------------------------- install
-install: carnet
+install: $(BUILD)/carnet
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/carnet \
 	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
-	install -m 755 carnet $(DESTDIR)$(BINDIR)/carnet
+	install -m 755 $(BUILD)/carnet $(DESTDIR)$(BINDIR)/carnet
 	install -m 644 share/carnet/*.ini $(DESTDIR)$(DATADIR)/carnet/
 	install -m 644 man/carnet.1 $(DESTDIR)$(MANDIR)/man1/carnet.1
 	install -m 644 man/carnet.ini.5 $(DESTDIR)$(MANDIR)/man5/carnet.ini.5
@@ -226,7 +243,7 @@ FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
                 -DCARNET_VERSION='"$(VERSION)"' -DCARNET_DATADIR='"$(DATADIR)/carnet"' \
                 -DCARNET_SYSCONFDIR='"$(SYSCONFDIR)/carnet"' -DFUZZ_TOP='"$(CURDIR)"' \
                 -MMD -MP $(FUZZ_SAN)
-FUZZ_LIBS     = $(shell $(PKG_CONFIG) --libs sqlite3 uuid 2>/dev/null) -liniparser
+FUZZ_LIBS     = $(shell $(PKG_CONFIG) --libs sqlite3 uuid xlsxwriter 2>/dev/null) -liniparser
 # The layers without curses, and the curses-free answer lists of the screen
 # that fuzz_config drives.
 FUZZ_SRC      = $(CORE_SRC) src/screen/choices.c src/screen/hotkeys.c

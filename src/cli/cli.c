@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -15,7 +16,7 @@ const struct command cli_commands[] = {
 	{"person", "créer, modifier ou afficher un usager (code pseudonyme)", usage_person,
 	 cmd_person},
 	{"lists", "afficher les listes de valeurs (codes et libellés)", usage_lists, cmd_lists},
-	{"report", "bilan d'activité d'une période (texte, HTML, CSV, JSON)", usage_report, cmd_report},
+	{"report", "bilan d'activité d'une période (texte, HTML, CSV, xlsx, JSON)", usage_report, cmd_report},
 	{"export", "écrire les passages au format d'échange (CSV)", usage_export, cmd_export},
 	{"import", "lire des passages au format d'échange (CSV)", usage_import, cmd_import},
 	{"merge", "apporter les passages des bases d'autres postes", usage_merge, cmd_merge},

@@ -1,6 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet import: visits of another desk or tool, in the exchange format. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "carnet/cli/cli.h"
@@ -34,6 +36,10 @@ struct import {
 	int col[CSV_FIELDS_MAX];   /* record column of each field of the file */
 	int ncols;
 	long refused;
+	bool seen_utf8;            /* a field had UTF-8 beyond ASCII */
+	bool cp1252;               /* the file is read as Windows-1252 */
+	long converted;            /* fields converted from it */
+	char *scratch;             /* a converted field */
 };
 
 static void refuse(struct import *im, long line, int col, const char *reason)
@@ -108,11 +114,25 @@ static bool read_row(struct import *im, struct record *r)
 		return false;
 	}
 	record_init(r);
-	for (int i = 0; i < csv->n; i++)
-		if (record_set(r, (enum record_col)im->col[i], csv->field[i], &err) != CN_OK) {
+	for (int i = 0; i < csv->n; i++) {
+		char *text = csv->field[i];
+		/* Not UTF-8, in a file that has had none beyond ASCII so far: a
+		 * spreadsheet saved it in Windows-1252. */
+		if (!utf8_valid(text, strlen(text)) && (im->cp1252 || !im->seen_utf8) &&
+		    cp1252_to_utf8(text, im->scratch, CSV_FIELD_MAX * 3 + 1)) {
+			im->cp1252 = true;
+			im->converted++;
+			text = im->scratch;
+		} else if (!im->cp1252 && text_has_non_ascii(text)) {
+			im->seen_utf8 = true;
+		}
+		/* The guard export put on texts a spreadsheet would take for formulas. */
+		csv_untext(text);
+		if (record_set_sheet(r, (enum record_col)im->col[i], text, &err) != CN_OK) {
 			refuse(im, csv->record_line, im->col[i], err.msg);
 			return false;
 		}
+	}
 	return true;
 }
 
@@ -196,7 +216,9 @@ int cmd_import(struct app *app, int argc, char **argv)
 	if (!in)
 		return app_fail(app, errno == ENOENT ? EXIT_NOTFOUND : EXIT_INVALID,
 		                "import : impossible de lire « %s » : %s", im.name, strerror(errno));
-	if ((rc = app_open(app)) == EXIT_OK) {
+	if ((rc = app_open(app)) == EXIT_OK && !(im.scratch = malloc(CSV_FIELD_MAX * 3 + 1)))
+		rc = app_fail(app, EXIT_DB, "mémoire insuffisante");
+	if (rc == EXIT_OK) {
 		csv_reader_init(&im.csv, in);
 		rc = read_header(&im);
 	}
@@ -225,9 +247,14 @@ int cmd_import(struct app *app, int argc, char **argv)
 	if (rc == EXIT_OK) {
 		sync_summary(&s.n, line, sizeof line);
 		fprintf(app->out, "%s\n", line);
+		if (im.cp1252)
+			fprintf(app->out, "Fichier lu en Windows-1252 (enregistré ainsi par un tableur) : "
+			                  "%ld champ%s converti%s en UTF-8\n",
+			        im.converted, im.converted > 1 ? "s" : "", im.converted > 1 ? "s" : "");
 		sync_tell_unknown(&s.unknown, app->err);
 	}
 	csv_reader_free(&im.csv);
+	free(im.scratch);
 	if (in != stdin)
 		fclose(in);
 	return rc;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet report: the activity summary of a period. */
 #include <errno.h>
 #include <fcntl.h>
@@ -8,14 +9,15 @@
 #include <unistd.h>
 #include "carnet/cli/cli.h"
 #include "carnet/cli/output.h"
+#include "carnet/store/visit_store.h"
 #include "carnet/report/report_write.h"
 
 const char usage_report[] =
 	"Usage : carnet report [PÉRIODE] [FILTRES] [--format FORMAT] [-o FICHIER]\n"
 	"\n"
-	"Le bilan d'activité d'une période : volume, durées, canaux, jours, tendance sur\n"
-	"12 mois, demandes et organismes, postures, issues et urgences, autonomie dans le\n"
-	"temps, orientations, public.\n"
+	"Le bilan d'activité d'une période : l'essentiel (chiffres clés comparés à la\n"
+	"période précédente et à l'année d'avant), volume, demandes et organismes,\n"
+	"postures, issues et urgences, autonomie dans le temps, orientations, public.\n"
 	"\n"
 	"Période (défaut : le mois civil précédent) :\n"
 	"  --month AAAA-MM        un mois\n"
@@ -24,11 +26,12 @@ const char usage_report[] =
 	"Filtres (répétables, ou codes séparés par des virgules) :\n"
 	"  --site CODE            seulement ce site\n"
 	"  --mediator CODE        seulement ce médiateur\n"
-	"  --by site|mediator     ajoute une colonne par site ou par médiateur\n"
+	"  --by site|mediator     ajoute la répartition par site ou par médiateur\n"
 	"Sortie :\n"
 	"  --format FORMAT        text : pour un terminal de 80 colonnes (défaut) ;\n"
 	"                         html : un fichier autonome, imprimable en A4 ;\n"
 	"                         csv : pour un tableur (UTF-8, « ; », virgule décimale) ;\n"
+	"                         xlsx : un classeur Excel (avec -o) ;\n"
 	"                         json : tous les chiffres, pour d'autres outils\n"
 	"  -o FICHIER             écrit dans FICHIER (lisible par son seul propriétaire)\n"
 	"                         au lieu de la sortie standard\n";
@@ -50,6 +53,29 @@ static int previous_month(struct app *app, struct report_filter *f)
 	date_format(&d, f->from);
 	d.day = date_days_in_month(d.year, d.month);
 	date_format(&d, f->to);
+	return EXIT_OK;
+}
+
+/* A --site or --mediator code the lists do not know and no visit has: a
+ * typo, said as such rather than an empty report. */
+static int known_codes(struct app *app, const char *option, enum list_id list,
+                       enum visit_field field, const struct codeset *set)
+{
+	struct cn_err err;
+
+	for (int i = 0; i < set->n; i++) {
+		bool used;
+		char accepted[1024];
+		if (vlist_find(&app->cfg.lists.l[list], set->v[i]))
+			continue;
+		if (visit_code_used(app->st, field, set->v[i], &used, &err) != CN_OK)
+			return app_report(app, CN_EDB, NULL, &err);
+		if (used)
+			continue;
+		lists_accepted(&app->cfg.lists, list, accepted, sizeof accepted);
+		return app_fail(app, EXIT_INVALID, "%s : code inconnu « %s ». Valeurs acceptées : %s",
+		                option, set->v[i], accepted);
+	}
 	return EXIT_OK;
 }
 
@@ -96,10 +122,10 @@ int cmd_report(struct app *app, int argc, char **argv)
 			break;
 		case 'F':
 			if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv") &&
-			    strcmp(optarg, "html"))
+			    strcmp(optarg, "html") && strcmp(optarg, "xlsx"))
 				return app_fail(app, EXIT_INVALID,
 				                "--format : format inconnu « %s ». Valeurs acceptées : text, "
-				                "html, csv, json",
+				                "html, csv, json, xlsx",
 				                optarg);
 			format = optarg;
 			break;
@@ -136,9 +162,14 @@ int cmd_report(struct app *app, int argc, char **argv)
 		                f.from[0] ? "--to" : "--from");
 	if (strcmp(f.from, f.to) > 0)
 		return app_fail(app, EXIT_INVALID, "--to : le %s précède le début (%s)", f.to, f.from);
-	if ((rc = app_open_existing(app)) != EXIT_OK)
+	if (strcmp(format, "xlsx") == 0 && !output)
+		return app_fail(app, EXIT_USAGE, "--format xlsx : un classeur s'écrit dans un fichier "
+		                                 "(-o bilan.xlsx)");
+	if ((rc = app_open_existing(app)) != EXIT_OK ||
+	    (rc = known_codes(app, "--site", L_SITE, VF_SITE, &f.sites)) != EXIT_OK ||
+	    (rc = known_codes(app, "--mediator", L_MEDIATEUR, VF_MEDIATOR, &f.mediators)) != EXIT_OK)
 		return rc;
-	if ((rc = report_compute(app->st, &app->cfg.lists, &f, &r, &err)) != CN_OK)
+	if ((rc = report_compute_compared(app->st, &app->cfg.lists, &f, &r, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);
 	if (r.visits == 0)
 		fprintf(app->err, "carnet: aucun passage du %s au %s : le bilan est vide\n", f.from,
@@ -146,6 +177,15 @@ int cmd_report(struct app *app, int argc, char **argv)
 	if ((rc = output_open(app, &out, output)) != EXIT_OK) {
 		report_free(&r);
 		return rc;
+	}
+	if (strcmp(format, "xlsx") == 0) {
+		int ok = report_write_xlsx(output_file(&out), &r, &app->cfg.lists, &err) == CN_OK;
+		report_free(&r);
+		if (!ok) {
+			output_close(app, &out, false);
+			return app_report(app, CN_EINVAL, "-o", &err);
+		}
+		return output_close(app, &out, true);
 	}
 	if (strcmp(format, "json") == 0)
 		report_write_json(out.f, &r, &app->cfg.lists);

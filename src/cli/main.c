@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet: the logbook of a médiateur socio-numérique. */
 #include <getopt.h>
 #include <locale.h>
@@ -64,6 +65,10 @@ int main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	/* Numbers the program writes for machines (JSON, the exchange format,
+	 * SQL) never depend on the locale; the French way is written by hand
+	 * where people read (number.h). */
+	setlocale(LC_NUMERIC, "C");
 	app_init(&app);
 	app_guard_streams(&app);
 	rc = run(&app, argc, argv);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -67,6 +68,11 @@ int output_open(struct app *app, struct output *o, const char *path)
 	}
 	snprintf(o->path, sizeof o->path, "%s", path);
 	return EXIT_OK;
+}
+
+const char *output_file(const struct output *o)
+{
+	return o->path[0] ? o->tmp : NULL;
 }
 
 int output_close(struct app *app, struct output *o, bool ok)

@@ -1,4 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
 #include <string.h>
+#include <xlsxwriter.h>
 #include "carnet/model/csv.h"
 #include "carnet/model/text.h"
 #include "carnet/cli/visit_print.h"
@@ -138,47 +141,129 @@ void visit_table_end(struct visit_table *t)
 	fprintf(t->f, "%d passage%s, durée totale %s\n", t->count, t->count > 1 ? "s" : "", total);
 }
 
+/* The columns of a listed visit, for a spreadsheet: labels, not codes. */
+static const char *const sheet_cols[] = {
+	"id", "date", "heure", "duree", "site", "mediateur", "canal", "demandes",
+	"organismes", "posture", "present", "issue", "urgent", "oriente_par",
+	"oriente_vers", "lieu_orientation", "usager", "note",
+};
+#define NSHEET (sizeof sheet_cols / sizeof sheet_cols[0])
+
+/* The text of column i of v (the duration is col 3, a number). */
+static const char *sheet_text(const struct lists *ls, const struct visit *v, size_t i, char *buf,
+                              size_t size)
+{
+	switch (i) {
+	case 0: return v->id;
+	case 1: return v->date;
+	case 2: return v->time;
+	case 4: return label_or_empty(ls, L_SITE, v->site);
+	case 5: return label_or_empty(ls, L_MEDIATEUR, v->mediator);
+	case 6: return label_or_empty(ls, L_CANAL, v->canal);
+	case 7: join_labels(ls, L_DEMANDE, &v->demands, " | ", buf, size); return buf;
+	case 8: join_labels(ls, L_ORGANISME, &v->organisms, " | ", buf, size); return buf;
+	case 9: return label_or_empty(ls, L_POSTURE, v->posture);
+	case 10: return v->present ? "oui" : "non";
+	case 11: return label_or_empty(ls, L_ISSUE, v->outcome);
+	case 12: return v->urgent ? "oui" : "non";
+	case 13: return label_or_empty(ls, L_ORIENTE_PAR, v->referred_by);
+	case 14: return label_or_empty(ls, L_ORIENTE_VERS, v->referred_to);
+	case 15: return v->referred_place;
+	case 16: return v->person;
+	case 17: return v->note;
+	default: return "";
+	}
+}
+
+/* The spreadsheet CSV: the French dialect of the report's CSV (a BOM, ';',
+ * CRLF), texts that look like formulas kept as text. */
 void visit_csv_header(FILE *f)
 {
-	static const char *const cols[] = {
-		"id", "date", "heure", "duree", "site", "mediateur", "canal", "demandes",
-		"organismes", "posture", "present", "issue", "urgent", "oriente_par",
-		"oriente_vers", "lieu_orientation", "usager", "note",
-	};
-	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-		csv_field(f, cols[i], ',', i == 0);
+	fputs("\xEF\xBB\xBF", f);
+	for (size_t i = 0; i < NSHEET; i++)
+		csv_field(f, sheet_cols[i], ';', i == 0);
 	csv_end_row(f);
 }
 
 int visit_csv_row(const struct visit *v, void *table)
 {
 	struct visit_table *t = table;
-	const struct lists *ls = t->ls;
-	FILE *f = t->f;
 	char buf[2048];
 
 	t->count++;
 	t->minutes += v->duration;
-	csv_field(f, v->id, ',', 1);
-	csv_field(f, v->date, ',', 0);
-	csv_field(f, v->time, ',', 0);
-	csv_field_int(f, v->duration, ',', 0);
-	csv_field(f, label_or_empty(ls, L_SITE, v->site), ',', 0);
-	csv_field(f, label_or_empty(ls, L_MEDIATEUR, v->mediator), ',', 0);
-	csv_field(f, label_or_empty(ls, L_CANAL, v->canal), ',', 0);
-	join_labels(ls, L_DEMANDE, &v->demands, " | ", buf, sizeof buf);
-	csv_field(f, buf, ',', 0);
-	join_labels(ls, L_ORGANISME, &v->organisms, " | ", buf, sizeof buf);
-	csv_field(f, buf, ',', 0);
-	csv_field(f, label_or_empty(ls, L_POSTURE, v->posture), ',', 0);
-	csv_field(f, v->present ? "oui" : "non", ',', 0);
-	csv_field(f, label_or_empty(ls, L_ISSUE, v->outcome), ',', 0);
-	csv_field(f, v->urgent ? "oui" : "non", ',', 0);
-	csv_field(f, label_or_empty(ls, L_ORIENTE_PAR, v->referred_by), ',', 0);
-	csv_field(f, label_or_empty(ls, L_ORIENTE_VERS, v->referred_to), ',', 0);
-	csv_field(f, v->referred_place, ',', 0);
-	csv_field(f, v->person, ',', 0);
-	csv_field(f, v->note, ',', 0);
-	csv_end_row(f);
+	for (size_t i = 0; i < NSHEET; i++) {
+		if (i == 3)
+			csv_field_int(t->f, v->duration, ';', 0);
+		else if (i < 3) /* the id, the date and the time, as they are */
+			csv_field(t->f, sheet_text(t->ls, v, i, buf, sizeof buf), ';', i == 0);
+		else
+			csv_text(t->f, sheet_text(t->ls, v, i, buf, sizeof buf), ';', 0);
+	}
+	csv_end_row(t->f);
 	return 0;
+}
+
+struct sheet {
+	lxw_worksheet *ws;
+	lxw_format *date, *time, *head;
+	const struct lists *ls;
+	lxw_row_t row;
+};
+
+static int sheet_row(const struct visit *v, void *ctx)
+{
+	struct sheet *s = ctx;
+	struct cn_date d;
+	char buf[2048];
+
+	s->row++;
+	for (size_t i = 0; i < NSHEET; i++) {
+		lxw_col_t col = (lxw_col_t)i;
+		if (i == 1 && date_parse(v->date, &d)) {
+			lxw_datetime dt = {d.year, d.month, d.day, 0, 0, 0};
+			worksheet_write_datetime(s->ws, s->row, col, &dt, s->date);
+		} else if (i == 2 && strlen(v->time) == 5) {
+			lxw_datetime dt = {0, 0, 0, atoi(v->time), atoi(v->time + 3), 0};
+			worksheet_write_datetime(s->ws, s->row, col, &dt, s->time);
+		} else if (i == 3) {
+			worksheet_write_number(s->ws, s->row, col, v->duration, NULL);
+		} else {
+			worksheet_write_string(s->ws, s->row, col, sheet_text(s->ls, v, i, buf, sizeof buf),
+			                       NULL);
+		}
+	}
+	return 0;
+}
+
+int visit_xlsx(struct store *st, const struct visit_filter *filter, const struct lists *ls,
+               const char *path, long *count, struct cn_err *err)
+{
+	lxw_workbook *wb = workbook_new(path);
+	struct sheet s = {.ls = ls};
+	static const double widths[NSHEET] = {10, 11, 7, 7, 18, 12, 18, 40, 30, 18, 8, 20, 8, 20, 20,
+	                                      24, 10, 40};
+	lxw_error e;
+	int rc;
+
+	if (!wb)
+		return cn_err_set(err, CN_EINVAL, "%s : classeur impossible à créer", path);
+	s.ws = workbook_add_worksheet(wb, "Passages");
+	s.date = workbook_add_format(wb);
+	format_set_num_format(s.date, "dd/mm/yyyy");
+	s.time = workbook_add_format(wb);
+	format_set_num_format(s.time, "hh:mm");
+	s.head = workbook_add_format(wb);
+	format_set_bold(s.head);
+	for (size_t i = 0; i < NSHEET; i++) {
+		worksheet_write_string(s.ws, 0, (lxw_col_t)i, sheet_cols[i], s.head);
+		worksheet_set_column(s.ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
+	}
+	worksheet_freeze_panes(s.ws, 1, 0);
+	rc = visit_each(st, filter, sheet_row, &s, err);
+	*count = (long)s.row;
+	if ((e = workbook_close(wb)) != LXW_NO_ERROR && rc == CN_OK)
+		rc = cn_err_set(err, CN_EINVAL, "%s : écriture du classeur impossible : %s", path,
+		                lxw_strerror(e));
+	return rc;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,39 @@ void duration_format(long minutes, char *out, size_t size)
 		snprintf(out, size, "%ld min", minutes);
 	else
 		snprintf(out, size, "%ld h %02ld", minutes / 60, minutes % 60);
+}
+
+long date_days_between(const struct cn_date *a, const struct cn_date *b)
+{
+	struct tm ta = {.tm_year = a->year - 1900, .tm_mon = a->month - 1, .tm_mday = a->day,
+	                .tm_hour = 12};
+	struct tm tb = {.tm_year = b->year - 1900, .tm_mon = b->month - 1, .tm_mday = b->day,
+	                .tm_hour = 12};
+	return (long)((timegm(&tb) - timegm(&ta)) / 86400);
+}
+
+void date_words(const char *iso, bool weekday, char *out, size_t size)
+{
+	static const char *const days[] = {"lundi", "mardi", "mercredi", "jeudi",
+	                                   "vendredi", "samedi", "dimanche"};
+	struct cn_date d;
+
+	if (!date_parse(iso, &d))
+		snprintf(out, size, "%s", iso);
+	else if (weekday)
+		snprintf(out, size, "%s %d%s %s %d", days[date_weekday(&d)], d.day, d.day == 1 ? "er" : "",
+		         clock_month_name(d.month), d.year);
+	else
+		snprintf(out, size, "%d%s %s %d", d.day, d.day == 1 ? "er" : "", clock_month_name(d.month),
+		         d.year);
+}
+
+const char *clock_month_name(int month)
+{
+	static const char *const names[] = {"janvier", "février", "mars", "avril", "mai", "juin",
+	                                     "juillet", "août", "septembre", "octobre", "novembre",
+	                                     "décembre"};
+	return month >= 1 && month <= 12 ? names[month - 1] : "";
 }
 
 void date_add_days(struct cn_date *d, int days)

@@ -1,5 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "carnet/model/csv.h"
 
 void csv_field(FILE *f, const char *s, char sep, int first)
@@ -31,6 +34,113 @@ void csv_field_int(FILE *f, long value, char sep, int first)
 void csv_end_row(FILE *f)
 {
 	fputs("\r\n", f);
+}
+
+static bool formula_start(char c)
+{
+	return c && strchr("=+-@\t\r'", c) != NULL;
+}
+
+/* Only digits, signs and what numbers, dates, times, percentages and sums
+ * of money are written with ("0123", "3E7946", "1 550", "12/11", "12:30",
+ * "15 %", "(12)", "12 €"), with a digit at least. */
+static bool number_look(const char *s)
+{
+	static const char *const spaces[] = {"\xc2\xa0", "\xe2\x80\xaf", "\xe2\x82\xac"};
+	bool digit = false;
+
+	while (*s) {
+		size_t k;
+		if (*s >= '0' && *s <= '9') {
+			digit = true;
+			s++;
+			continue;
+		}
+		if (strchr(" ,.:/%()$+-Ee", *s)) {
+			s++;
+			continue;
+		}
+		for (k = 0; k < sizeof spaces / sizeof *spaces; k++)
+			if (!strncmp(s, spaces[k], strlen(spaces[k])))
+				break;
+		if (k == sizeof spaces / sizeof *spaces)
+			return false;
+		s += strlen(spaces[k]); /* a no-break space, a narrow one, € */
+	}
+	return digit;
+}
+
+/* "12 novembre", "janv. 2027", "1er mai 2026": a date in words, which a
+ * French spreadsheet turns into a date. */
+static bool month_date_look(const char *s)
+{
+	static const char *const months[] = {
+		"janvier", "janv", "février", "févr", "fevrier", "fevr", "mars", "avril", "avr",
+		"mai", "juin", "juillet", "juil", "août", "aout", "septembre", "sept", "octobre",
+		"oct", "novembre", "nov", "décembre", "déc", "decembre", "dec"};
+	int words = 0, month = 0, number = 0;
+
+	while (*s) {
+		size_t n = strcspn(s, " ");
+		bool known = false;
+		if (n == 0) {
+			s++;
+			continue;
+		}
+		if (++words > 3)
+			return false;
+		if (strspn(s, "0123456789") == n || (n > 2 && strspn(s, "0123456789") == n - 2 &&
+		                                      !strncmp(s + n - 2, "er", 2))) {
+			number++;
+			known = true;
+		}
+		for (size_t i = 0; !known && i < sizeof months / sizeof *months; i++) {
+			size_t m = strlen(months[i]);
+			if ((n == m || (n == m + 1 && s[m] == '.')) && !strncasecmp(s, months[i], m)) {
+				month++;
+				known = true;
+			}
+		}
+		if (!known)
+			return false;
+		s += n;
+	}
+	return month == 1 && number >= 1;
+}
+
+/* What a spreadsheet would not keep as the text it is: a formula, or a
+ * value it recognises (number, date, time, percentage, truth value). */
+static bool needs_guard(const char *s)
+{
+	return formula_start(s[0]) || number_look(s) || month_date_look(s) ||
+	       !strcasecmp(s, "vrai") || !strcasecmp(s, "faux") || !strcasecmp(s, "true") ||
+	       !strcasecmp(s, "false");
+}
+
+static void guarded(FILE *f, const char *s, char sep, int first, bool guard)
+{
+	if (guard) {
+		char *g = malloc(strlen(s) + 2);
+		if (g) {
+			g[0] = '\'';
+			strcpy(g + 1, s);
+			csv_field(f, g, sep, first);
+			free(g);
+			return;
+		}
+	}
+	csv_field(f, s, sep, first);
+}
+
+void csv_text(FILE *f, const char *s, char sep, int first)
+{
+	guarded(f, s, sep, first, needs_guard(s));
+}
+
+void csv_untext(char *s)
+{
+	if (s[0] == '\'' && needs_guard(s + 1))
+		memmove(s, s + 1, strlen(s));
 }
 
 /* ------------------------------------------------------------ reading */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 #include <sys/random.h>
 #include <uuid/uuid.h>
@@ -41,16 +42,24 @@ void person_code_new(char out[PCODE_MAX])
 {
 	unsigned char r[PCODE_NEW_LEN];
 	const size_t n = sizeof code_alphabet - 1;
-	size_t got = 0;
+	int letters;
 
-	while (got < sizeof r) {
-		ssize_t k = getrandom(r + got, sizeof r - got, 0);
-		if (k > 0)
-			got += (size_t)k;
-	}
-	/* 256 % 23 leaves a tiny bias, harmless for a pseudonym. */
-	for (size_t i = 0; i < sizeof r; i++)
-		out[i] = code_alphabet[r[i] % n];
+	/* At least two letters: a spreadsheet never reads the code as a number
+	 * ("0123"), a scientific number ("3E7946") or a date. */
+	do {
+		size_t got = 0;
+		while (got < sizeof r) {
+			ssize_t k = getrandom(r + got, sizeof r - got, 0);
+			if (k > 0)
+				got += (size_t)k;
+		}
+		letters = 0;
+		/* 256 % 23 leaves a tiny bias, harmless for a pseudonym. */
+		for (size_t i = 0; i < sizeof r; i++) {
+			out[i] = code_alphabet[r[i] % n];
+			letters += out[i] >= 'A' && out[i] <= 'Z';
+		}
+	} while (letters < 2);
 	out[PCODE_NEW_LEN] = '\0';
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <ctype.h>
 #include <string.h>
 #include <wchar.h>
@@ -191,4 +192,45 @@ bool text_has_control(const char *s)
 		if ((unsigned char)*p < 0x20)
 			return true;
 	return escape_find(s, strlen(s), &n, NULL) < strlen(s);
+}
+
+bool cp1252_to_utf8(const char *in, char *out, size_t size)
+{
+	/* 0x80 to 0x9F; 0 where Windows-1252 defines nothing. */
+	static const unsigned short high[32] = {
+		0x20ac, 0,      0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+		0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017d, 0,
+		0,      0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+		0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0,      0x017e, 0x0178,
+	};
+	size_t used = 0;
+
+	for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
+		unsigned cp = *p < 0x80 ? *p : *p < 0xa0 ? high[*p - 0x80] : *p;
+		size_t need = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+		if (!cp)
+			return false;
+		if (used + need >= size) /* and the NUL */
+			return false;
+		if (cp < 0x80) {
+			out[used++] = (char)cp;
+		} else if (cp < 0x800) {
+			out[used++] = (char)(0xc0 | (cp >> 6));
+			out[used++] = (char)(0x80 | (cp & 0x3f));
+		} else {
+			out[used++] = (char)(0xe0 | (cp >> 12));
+			out[used++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+			out[used++] = (char)(0x80 | (cp & 0x3f));
+		}
+	}
+	out[used] = '\0';
+	return true;
+}
+
+bool text_has_non_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return true;
+	return false;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,6 +7,10 @@
 #include "carnet/model/ids.h"
 #include "carnet/report/report.h"
 #include "carnet/store/visit_store.h"
+
+const char *const report_bin_codes[REPORT_BINS] = {
+	"moins_15", "15_29", "30_59", "60_120", "plus_120",
+};
 
 const char *const report_bin_labels[REPORT_BINS] = {
 	"moins de 15 min", "15 à 29 min", "30 à 59 min", "1 h à 2 h", "plus de 2 h",
@@ -292,10 +297,11 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 	struct {
 		int list;
 		struct dist *d;
+		bool optional;   /* a visit may leave it unset: "non renseigné" */
 	} fields[] = {
-		{L_CANAL, &r->canal},        {L_POSTURE, &r->posture},
-		{L_ISSUE, &r->outcome},      {L_ORIENTE_PAR, &r->referred_by},
-		{L_ORIENTE_VERS, &r->referred_to},
+		{L_CANAL, &r->canal, false},           {L_POSTURE, &r->posture, false},
+		{L_ISSUE, &r->outcome, true},          {L_ORIENTE_PAR, &r->referred_by, true},
+		{L_ORIENTE_VERS, &r->referred_to, true},
 	};
 	enum { NFIELDS = sizeof fields / sizeof fields[0] };
 	struct multi multis[] = {
@@ -307,13 +313,19 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 	long below = 0;
 	int rc, ok = CN_OK;
 
-	for (int i = 0; i < NFIELDS; i++)
+	/* The "non renseigné" row of an optional field is always there, 0 or
+	 * not: the same rows in every period, for the tools that read them. */
+	for (int i = 0; i < NFIELDS; i++) {
 		dist_init(fields[i].d, ls, fields[i].list);
+		if (fields[i].optional)
+			dist_add(fields[i].d, "", 0);
+	}
 	for (int i = 0; i < 2; i++) {
 		dist_init(multis[i].d, ls, multis[i].list);
 		memset(multis[i].c, 0, sizeof *multis[i].c);
 	}
 	dist_init(&r->urgent_outcome, ls, L_ISSUE);
+	dist_add(&r->urgent_outcome, "", 0);
 	memset(&r->weekday, 0, sizeof r->weekday);
 	for (int i = 0; i < 7; i++)
 		dist_add(&r->weekday, report_weekdays[i], 0);
@@ -617,11 +629,183 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 	             NULL, NULL, NULL);
 	/* Nothing was written: end the read transaction either way. */
 	store_rollback(st);
+	if (!rc) {
+		memset(&r->durations, 0, sizeof r->durations);
+		for (int i = 0; i < REPORT_BINS && !rc; i++)
+			rc = dist_add(&r->durations, report_bin_codes[i], r->bins[i]);
+		r->durations.total = r->visits;
+	}
 	if (!rc && f->by != BY_NONE)
 		rc = compute_groups(st, ls, r, &groups, err);
 	if (rc != CN_OK)
 		report_free(r);
 	return rc;
+}
+
+/* The last day of a month. */
+static void month_end(int year, int month, char out[DATE_LEN])
+{
+	struct cn_date d = {year, month, date_days_in_month(year, month)};
+	date_format(&d, out);
+}
+
+static bool whole_month(const struct report_filter *f, int *year, int *month)
+{
+	struct cn_date d;
+	char end[DATE_LEN];
+
+	if (!date_parse(f->from, &d) || d.day != 1)
+		return false;
+	*year = d.year;
+	*month = d.month;
+	month_end(*year, *month, end);
+	return strcmp(end, f->to) == 0;
+}
+
+static bool whole_year(const struct report_filter *f)
+{
+	return strlen(f->from) == 10 && strcmp(f->from + 4, "-01-01") == 0 &&
+	       strncmp(f->from, f->to, 4) == 0 && strcmp(f->to + 4, "-12-31") == 0;
+}
+
+void report_previous_period(const struct report_filter *f, struct report_filter *out)
+{
+	struct cn_date from, to;
+	int year, month;
+
+	*out = *f;
+	out->by = BY_NONE;
+	if (whole_month(f, &year, &month)) {
+		if (--month < 1) {
+			month = 12;
+			year--;
+		}
+		struct cn_date first = {year, month, 1};
+		date_format(&first, out->from);
+		month_end(year, month, out->to);
+	} else if (whole_year(f)) {
+		struct cn_date first = {atoi(f->from) - 1, 1, 1}, last = {atoi(f->from) - 1, 12, 31};
+		date_format(&first, out->from);
+		date_format(&last, out->to);
+	} else if (date_parse(f->from, &from) && date_parse(f->to, &to)) {
+		/* As many days, just before. */
+		struct cn_date end = from, start;
+		long days = date_days_between(&from, &to) + 1;
+		date_add_days(&end, -1);
+		start = end;
+		date_add_days(&start, (int)-(days - 1));
+		date_format(&start, out->from);
+		date_format(&end, out->to);
+	}
+}
+
+void report_year_before(const struct report_filter *f, struct report_filter *out)
+{
+	struct cn_date d;
+
+	*out = *f;
+	out->by = BY_NONE;
+	if (date_parse(f->from, &d)) {
+		d.year--;
+		if (d.day > date_days_in_month(d.year, d.month))
+			d.day = date_days_in_month(d.year, d.month);
+		date_format(&d, out->from);
+	}
+	if (date_parse(f->to, &d)) {
+		/* The end of a month stays the end of its month: February 2025
+		 * a year before is the whole of February 2024. */
+		bool month_end = d.day == date_days_in_month(d.year, d.month);
+		d.year--;
+		if (month_end || d.day > date_days_in_month(d.year, d.month))
+			d.day = date_days_in_month(d.year, d.month);
+		date_format(&d, out->to);
+	}
+}
+
+/* Another report of f beside r, kept only when the base has visits there. */
+static int beside(struct store *st, const struct lists *ls, const struct report_filter *f,
+                  struct report **out, struct cn_err *err)
+{
+	struct report *o = calloc(1, sizeof *o);
+	int rc;
+
+	*out = NULL;
+	if (!o)
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	if ((rc = report_compute(st, ls, f, o, err)) != CN_OK) {
+		free(o);
+		return rc;
+	}
+	if (o->visits == 0) {
+		report_free(o);
+		free(o);
+		return CN_OK;
+	}
+	*out = o;
+	return CN_OK;
+}
+
+/* Cuts the compared period c to `days` days from its start (never longer). */
+static void cut_to_days(struct report_filter *c, long days)
+{
+	struct cn_date d;
+
+	if (!date_parse(c->from, &d))
+		return;
+	date_add_days(&d, (int)(days - 1));
+	char end[DATE_LEN];
+	date_format(&d, end);
+	if (strcmp(end, c->to) < 0)
+		memcpy(c->to, end, DATE_LEN);
+}
+
+int report_compute_compared(struct store *st, const struct lists *ls,
+                            const struct report_filter *f, struct report *r, struct cn_err *err)
+{
+	struct report_filter p, y;
+	struct cn_date today, from;
+	int hour, minute;
+	int rc = report_compute(st, ls, f, r, err);
+
+	if (rc != CN_OK)
+		return rc;
+	report_previous_period(f, &p);
+	report_year_before(f, &y);
+	if ((rc = clock_now(&today, &hour, &minute, err)) != CN_OK) {
+		report_free(r);
+		return rc;
+	}
+	date_format(&today, r->today);
+	if (strcmp(r->today, f->from) >= 0 && strcmp(r->today, f->to) <= 0 &&
+	    date_parse(f->from, &from)) {
+		/* A month not over beside whole months would read as a fall. */
+		long days = date_days_between(&from, &today) + 1;
+		cut_to_days(&p, days);
+		cut_to_days(&y, days);
+	} else {
+		r->today[0] = '\0';
+	}
+	if ((rc = beside(st, ls, &p, &r->prev, err)) == CN_OK)
+		rc = beside(st, ls, &y, &r->year_ago, err);
+	if (rc != CN_OK)
+		report_free(r);
+	return rc;
+}
+
+int cross_row_shares(const struct cross *c, int i, long *tenths, int max)
+{
+	const struct dist *row = &c->row[i];
+	int n = row->n < max ? row->n : max;
+
+	if (row->total == 0)
+		return 0;
+	shares_tenths(row->count, n, row->total, tenths);
+	return n;
+}
+
+long report_referrals(const struct report *r)
+{
+	return r->referred_to.total - dist_count(&r->referred_to, "");
 }
 
 long dist_count(const struct dist *d, const char *code)
@@ -636,6 +820,7 @@ const struct dist *report_dist(const struct report *r, const char *name)
 		const char *name;
 		size_t off;
 	} names[] = {
+		{"durees", offsetof(struct report, durations)},
 		{"canal", offsetof(struct report, canal)},
 		{"jours", offsetof(struct report, weekday)},
 		{"demandes", offsetof(struct report, demand)},
@@ -673,7 +858,17 @@ void report_free(struct report *r)
 	free(r->groups);
 	r->groups = NULL;
 	r->ngroups = 0;
-	struct dist *all[] = {&r->canal,       &r->weekday,    &r->demand,      &r->organism,
+	if (r->prev) {
+		report_free(r->prev);
+		free(r->prev);
+		r->prev = NULL;
+	}
+	if (r->year_ago) {
+		report_free(r->year_ago);
+		free(r->year_ago);
+		r->year_ago = NULL;
+	}
+	struct dist *all[] = {&r->durations,   &r->canal,      &r->weekday,    &r->demand,      &r->organism,
 	                      &r->posture,     &r->outcome,    &r->urgent_outcome,
 	                      &r->referred_by, &r->referred_to, &r->age,        &r->gender,
 	                      &r->area,        &r->situation,  &r->equipment};
@@ -681,44 +876,6 @@ void report_free(struct report *r)
 		dist_free(all[i]);
 	cross_free(&r->posture_by_demand);
 	cross_free(&r->posture_by_organism);
-}
-
-void report_each_table(const struct report *r, struct dist *bins, report_table_fn fn, void *ctx)
-{
-	static const char multi[] = "Un passage à plusieurs valeurs compte dans chacune : les parts "
-	                            "sont celles des passages et ne s'additionnent pas à 100 %.";
-	static const char persons[] = "Parts des personnes distinctes venues sur la période, "
-	                              "« non renseigné » compris.";
-	const struct report_table tables[] = {
-		{"1. Volume", "Durées", "durees", -1, bins, NULL},
-		{"1. Volume", "Canal", "canal", L_CANAL, &r->canal, NULL},
-		{"1. Volume", "Jour de la semaine", "jours", -1, &r->weekday, NULL},
-		{"2. Demandes et organismes", "Demandes", "demandes", L_DEMANDE, &r->demand, multi},
-		{"2. Demandes et organismes", "Organismes", "organismes", L_ORGANISME, &r->organism,
-		 multi},
-		{"3. Posture", "Posture", "postures", L_POSTURE, &r->posture, NULL},
-		{"4. Issues et urgences", "Issues", "issues", L_ISSUE, &r->outcome, NULL},
-		{"4. Issues et urgences", "Issues des passages urgents", "issues_urgentes", L_ISSUE,
-		 &r->urgent_outcome, NULL},
-		{"6. Orientations", "Orienté par", "oriente_par", L_ORIENTE_PAR, &r->referred_by, NULL},
-		{"6. Orientations", "Orienté vers", "oriente_vers", L_ORIENTE_VERS, &r->referred_to,
-		 NULL},
-		{"7. Public", "Tranche d'âge", "tranche_age", L_TRANCHE_AGE, &r->age, persons},
-		{"7. Public", "Genre", "genre", L_GENRE, &r->gender, persons},
-		{"7. Public", "Commune ou quartier", "quartier", L_QUARTIER, &r->area, persons},
-		{"7. Public", "Situation", "situation", L_SITUATION, &r->situation, persons},
-		{"7. Public", "Équipement à domicile", "equipement", L_EQUIPEMENT, &r->equipment,
-		 "Plusieurs réponses possibles : les parts ne s'additionnent pas à 100 %."},
-	};
-
-	bins->n = REPORT_BINS;
-	bins->total = r->visits;
-	for (int i = 0; i < REPORT_BINS; i++) {
-		snprintf(bins->code[i], CODE_MAX, "%s", report_bin_labels[i]);
-		bins->count[i] = r->bins[i];
-	}
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
-		fn(ctx, &tables[i]);
 }
 
 const char *report_group_code(const struct report *r, int g)
@@ -741,7 +898,5 @@ long report_group_count(const struct report *r, int g, const struct report_table
 {
 	const struct report *gr = &r->groups[g];
 
-	if (strcmp(t->name, "durees") == 0)
-		return row < REPORT_BINS ? gr->bins[row] : 0;
 	return dist_count(report_dist(gr, t->name), t->d->code[row]);
 }

@@ -1,8 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The activity summary as one self-contained HTML file: no external asset,
- * no script, inline SVG charts, and a print style sheet for A4. */
+ * no script, inline SVG charts, and a print style sheet for A4 (headers
+ * repeated on every page, rows never split, a title kept with its table,
+ * landscape for a wide breakdown); the items of outline.c in order. */
 #include <string.h>
-#include "carnet/report/report_write.h"
 #include "carnet/model/clock.h"
+#include "carnet/model/number.h"
+#include "carnet/model/text.h"
+#include "carnet/report/outline.h"
+#include "carnet/report/report_write.h"
+
+/* Room for the breakdown's group columns beside a table's own columns, in
+ * characters of the print font: in portrait, in landscape. Wider, the page
+ * turns; wider than landscape, the group columns go on in further tables. */
+#define PORTRAIT_CHARS 50
+#define LANDSCAPE_CHARS 110
 
 static void esc(FILE *f, const char *s)
 {
@@ -18,171 +30,376 @@ static void esc(FILE *f, const char *s)
 }
 
 static const char style[] =
-	"body{font-family:sans-serif;max-width:60em;margin:1em auto;padding:0 1em;color:#222}"
-	"h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #888;margin-top:1.5em}"
-	"table{border-collapse:collapse;margin:.5em 0 1em}td,th{padding:.15em .6em;"
-	"text-align:left}td.n{text-align:right}th{border-bottom:1px solid #aaa}"
-	"p.note{font-size:.9em;color:#555}svg{display:block}"
-	"@media print{body{max-width:none;margin:0;font-size:10pt}section{break-inside:avoid}"
-	"h2{break-after:avoid}}@page{size:A4;margin:15mm}";
+	"body{font-family:sans-serif;max-width:62em;margin:1em auto;padding:0 1em;color:#222}"
+	"h1{font-size:1.5em;margin-bottom:.2em}p.scope{margin-top:0;color:#444}"
+	"h2{font-size:1.2em;border-bottom:1px solid #888;margin-top:1.5em}"
+	"h3{font-size:1em;margin:1em 0 .3em}"
+	"table{border-collapse:collapse;margin:.3em 0 .8em}td,th{padding:.15em .6em;"
+	"text-align:left;vertical-align:top}td.n,th.n{text-align:right;white-space:nowrap}"
+	"th{border-bottom:1px solid #aaa}th.g{text-align:right;vertical-align:bottom}"
+	"td.l{min-width:12em}"
+	"p.note{font-size:.9em;color:#555;margin:.2em 0 .8em}svg{display:block}"
+	"table.key td.change{color:#444;font-size:.95em}"
+	"@media print{body{max-width:none;margin:0;font-size:9.5pt}"
+	"h2,h3{break-after:avoid}tr,table.figures,div.small{break-inside:avoid}"
+	"thead{display:table-header-group}svg.bar{width:100px}}"
+	"@page{size:A4;margin:14mm}";
 
 struct html_ctx {
 	FILE *f;
 	const struct lists *ls;
 	const struct report *r;
-	const char *section;   /* the section whose title was written last */
+	int room;          /* characters for group columns on the page */
+	bool in_section;
+	bool in_figures;   /* a <table class="figures"> is open */
 };
 
-static void section(struct html_ctx *c, const char *title)
+static void close_figures(struct html_ctx *c)
 {
-	if (c->section && strcmp(c->section, title) == 0)
-		return;
-	if (c->section)
-		fputs("</section>\n", c->f);
-	fputs("<section>\n<h2>", c->f);
-	esc(c->f, title);
-	fputs("</h2>\n", c->f);
-	c->section = title;
+	if (c->in_figures)
+		fputs("</tbody></table>\n", c->f);
+	c->in_figures = false;
 }
 
 /* A horizontal bar as inline SVG, for a share of the largest count. */
 static void bar(FILE *f, long value, long max)
 {
 	int w = max > 0 ? (int)(value * 200 / max) : 0;
-	fprintf(f, "<svg width=\"202\" height=\"12\" role=\"img\" aria-hidden=\"true\">"
+	fprintf(f, "<svg class=\"bar\" width=\"202\" height=\"12\" viewBox=\"0 0 202 12\" "
+	           "preserveAspectRatio=\"none\" role=\"img\" aria-hidden=\"true\">"
 	           "<rect x=\"0\" y=\"1\" width=\"%d\" height=\"10\" fill=\"#3465a4\"/></svg>",
 	        w);
 }
 
-static void table(void *ctx, const struct report_table *t)
+static long tenths_of(long value, long whole)
 {
-	struct html_ctx *c = ctx;
+	return whole ? (value * 1000 + whole / 2) / whole : 0;
+}
+
+static void value_html(FILE *f, const struct figure *fig)
+{
+	char a[48], b[48];
+
+	switch (fig->unit) {
+	case UNIT_COUNT:
+		number_fr(fig->value, a, sizeof a);
+		fputs(a, f);
+		break;
+	case UNIT_MINUTES:
+		duration_format(fig->value, a, sizeof a);
+		fputs(a, f);
+		break;
+	case UNIT_MEAN:
+		if (!fig->defined) {
+			fputs("—", f);
+		} else {
+			decimal_fr(fig->mean, 1, a, sizeof a);
+			fprintf(f, "%s" NNBSP "min", a);
+		}
+		break;
+	case UNIT_SHARE:
+		number_fr(fig->value, a, sizeof a);
+		percent_fr(tenths_of(fig->value, fig->whole), b, sizeof b);
+		fprintf(f, "%s (%s)", a, b);
+		break;
+	case UNIT_LEVEL:
+		if (!fig->defined) {
+			fputs("— (0 passage)", f);
+		} else {
+			decimal_fr(fig->mean, 2, a, sizeof a);
+			number_fr(fig->value, b, sizeof b);
+			fprintf(f, "%s (%s passage%s)", a, b, fig->value > 1 ? "s" : "");
+		}
+		break;
+	}
+}
+
+/* The characters a group's column takes: its label on two lines (never
+ * less than its longest word), or a count. */
+static int group_chars(const struct report *r, const struct lists *ls, int g)
+{
+	const char *label = report_group_label(r, ls, g);
+	int w = (utf8_width(label) + 1) / 2, word = 0;
+
+	for (const char *p = label; *p; p++) {
+		word = *p == ' ' ? 0 : word + ((*p & 0xC0) != 0x80);
+		if (word > w)
+			w = word;
+	}
+	return (w > 7 ? w : 7) + 2;
+}
+
+/* The groups from `from` that fit in `room` characters (one at least). */
+static int groups_fitting(const struct html_ctx *c, int from)
+{
+	int g = from, used = 0;
+
+	while (g < c->r->ngroups && (g == from || used + group_chars(c->r, c->ls, g) <= c->room))
+		used += group_chars(c->r, c->ls, g++);
+	return g;
+}
+
+static void table_html(struct html_ctx *c, const struct item *it)
+{
+	const struct report_table *t = it->table;
 	FILE *f = c->f;
 	long tenths[1024], max = 0;
 	int n = t->d->n < 1024 ? t->d->n : 1024;
-	char share[16];
+	char buf[80], s[48];
+	int from = 0;
 
-	section(c, t->section);
 	shares_tenths(t->d->count, n, t->d->total, tenths);
 	for (int i = 0; i < n; i++)
 		if (t->d->count[i] > max)
 			max = t->d->count[i];
-	fputs("<h3>", f);
-	esc(f, t->title);
-	fputs("</h3>\n<table>\n<tr><th>Valeur</th><th>Nombre</th><th>Part</th><th></th>", f);
-	for (int g = 0; g < c->r->ngroups; g++) {
-		fputs("<th>", f);
-		esc(f, report_group_label(c->r, c->ls, g));
-		fputs("</th>", f);
-	}
-	fputs("</tr>\n", f);
-	for (int i = 0; i < n; i++) {
-		const char *code = t->d->code[i];
-		fputs("<tr><td>", f);
-		if (!code[0])
-			fputs("non renseigné", f);
-		else if (t->list < 0)
-			esc(f, code);
-		else if (!vlist_find(&c->ls->l[t->list], code))
-			esc(f, code), fputs(" (code inconnu)", f);
-		else
-			esc(f, lists_label(c->ls, t->list, code));
-		format_tenths(tenths[i], share, sizeof share);
-		fprintf(f, "</td><td class=\"n\">%ld</td><td class=\"n\">%s&#160;%%</td><td>",
-		        t->d->count[i], share);
-		bar(f, t->d->count[i], max);
-		fputs("</td>", f);
-		for (int g = 0; g < c->r->ngroups; g++)
-			fprintf(f, "<td class=\"n\">%ld</td>", report_group_count(c->r, g, t, i));
-		fputs("</tr>\n", f);
-	}
-	fputs("</table>\n", f);
+	/* One table, or more when the groups' columns do not fit across the
+	 * page: the first with the totals, the next ones with the groups that
+	 * follow. A short table stays whole on its page, with its title. */
+	do {
+		int to = groups_fitting(c, from);
+		fprintf(f, "<div class=\"%s\">\n<h3>", n <= 20 ? "small" : "long");
+		esc(f, t->title);
+		fputs(from ? " (suite)</h3>\n<table>\n<thead><tr><th>Valeur</th>"
+		           : "</h3>\n<table>\n<thead><tr><th>Valeur</th><th class=\"n\">Nombre</th>"
+		             "<th class=\"n\">Part</th><th></th>",
+		      f);
+		for (int g = from; g < to; g++) {
+			/* Long names wrap only where the columns are many. */
+			fputs(c->room == LANDSCAPE_CHARS ? "<th class=\"g\">" : "<th class=\"n\">", f);
+			esc(f, report_group_label(c->r, c->ls, g));
+			fputs("</th>", f);
+		}
+		fputs("</tr></thead>\n<tbody>\n", f);
+		for (int i = 0; i < n; i++) {
+			fputs("<tr><td class=\"l\">", f);
+			esc(f, report_row_label(c->ls, t, t->d->code[i], buf, sizeof buf));
+			fputs("</td>", f);
+			if (!from) {
+				number_fr(t->d->count[i], s, sizeof s);
+				fprintf(f, "<td class=\"n\">%s</td>", s);
+				percent_fr(tenths[i], s, sizeof s);
+				fprintf(f, "<td class=\"n\">%s</td><td>", s);
+				bar(f, t->d->count[i], max);
+				fputs("</td>", f);
+			}
+			for (int g = from; g < to; g++) {
+				number_fr(report_group_count(c->r, g, t, i), s, sizeof s);
+				fprintf(f, "<td class=\"n\">%s</td>", s);
+			}
+			fputs("</tr>\n", f);
+		}
+		fputs("</tbody></table>\n", f);
+		if (to < c->r->ngroups)
+			fputs("</div>\n", f);
+		from = to;
+	} while (from < c->r->ngroups);
 	if (t->note) {
 		fputs("<p class=\"note\">", f);
 		esc(f, t->note);
 		fputs("</p>\n", f);
 	}
+	fputs("</div>\n", f);
 }
 
-static void figure(FILE *f, const char *name, const char *value)
+static void cross_html(struct html_ctx *c, const struct item *it)
 {
-	fputs("<tr><th>", f);
-	esc(f, name);
-	fputs("</th><td class=\"n\">", f);
-	esc(f, value);
-	fputs("</td></tr>\n", f);
+	const struct vlist *postures = &c->ls->l[L_POSTURE];
+	FILE *f = c->f;
+	char s[48];
+
+	fputs("<div class=\"small\">\n<h3>", f);
+	esc(f, it->title);
+	fputs("</h3>\n<table>\n<thead><tr><th></th><th class=\"n\">Passages</th>", f);
+	for (int k = 0; k < postures->n; k++) {
+		fputs("<th class=\"n\">", f);
+		esc(f, postures->e[k].label);
+		fputs("</th>", f);
+	}
+	fputs("</tr></thead>\n<tbody>\n", f);
+	for (int i = 0; i < it->cross->n; i++) {
+		const struct dist *row = &it->cross->row[i];
+		long tenths[64];
+		int n = cross_row_shares(it->cross, i, tenths, 64);
+		if (!n)
+			continue;
+		fputs("<tr><td class=\"l\">", f);
+		esc(f, lists_label(c->ls, it->list, it->cross->code[i]));
+		number_fr(row->total, s, sizeof s);
+		fprintf(f, "</td><td class=\"n\">%s</td>", s);
+		for (int k = 0; k < postures->n && k < n; k++) {
+			percent_fr(tenths[k], s, sizeof s);
+			fprintf(f, "<td class=\"n\">%s</td>", s);
+		}
+		fputs("</tr>\n", f);
+	}
+	fputs("</tbody></table>\n", f);
+	if (it->note) {
+		fputs("<p class=\"note\">", f);
+		esc(f, it->note);
+		fputs("</p>\n", f);
+	}
+	fputs("</div>\n", f);
 }
 
 /* The 12-month trend as SVG columns. */
-static void trend(FILE *f, const struct report *r)
+static void trend_html(struct html_ctx *c, const struct item *it)
 {
+	const struct report *r = c->r;
+	FILE *f = c->f;
 	long max = 0;
 
 	for (int i = 0; i < REPORT_TREND; i++)
 		if (r->trend[i] > max)
 			max = r->trend[i];
-	fputs("<h3>Les 12 derniers mois</h3>\n<svg width=\"600\" height=\"170\" role=\"img\" "
+	fputs("<div class=\"small\">\n<h3>", f);
+	esc(f, it->title);
+	fputs("</h3>\n<svg width=\"600\" height=\"170\" viewBox=\"0 0 600 170\" role=\"img\" "
 	      "aria-label=\"Passages par mois\">\n",
 	      f);
 	for (int i = 0; i < REPORT_TREND; i++) {
 		int h = max > 0 ? (int)(r->trend[i] * 120 / max) : 0;
+		char s[48];
+		number_fr(r->trend[i], s, sizeof s);
 		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"36\" height=\"%d\" fill=\"#3465a4\"/>"
-		           "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%ld</text>"
+		           "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>"
 		           "<text x=\"%d\" y=\"165\" font-size=\"10\" text-anchor=\"middle\">%s</text>\n",
-		        i * 50 + 7, 140 - h, h, i * 50 + 25, 136 - h, r->trend[i], i * 50 + 25,
-		        r->trend_month[i]);
+		        i * 50 + 7, 140 - h, h, i * 50 + 25, 136 - h, s, i * 50 + 25, r->trend_month[i]);
 	}
-	fputs("</svg>\n", f);
+	fputs("</svg>\n</div>\n", f);
+}
+
+static void groups_html(struct html_ctx *c, const struct item *it)
+{
+	const struct report *r = c->r;
+	FILE *f = c->f;
+
+	fputs("<div class=\"small\">\n<h3>", f);
+	esc(f, it->title);
+	fprintf(f, "</h3>\n<table>\n<thead><tr><th>%s</th><th class=\"n\">Passages</th>"
+	           "<th class=\"n\">Personnes distinctes</th><th class=\"n\">Temps total</th></tr>"
+	           "</thead>\n<tbody>\n",
+	        r->f.by == BY_SITE ? "Site" : "Médiateur");
+	for (int g = 0; g < r->ngroups; g++) {
+		char v[48], p[48], m[48];
+		number_fr(r->groups[g].visits, v, sizeof v);
+		number_fr(r->groups[g].persons, p, sizeof p);
+		duration_format(r->groups[g].minutes, m, sizeof m);
+		fputs("<tr><td class=\"l\">", f);
+		esc(f, report_group_label(r, c->ls, g));
+		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+		           "</tr>\n",
+		        v, p, m);
+	}
+	fputs("</tbody></table>\n</div>\n", f);
+}
+
+static void item(void *ctx, const struct item *it)
+{
+	struct html_ctx *c = ctx;
+	FILE *f = c->f;
+	char change[160];
+
+	if (it->kind != ITEM_FIGURE && it->kind != ITEM_KEY)
+		close_figures(c);
+	switch (it->kind) {
+	case ITEM_SECTION:
+		close_figures(c);
+		if (c->in_section)
+			fputs("</section>\n", f);
+		fputs("<section>\n<h2>", f);
+		esc(f, it->title);
+		fputs("</h2>\n", f);
+		c->in_section = true;
+		break;
+	case ITEM_KEY:
+		if (!c->in_figures) {
+			fputs("<table class=\"figures key\">\n<thead><tr><th>Indicateur</th>"
+			      "<th class=\"n\">Valeur</th><th>Par rapport à la période précédente</th>"
+			      "<th>Sur un an</th></tr></thead>\n<tbody>\n",
+			      f);
+			c->in_figures = true;
+		}
+		fputs("<tr><th>", f);
+		esc(f, it->title);
+		fputs("</th><td class=\"n\">", f);
+		value_html(f, &it->key.now);
+		fputs("</td><td class=\"change\">", f);
+		key_change_words(&it->key, false, CHANGE_SIGNED, c->r, change, sizeof change);
+		esc(f, change[0] ? change : "—");
+		fputs("</td><td class=\"change\">", f);
+		key_change_words(&it->key, true, CHANGE_SIGNED, c->r, change, sizeof change);
+		esc(f, change[0] ? change : "—");
+		fputs("</td></tr>\n", f);
+		break;
+	case ITEM_FIGURE:
+		if (!c->in_figures) {
+			fputs("<table class=\"figures\">\n<tbody>\n", f);
+			c->in_figures = true;
+		}
+		fputs("<tr><th>", f);
+		esc(f, it->title);
+		fputs("</th><td class=\"n\">", f);
+		value_html(f, &it->fig);
+		fputs("</td></tr>\n", f);
+		if (it->note) {
+			fputs("<tr><td colspan=\"2\" class=\"note\">", f);
+			esc(f, it->note);
+			fputs("</td></tr>\n", f);
+		}
+		break;
+	case ITEM_TABLE:
+		table_html(c, it);
+		break;
+	case ITEM_CROSS:
+		cross_html(c, it);
+		break;
+	case ITEM_TREND:
+		trend_html(c, it);
+		break;
+	case ITEM_GROUPS:
+		groups_html(c, it);
+		break;
+	}
 }
 
 void report_write_html(FILE *f, const struct report *r, const struct lists *ls)
 {
-	struct html_ctx c = {.f = f, .ls = ls, .r = r};
-	char codes[REPORT_BINS][CODE_MAX], buf[128], minutes[32];
-	long counts[REPORT_BINS];
-	struct dist bins = {.code = codes, .count = counts};
+	struct html_ctx c = {.f = f, .ls = ls, .r = r, .room = PORTRAIT_CHARS};
+	struct report_heading h;
+	int wide = 0;
 
+	report_heading(r, ls, &h);
+	for (int g = 0; g < r->ngroups; g++)
+		wide += group_chars(r, ls, g);
+	if (wide > PORTRAIT_CHARS)
+		c.room = LANDSCAPE_CHARS;
 	fputs("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>", f);
-	fprintf(f, "Bilan d'activité du %s au %s</title>\n<style>%s</style>\n</head>\n<body>\n",
-	        r->f.from, r->f.to, style);
-	fprintf(f, "<h1>Bilan d'activité du %s au %s</h1>\n", r->f.from, r->f.to);
-	if (r->visits == 0)
-		fputs("<p><strong>Aucun passage sur cette période : le bilan est vide.</strong></p>\n", f);
-	section(&c, "1. Volume");
-	fputs("<table>\n", f);
-	snprintf(buf, sizeof buf, "%ld", r->visits);
-	figure(f, "Passages", buf);
-	snprintf(buf, sizeof buf, "%ld", r->persons);
-	figure(f, "Personnes distinctes", buf);
-	snprintf(buf, sizeof buf, "%ld", r->first_visits);
-	figure(f, "Premières venues", buf);
-	duration_format(r->minutes, minutes, sizeof minutes);
-	figure(f, "Temps total", minutes);
-	snprintf(buf, sizeof buf, "%.0f min (médiane %.0f min)", r->mean_minutes, r->median_minutes);
-	figure(f, "Durée moyenne", buf);
-	snprintf(buf, sizeof buf, "%ld", r->urgent);
-	figure(f, "Passages urgents", buf);
-	snprintf(buf, sizeof buf, "%ld", r->absent);
-	figure(f, "En l'absence de la personne", buf);
-	fputs("</table>\n", f);
-	trend(f, r);
-	report_each_table(r, &bins, table, &c);
-	section(&c, "5. Autonomie dans le temps");
-	fputs("<table>\n", f);
-	snprintf(buf, sizeof buf, "%ld", r->returning);
-	figure(f, "Personnes venues deux fois ou plus", buf);
-	snprintf(buf, sizeof buf, "%ld", r->towards_autonomy);
-	figure(f, "Plus autonomes qu'à la 1re venue", buf);
-	snprintf(buf, sizeof buf, "%ld", r->same);
-	figure(f, "Même posture", buf);
-	snprintf(buf, sizeof buf, "%ld", r->backwards);
-	figure(f, "Moins autonomes", buf);
-	for (int k = 0; k < REPORT_RANKS; k++) {
-		char name[64];
-		snprintf(name, sizeof name, "Posture moyenne, %d%s venue%s", k + 1, k ? "e" : "re",
-		         k == REPORT_RANKS - 1 ? " et suivantes" : "");
-		report_rank_text(r, k, buf, sizeof buf);
-		figure(f, name, buf);
+	esc(f, h.title);
+	fprintf(f, "</title>\n<style>%s%s</style>\n</head>\n<body>\n", style,
+	        c.room == LANDSCAPE_CHARS ? "@page{size:A4 landscape}" : "");
+	fputs("<header>\n<h1>", f);
+	esc(f, h.title);
+	fputs("</h1>\n<p class=\"scope\">", f);
+	esc(f, h.dates);
+	if (h.scope[0]) {
+		fputs(" · ", f);
+		esc(f, h.scope);
 	}
-	fputs("</table>\n</section>\n</body>\n</html>\n", f);
+	fputs("</p>\n", f);
+	if (h.progress[0]) {
+		fputs("<p class=\"scope\">", f);
+		esc(f, h.progress);
+		fputs("</p>\n", f);
+	}
+	fputs("</header>\n", f);
+	if (h.empty) {
+		fputs("<p><strong>", f);
+		esc(f, h.empty);
+		fputs("</strong></p>\n", f);
+	}
+	report_each_item(r, item, &c);
+	close_figures(&c);
+	if (c.in_section)
+		fputs("</section>\n", f);
+	fputs("</body>\n</html>\n", f);
 }

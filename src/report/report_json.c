@@ -1,7 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The activity summary as JSON: every figure, for other tools. Shares are
- * percentages with one decimal, as in the other formats. */
+ * percentages with one decimal, as in the other formats; numbers are
+ * written the C way whatever the locale. Its keys are in carnet(1). */
 #include <string.h>
+#include "carnet/report/outline.h"
 #include "carnet/report/report_write.h"
+
+/* Raised when a key changes meaning or goes away. */
+#define JSON_FORMAT_VERSION 2
 
 static void str(FILE *f, const char *s)
 {
@@ -38,8 +44,13 @@ static void dist(FILE *f, const char *name, const struct lists *ls, int list,
 		fprintf(f, "%s\n    {\"code\": ", i ? "," : "");
 		str(f, d->code[i]);
 		fputs(", \"libelle\": ", f);
-		str(f, !d->code[i][0] ? "non renseigné" : list < 0 ? d->code[i]
-		                                                   : lists_label(ls, list, d->code[i]));
+		{
+			struct report_table t = {.list = list, .d = d};
+			char buf[80];
+			const char *label = report_row_label(ls, &t, d->code[i], buf, sizeof buf);
+			/* An unknown code's label is the code itself; code_inconnu says so. */
+			str(f, known ? label : d->code[i]);
+		}
 		fprintf(f, ", \"nombre\": %ld, \"part\": ", d->count[i]);
 		share(f, tenths[i]);
 		fprintf(f, ", \"code_inconnu\": %s}", known ? "false" : "true");
@@ -88,37 +99,133 @@ static void codes(FILE *f, const struct codeset *set)
 struct tables {
 	FILE *f;
 	const struct lists *ls;
+	const struct report *r;
+	bool keys;        /* writing the key figures (else the tables) */
+	int nkeys;
 };
 
-static void table(void *ctx, const struct report_table *t)
+static void number_or_null(FILE *f, bool defined, double v, int decimals)
 {
-	const struct tables *c = ctx;
-	dist(c->f, t->name, c->ls, t->list, t->d);
+	if (defined)
+		fprintf(f, "%.*f", decimals, v);
+	else
+		fputs("null", f);
+}
+
+static void figure_value(FILE *f, const struct figure *fig)
+{
+	fprintf(f, "%ld", fig->value);
+	if (fig->unit == UNIT_SHARE) {
+		fprintf(f, ", \"sur\": %ld, \"part\": ", fig->whole);
+		if (fig->whole)
+			share(f, (fig->value * 1000 + fig->whole / 2) / fig->whole);
+		else
+			fputs("null", f);
+	}
+}
+
+/* A compared period's value under name (null without one), and for a share
+ * its part under "part_" name. */
+static void compared(FILE *f, const char *name, bool has, const struct figure *fig)
+{
+	fprintf(f, ", \"%s\": ", name);
+	if (has)
+		fprintf(f, "%ld", fig->value);
+	else
+		fputs("null", f);
+	if (fig->unit != UNIT_SHARE)
+		return;
+	fprintf(f, ", \"part_%s\": ", name);
+	if (has && fig->whole)
+		share(f, (fig->value * 1000 + fig->whole / 2) / fig->whole);
+	else
+		fputs("null", f);
+}
+
+static void item(void *ctx, const struct item *it)
+{
+	struct tables *c = ctx;
+	char change[160];
+
+	if (c->keys && it->kind == ITEM_KEY) {
+		fprintf(c->f, "%s\n    ", c->nkeys++ ? "," : "");
+		str(c->f, it->name);
+		fputs(": {\"valeur\": ", c->f);
+		figure_value(c->f, &it->key.now);
+		compared(c->f, "periode_precedente", it->key.has_prev, &it->key.prev);
+		fputs(", \"evolution\": ", c->f);
+		key_change_words(&it->key, false, CHANGE_SIGNED, c->r, change, sizeof change);
+		if (change[0])
+			str(c->f, change);
+		else
+			fputs("null", c->f);
+		compared(c->f, "un_an_avant", it->key.has_year, &it->key.year);
+		fputs(", \"evolution_sur_un_an\": ", c->f);
+		key_change_words(&it->key, true, CHANGE_SIGNED, c->r, change, sizeof change);
+		if (change[0])
+			str(c->f, change);
+		else
+			fputs("null", c->f);
+		fputc('}', c->f);
+	} else if (!c->keys && it->kind == ITEM_TABLE) {
+		dist(c->f, it->table->name, c->ls, it->table->list, it->table->d);
+	}
+}
+
+/* The dates a compared report covers, or null. */
+static void span(FILE *f, const struct report *o)
+{
+	if (!o) {
+		fputs("null", f);
+		return;
+	}
+	fputs("{\"du\": ", f);
+	str(f, o->f.from);
+	fputs(", \"au\": ", f);
+	str(f, o->f.to);
+	fputc('}', f);
 }
 
 void report_write_json(FILE *f, const struct report *r, const struct lists *ls)
 {
-	char bin_codes[REPORT_BINS][CODE_MAX];
-	long bin_counts[REPORT_BINS];
-	struct dist bins = {.code = bin_codes, .count = bin_counts};
-	struct tables ctx = {f, ls};
+	struct tables ctx = {f, ls, r, true, 0};
+	char period[64];
 
-	fputs("{\n  \"periode\": {\"du\": ", f);
+	report_period_words(&r->f, period, sizeof period);
+	fprintf(f, "{\n  \"format_version\": %d,\n  \"periode\": {\"du\": ", JSON_FORMAT_VERSION);
 	str(f, r->f.from);
 	fputs(", \"au\": ", f);
 	str(f, r->f.to);
+	fputs(", \"en_mots\": ", f);
+	str(f, period);
+	fputs(", \"en_cours_au\": ", f);
+	if (r->today[0])
+		str(f, r->today);
+	else
+		fputs("null", f);
+	fputs(", \"precedente\": ", f);
+	span(f, r->prev);
+	fputs(", \"un_an_avant\": ", f);
+	span(f, r->year_ago);
 	fputs("},\n  \"filtres\": {\"sites\": ", f);
 	codes(f, &r->f.sites);
 	fputs(", \"mediateurs\": ", f);
 	codes(f, &r->f.mediators);
+	fputs("},\n  \"essentiel\": {", f);
+	report_each_item(r, item, &ctx);
 	fprintf(f, "},\n  \"volume\": {\"passages\": %ld, \"personnes\": %ld,"
-	           " \"premieres_venues\": %ld, \"minutes\": %ld, \"duree_moyenne\": %.1f,"
-	           " \"duree_mediane\": %.1f, \"sans_organisme\": %ld, \"absents\": %ld,"
-	           " \"urgents\": %ld}",
-	        r->visits, r->persons, r->first_visits, r->minutes, r->mean_minutes,
-	        r->median_minutes, r->no_organism, r->absent, r->urgent);
-	/* Every distribution under its machine name, as the other formats list them. */
-	report_each_table(r, &bins, table, &ctx);
+	           " \"premieres_venues\": %ld, \"minutes\": %ld, \"duree_moyenne\": ",
+	        r->visits, r->persons, r->first_visits, r->minutes);
+	number_or_null(f, r->visits > 0, r->mean_minutes, 1);
+	fputs(", \"duree_mediane\": ", f);
+	number_or_null(f, r->visits > 0, r->median_minutes, 1);
+	fprintf(f, ", \"sans_organisme\": %ld, \"absents\": %ld, \"urgents\": %ld,"
+	           " \"faire_pour\": %ld, \"orientations\": %ld}",
+	        r->no_organism, r->absent, r->urgent, r->posture.n ? r->posture.count[0] : 0,
+	        report_referrals(r));
+	/* Every distribution under its machine name, in the order of the others. */
+	ctx.keys = false;
+	report_each_item(r, item, &ctx);
 	fputs(",\n  \"tendance\": [", f);
 	for (int i = 0; i < REPORT_TREND; i++) {
 		fprintf(f, "%s{\"mois\": ", i ? ", " : "");
@@ -131,9 +238,12 @@ void report_write_json(FILE *f, const struct report *r, const struct lists *ls)
 	fprintf(f, ",\n  \"autonomie\": {\"personnes\": %ld, \"plus_autonome\": %ld,"
 	           " \"meme_posture\": %ld, \"moins_autonome\": %ld, \"par_rang\": [",
 	        r->returning, r->towards_autonomy, r->same, r->backwards);
-	for (int k = 0; k < REPORT_RANKS; k++)
-		fprintf(f, "%s{\"rang\": %d, \"passages\": %ld, \"posture_moyenne\": %.2f}",
-		        k ? ", " : "", k + 1, r->rank_visits[k], r->rank_mean[k]);
+	for (int k = 0; k < REPORT_RANKS; k++) {
+		fprintf(f, "%s{\"rang\": %d, \"passages\": %ld, \"posture_moyenne\": ", k ? ", " : "",
+		        k + 1, r->rank_visits[k]);
+		number_or_null(f, r->rank_visits[k] > 0, r->rank_mean[k], 2);
+		fputc('}', f);
+	}
 	fputs("]}", f);
 	if (r->f.by != BY_NONE) {
 		fprintf(f, ",\n  \"repartition\": {\"par\": \"%s\", \"groupes\": [",

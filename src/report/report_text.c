@@ -1,12 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The activity summary as text for an 80-column terminal, with bar charts
- * in Unicode block characters. */
+ * in Unicode block characters; items in the order of outline.c. */
 #include <string.h>
-#include "carnet/report/report_write.h"
-#include "carnet/model/text.h"
 #include "carnet/model/clock.h"
+#include "carnet/model/number.h"
+#include "carnet/model/text.h"
+#include "carnet/report/outline.h"
+#include "carnet/report/report_write.h"
 
-#define BAR_WIDTH 22
+#define BAR_WIDTH 20
 #define LABEL_WIDTH 34
+#define NAME_WIDTH 40
+
+struct text_ctx {
+	FILE *f;
+	const struct lists *ls;
+	const struct report *r;
+};
 
 /* A bar of `value` out of `max`, in eighths of a cell. */
 static void bar(FILE *f, double value, double max)
@@ -19,44 +29,12 @@ static void bar(FILE *f, double value, double max)
 	fputs(eighths[units % 8], f);
 }
 
-static const char *label(const struct lists *ls, int list, const char *code, char *buf,
-                         size_t size)
+/* s in `width` columns, aligned to the right. */
+static void right(FILE *f, const char *s, int width)
 {
-	if (!code[0])
-		return "non renseigné";
-	if (list < 0)
-		return code;
-	if (!vlist_find(&ls->l[list], code)) {
-		snprintf(buf, size, "%s (code inconnu)", code);
-		return buf;
-	}
-	return lists_label(ls, list, code);
-}
-
-/* One line per code: label, count, share of d->total, bar. Rows with no
- * count are left out, except "non renseigné" rows the caller keeps. */
-static void dist_lines(FILE *f, const struct lists *ls, int list, const struct dist *d,
-                       bool keep_empty)
-{
-	long tenths[256 * 4];
-	long max = 0;
-	int n = d->n < (int)(sizeof tenths / sizeof tenths[0]) ? d->n : 0;
-
-	shares_tenths(d->count, n, d->total, tenths);
-	for (int i = 0; i < n; i++)
-		if (d->count[i] > max)
-			max = d->count[i];
-	for (int i = 0; i < n; i++) {
-		char buf[80], share[16];
-		if (d->count[i] == 0 && !keep_empty)
-			continue;
-		fputs("    ", f);
-		text_put_cell(f, label(ls, list, d->code[i], buf, sizeof buf), LABEL_WIDTH);
-		format_tenths(tenths[i], share, sizeof share);
-		fprintf(f, " %6ld %6s %% ", d->count[i], share);
-		bar(f, (double)d->count[i], (double)max);
-		fputc('\n', f);
-	}
+	for (int i = utf8_width(s); i < width; i++)
+		fputc(' ', f);
+	fputs(s, f);
 }
 
 static void heading(FILE *f, const char *title)
@@ -67,194 +45,234 @@ static void heading(FILE *f, const char *title)
 	fputc('\n', f);
 }
 
-static void figure(FILE *f, const char *name, const char *value)
+/* A figure's value in words: "28 310", "7 h 35", "26,1 min", "12 (25,0 %)". */
+static void value_text(const struct figure *fig, char *out, size_t size)
+{
+	char a[48], b[48];
+
+	switch (fig->unit) {
+	case UNIT_COUNT:
+		number_fr(fig->value, out, size);
+		break;
+	case UNIT_MINUTES:
+		duration_format(fig->value, out, size);
+		break;
+	case UNIT_MEAN:
+		if (!fig->defined) {
+			snprintf(out, size, "—");
+		} else {
+			decimal_fr(fig->mean, 1, a, sizeof a);
+			snprintf(out, size, "%s min", a);
+		}
+		break;
+	case UNIT_SHARE:
+		number_fr(fig->value, a, sizeof a);
+		percent_fr(fig->whole ? (fig->value * 1000 + fig->whole / 2) / fig->whole : 0, b,
+		           sizeof b);
+		snprintf(out, size, "%s (%s)", a, b);
+		break;
+	case UNIT_LEVEL:
+		if (!fig->defined) {
+			snprintf(out, size, "— (0 passage)");
+		} else {
+			decimal_fr(fig->mean, 2, a, sizeof a);
+			number_fr(fig->value, b, sizeof b);
+			snprintf(out, size, "%s (%s passage%s)", a, b, fig->value > 1 ? "s" : "");
+		}
+		break;
+	}
+}
+
+static void figure_line(FILE *f, const char *name, const char *value)
 {
 	fputs("  ", f);
-	text_put_cell(f, name, 36);
+	text_put_cell(f, name, NAME_WIDTH);
 	fprintf(f, " %s\n", value);
 }
 
-static void percent_of(long part, long whole, char *out, size_t size)
+/* Words cut to lines of `width` columns, each starting with `indent`. */
+static void wrapped(FILE *f, const char *indent, const char *s, int width)
 {
-	long tenths = whole ? (part * 1000 + whole / 2) / whole : 0;
-	char share[16];
-	format_tenths(tenths, share, sizeof share);
-	snprintf(out, size, "%ld (%s %%)", part, share);
+	while (*s) {
+		size_t fit = text_fit(s, width, NULL), cut = fit;
+		if (s[fit]) {
+			while (cut > 0 && s[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = fit;
+		}
+		fprintf(f, "%s%.*s\n", indent, (int)cut, s);
+		s += cut;
+		while (*s == ' ')
+			s++;
+	}
 }
 
-static void cross_lines(FILE *f, const struct lists *ls, int list, const struct cross *c)
+/* One line per code: label, count, share of d->total, bar; rows of 0
+ * count only where the table shows them all. */
+static void table_lines(struct text_ctx *c, const struct report_table *t)
 {
-	const struct vlist *postures = &ls->l[L_POSTURE];
+	const struct dist *d = t->d;
+	long tenths[1024], max = 0;
+	int n = d->n < 1024 ? d->n : 1024;
 
-	fputs("    ", f);
-	text_put_cell(f, "", 30);
-	for (int k = 0; k < postures->n && k < 4; k++) {
-		fputc(' ', f);
-		text_put_cell(f, postures->e[k].code, 9);
-	}
-	fputc('\n', f);
-	for (int i = 0; i < c->n; i++) {
-		long tenths[64];
-		char buf[80], share[16];
-		if (c->row[i].total == 0)
+	shares_tenths(d->count, n, d->total, tenths);
+	for (int i = 0; i < n; i++)
+		if (d->count[i] > max)
+			max = d->count[i];
+	for (int i = 0; i < n; i++) {
+		char buf[80], count[32], share[32];
+		if (d->count[i] == 0 && !t->all_rows && d->code[i][0])
 			continue;
-		shares_tenths(c->row[i].count, c->row[i].n < 64 ? c->row[i].n : 64, c->row[i].total,
+		if (d->count[i] == 0 && !d->code[i][0] && !t->all_rows)
+			continue;
+		fputs("    ", c->f);
+		text_put_cell(c->f, report_row_label(c->ls, t, d->code[i], buf, sizeof buf),
+		              LABEL_WIDTH);
+		number_fr(d->count[i], count, sizeof count);
+		percent_fr(tenths[i], share, sizeof share);
+		fputc(' ', c->f);
+		right(c->f, count, 7);
+		fputc(' ', c->f);
+		right(c->f, share, 8);
+		fputc(' ', c->f);
+		bar(c->f, (double)d->count[i], (double)max);
+		fputc('\n', c->f);
+	}
+}
+
+static void cross_lines(struct text_ctx *c, const struct item *it)
+{
+	const struct vlist *postures = &c->ls->l[L_POSTURE];
+	const struct cross *x = it->cross;
+
+	fputs("    ", c->f);
+	text_put_cell(c->f, "", 30);
+	for (int k = 0; k < postures->n && k < 4; k++) {
+		fputc(' ', c->f);
+		text_put_cell(c->f, postures->e[k].code, 9);
+	}
+	fputc('\n', c->f);
+	for (int i = 0; i < x->n; i++) {
+		long tenths[64];
+		char buf[80], share[32];
+		if (x->row[i].total == 0)
+			continue;
+		shares_tenths(x->row[i].count, x->row[i].n < 64 ? x->row[i].n : 64, x->row[i].total,
 		              tenths);
-		fputs("    ", f);
-		text_put_cell(f, label(ls, list, c->code[i], buf, sizeof buf), 30);
-		for (int k = 0; k < postures->n && k < 4 && k < c->row[i].n; k++) {
-			format_tenths(tenths[k], share, sizeof share);
-			fprintf(f, " %7s %%", share);
+		fputs("    ", c->f);
+		text_put_cell(c->f, lists_label(c->ls, it->list, x->code[i]), 30);
+		(void)buf;
+		for (int k = 0; k < postures->n && k < 4 && k < x->row[i].n; k++) {
+			percent_fr(tenths[k], share, sizeof share);
+			fputc(' ', c->f);
+			right(c->f, share, 9);
 		}
-		fputc('\n', f);
+		fputc('\n', c->f);
+	}
+}
+
+static void trend_lines(struct text_ctx *c)
+{
+	const struct report *r = c->r;
+	long max = 0;
+
+	for (int i = 0; i < REPORT_TREND; i++)
+		if (r->trend[i] > max)
+			max = r->trend[i];
+	for (int i = 0; i < REPORT_TREND; i++) {
+		char count[32];
+		number_fr(r->trend[i], count, sizeof count);
+		fprintf(c->f, "    %s ", r->trend_month[i]);
+		right(c->f, count, 7);
+		fputc(' ', c->f);
+		bar(c->f, (double)r->trend[i], (double)max);
+		fputc('\n', c->f);
+	}
+}
+
+static void group_lines(struct text_ctx *c)
+{
+	const struct report *r = c->r;
+
+	fputs("    ", c->f);
+	text_put_cell(c->f, "", LABEL_WIDTH);
+	fputs("  passages personnes  temps\n", c->f);
+	for (int g = 0; g < r->ngroups; g++) {
+		char visits[32], persons[32], total[32];
+		number_fr(r->groups[g].visits, visits, sizeof visits);
+		number_fr(r->groups[g].persons, persons, sizeof persons);
+		duration_format(r->groups[g].minutes, total, sizeof total);
+		fputs("    ", c->f);
+		text_put_cell(c->f, report_group_label(r, c->ls, g), LABEL_WIDTH);
+		fputc(' ', c->f);
+		right(c->f, visits, 9);
+		fputc(' ', c->f);
+		right(c->f, persons, 9);
+		fprintf(c->f, "  %s\n", total);
+	}
+}
+
+static void item(void *ctx, const struct item *it)
+{
+	struct text_ctx *c = ctx;
+	char value[160], change[160];
+
+	switch (it->kind) {
+	case ITEM_SECTION:
+		heading(c->f, it->title);
+		break;
+	case ITEM_KEY:
+		value_text(&it->key.now, value, sizeof value);
+		figure_line(c->f, it->title, value);
+		key_change_words(&it->key, false, CHANGE_SIGNED, c->r, change, sizeof change);
+		if (change[0])
+			wrapped(c->f, "      ", change, 72);
+		key_change_words(&it->key, true, CHANGE_SIGNED, c->r, change, sizeof change);
+		if (change[0])
+			wrapped(c->f, "      ", change, 72);
+		break;
+	case ITEM_FIGURE:
+		value_text(&it->fig, value, sizeof value);
+		figure_line(c->f, it->title, value);
+		if (it->note)
+			wrapped(c->f, "  ", it->note, 76);
+		break;
+	case ITEM_TABLE:
+		fprintf(c->f, "  %s\n", it->title);
+		if (it->note)
+			wrapped(c->f, "  ", it->note, 76);
+		table_lines(c, it->table);
+		break;
+	case ITEM_CROSS:
+		fprintf(c->f, "  %s\n", it->title);
+		if (it->note)
+			wrapped(c->f, "  ", it->note, 76);
+		cross_lines(c, it);
+		break;
+	case ITEM_TREND:
+		fprintf(c->f, "  %s\n", it->title);
+		trend_lines(c);
+		break;
+	case ITEM_GROUPS:
+		fprintf(c->f, "  %s\n", it->title);
+		group_lines(c);
+		break;
 	}
 }
 
 void report_write_text(FILE *f, const struct report *r, const struct lists *ls)
 {
-	char buf[128], total[32];
-	long max_trend = 0;
+	struct text_ctx c = {f, ls, r};
+	struct report_heading h;
 
-	fprintf(f, "Bilan d'activité du %s au %s\n", r->f.from, r->f.to);
-	if (r->f.sites.n) {
-		fputs(r->f.sites.n > 1 ? "Sites : " : "Site : ", f);
-		for (int i = 0; i < r->f.sites.n; i++)
-			fprintf(f, "%s%s", i ? ", " : "", lists_label(ls, L_SITE, r->f.sites.v[i]));
-		fputc('\n', f);
-	}
-	if (r->f.mediators.n) {
-		fputs(r->f.mediators.n > 1 ? "Médiateurs : " : "Médiateur : ", f);
-		for (int i = 0; i < r->f.mediators.n; i++)
-			fprintf(f, "%s%s", i ? ", " : "", lists_label(ls, L_MEDIATEUR, r->f.mediators.v[i]));
-		fputc('\n', f);
-	}
-	if (r->visits == 0)
-		fputs("\nAucun passage sur cette période : le bilan est vide.\n", f);
-
-	heading(f, "1. Volume");
-	snprintf(buf, sizeof buf, "%ld", r->visits);
-	figure(f, "Passages", buf);
-	snprintf(buf, sizeof buf, "%ld", r->persons);
-	figure(f, "Personnes distinctes (avec un code)", buf);
-	snprintf(buf, sizeof buf, "%ld", r->first_visits);
-	figure(f, "Premières venues", buf);
-	duration_format(r->minutes, total, sizeof total);
-	figure(f, "Temps total", total);
-	snprintf(buf, sizeof buf, "%.0f min (médiane %.0f min)", r->mean_minutes, r->median_minutes);
-	figure(f, "Durée moyenne", buf);
-	{
-		struct dist bins = {.n = REPORT_BINS, .total = r->visits};
-		char codes[REPORT_BINS][CODE_MAX];
-		long counts[REPORT_BINS];
-		for (int i = 0; i < REPORT_BINS; i++) {
-			snprintf(codes[i], CODE_MAX, "%s", report_bin_labels[i]);
-			counts[i] = r->bins[i];
-		}
-		bins.code = codes;
-		bins.count = counts;
-		fputs("  Durées\n", f);
-		dist_lines(f, ls, -1, &bins, true);
-	}
-	if (r->ngroups) {
-		fprintf(f, "  %s\n", r->f.by == BY_SITE ? "Par site (passages, personnes, temps)"
-		                                        : "Par médiateur (passages, personnes, temps)");
-		for (int g = 0; g < r->ngroups; g++) {
-			duration_format(r->groups[g].minutes, total, sizeof total);
-			fputs("    ", f);
-			text_put_cell(f, report_group_label(r, ls, g), LABEL_WIDTH);
-			fprintf(f, " %6ld %6ld  %s\n", r->groups[g].visits, r->groups[g].persons, total);
-		}
-	}
-	fputs("  Canal\n", f);
-	dist_lines(f, ls, L_CANAL, &r->canal, false);
-	fputs("  Jour de la semaine\n", f);
-	dist_lines(f, ls, -1, &r->weekday, true);
-	fputs("  Les 12 derniers mois\n", f);
-	for (int i = 0; i < REPORT_TREND; i++)
-		if (r->trend[i] > max_trend)
-			max_trend = r->trend[i];
-	for (int i = 0; i < REPORT_TREND; i++) {
-		fprintf(f, "    %s %6ld ", r->trend_month[i], r->trend[i]);
-		bar(f, (double)r->trend[i], (double)max_trend);
-		fputc('\n', f);
-	}
-
-	heading(f, "2. Demandes et organismes");
-	fputs("  Un passage à plusieurs demandes ou organismes compte dans chacun :\n"
-	      "  les parts sont celles des passages et ne s'additionnent pas à 100 %.\n",
-	      f);
-	fputs("  Demandes\n", f);
-	dist_lines(f, ls, L_DEMANDE, &r->demand, false);
-	fputs("  Organismes\n", f);
-	dist_lines(f, ls, L_ORGANISME, &r->organism, false);
-	percent_of(r->no_organism, r->visits, buf, sizeof buf);
-	figure(f, "Sans organisme", buf);
-
-	heading(f, "3. Posture");
-	dist_lines(f, ls, L_POSTURE, &r->posture, true);
-	{
-		/* The same rounded share as in the table above. */
-		long tenths[64];
-		char share[16];
-		shares_tenths(r->posture.count, r->posture.n < 64 ? r->posture.n : 64, r->visits,
-		              tenths);
-		format_tenths(r->posture.n ? tenths[0] : 0, share, sizeof share);
-		snprintf(buf, sizeof buf, "%ld (%s %%)", r->posture.n ? r->posture.count[0] : 0, share);
-		figure(f, "Part « faire pour »", buf);
-	}
-	percent_of(r->absent, r->visits, buf, sizeof buf);
-	figure(f, "En l'absence de la personne", buf);
-	fputs("  Posture par demande (parts des passages de chaque demande)\n", f);
-	cross_lines(f, ls, L_DEMANDE, &r->posture_by_demand);
-	fputs("  Posture par organisme\n", f);
-	cross_lines(f, ls, L_ORGANISME, &r->posture_by_organism);
-
-	heading(f, "4. Issues et urgences");
-	dist_lines(f, ls, L_ISSUE, &r->outcome, false);
-	percent_of(r->urgent, r->visits, buf, sizeof buf);
-	figure(f, "Passages urgents (risque de rupture)", buf);
-	if (r->urgent) {
-		fputs("  Issue des passages urgents\n", f);
-		dist_lines(f, ls, L_ISSUE, &r->urgent_outcome, false);
-	}
-
-	heading(f, "5. Autonomie dans le temps");
-	snprintf(buf, sizeof buf, "%ld", r->returning);
-	figure(f, "Personnes venues deux fois ou plus", buf);
-	percent_of(r->towards_autonomy, r->returning, buf, sizeof buf);
-	figure(f, "  plus autonome qu'à la 1re venue", buf);
-	percent_of(r->same, r->returning, buf, sizeof buf);
-	figure(f, "  même posture qu'à la 1re venue", buf);
-	percent_of(r->backwards, r->returning, buf, sizeof buf);
-	figure(f, "  moins autonome qu'à la 1re venue", buf);
-	fputs("  Posture moyenne selon le rang de la venue (1 = faire pour, 4 = laisser faire)\n", f);
-	for (int k = 0; k < REPORT_RANKS; k++) {
-		char name[40];
-		snprintf(name, sizeof name, "%d%s venue%s", k + 1, k ? "e" : "re",
-		         k == REPORT_RANKS - 1 ? " et suivantes" : "");
-		report_rank_text(r, k, buf, sizeof buf);
-		figure(f, name, buf);
-	}
-
-	heading(f, "6. Orientations");
-	fputs("  Orienté par\n", f);
-	dist_lines(f, ls, L_ORIENTE_PAR, &r->referred_by, false);
-	fputs("  Orienté vers\n", f);
-	dist_lines(f, ls, L_ORIENTE_VERS, &r->referred_to, false);
-
-	heading(f, "7. Public");
-	if (r->persons == 1)
-		fputs("  Parts de la personne distincte venue sur la période\n", f);
-	else
-		fprintf(f, "  Parts des %ld personnes distinctes venues sur la période\n", r->persons);
-	fputs("  Tranche d'âge\n", f);
-	dist_lines(f, ls, L_TRANCHE_AGE, &r->age, true);
-	fputs("  Genre\n", f);
-	dist_lines(f, ls, L_GENRE, &r->gender, true);
-	fputs("  Commune ou quartier\n", f);
-	dist_lines(f, ls, L_QUARTIER, &r->area, true);
-	fputs("  Situation\n", f);
-	dist_lines(f, ls, L_SITUATION, &r->situation, true);
-	fputs("  Équipement à domicile (plusieurs réponses possibles)\n", f);
-	dist_lines(f, ls, L_EQUIPEMENT, &r->equipment, true);
+	report_heading(r, ls, &h);
+	fprintf(f, "%s\n%s\n", h.title, h.dates);
+	if (h.scope[0])
+		wrapped(f, "", h.scope, 78);
+	if (h.progress[0])
+		wrapped(f, "", h.progress, 78);
+	if (h.empty)
+		fprintf(f, "%s\n", h.empty);
+	report_each_item(r, item, &c);
 }

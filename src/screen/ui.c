@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -204,19 +205,7 @@ void ui_timer_toggle(struct ui *ui)
 
 void ui_long_date(const char *iso, char *out, size_t size)
 {
-	static const char *const days[] = {"lundi", "mardi", "mercredi", "jeudi",
-	                                   "vendredi", "samedi", "dimanche"};
-	static const char *const months[] = {"janvier", "février", "mars", "avril", "mai", "juin",
-	                                     "juillet", "août", "septembre", "octobre",
-	                                     "novembre", "décembre"};
-	struct cn_date d;
-
-	if (!date_parse(iso, &d)) {
-		snprintf(out, size, "%s", iso);
-		return;
-	}
-	snprintf(out, size, "%s %d %s %d", days[date_weekday(&d)], d.day, months[d.month - 1],
-	         d.year);
+	date_words(iso, true, out, size);
 }
 
 void ui_title(struct ui *ui, const char *title)

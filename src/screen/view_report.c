@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,7 @@ static void load(struct ui *ui, struct report_view *rv)
 	date_format(&d, f.to);
 	if (ui->app->cfg.site[0])
 		codeset_add(&f.sites, ui->app->cfg.site);
-	if (report_compute(ui->app->st, &ui->app->cfg.lists, &f, &r, &err) != CN_OK) {
+	if (report_compute_compared(ui->app->st, &ui->app->cfg.lists, &f, &r, &err) != CN_OK) {
 		ui_status(ui, true, "%s", err.msg);
 		return;
 	}
@@ -63,13 +64,10 @@ static void load(struct ui *ui, struct report_view *rv)
 static void report_draw(struct ui *ui, struct view *v)
 {
 	struct report_view *rv = (struct report_view *)v;
-	static const char *const months[] = {"janvier", "février", "mars", "avril", "mai",
-	                                     "juin", "juillet", "août", "septembre", "octobre",
-	                                     "novembre", "décembre"};
 	char title[128];
 	int rows = LINES - 5;
 
-	snprintf(title, sizeof title, "Bilan de %s %d · %s", months[rv->month - 1], rv->year,
+	snprintf(title, sizeof title, "Bilan d'activité · %s %d · %s", clock_month_name(rv->month), rv->year,
 	         ui->app->cfg.site[0] ? lists_label(&ui->app->cfg.lists, L_SITE, ui->app->cfg.site)
 	                              : "tous les sites");
 	ui_title(ui, title);

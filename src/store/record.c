@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define _GNU_SOURCE /* open_memstream */
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +187,29 @@ int record_set(struct record *r, enum record_col col, const char *text, struct c
 	}
 }
 
+int record_set_sheet(struct record *r, enum record_col col, const char *text,
+                     struct cn_err *err)
+{
+	char norm[16];
+	int h, m, sec, d, mo, y, used = 0;
+	size_t len = strlen(text);
+
+	/* Calc and Excel write times with seconds: "09:05:00". */
+	if (col == RC_TIME && len == 8 && sscanf(text, "%2d:%2d:%2d%n", &h, &m, &sec, &used) == 3 &&
+	    used == 8 && h >= 0 && h < 24 && m >= 0 && m < 60 && sec >= 0 && sec < 60) {
+		snprintf(norm, sizeof norm, "%02d:%02d", h, m);
+		return record_set(r, col, norm, err);
+	}
+	/* And dates the French way: "30/11/2026". */
+	if (col == RC_DATE && len == 10 && text[2] == '/' && text[5] == '/' &&
+	    sscanf(text, "%2d/%2d/%4d%n", &d, &mo, &y, &used) == 3 && used == 10 && y >= 1000 &&
+	    y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+		snprintf(norm, sizeof norm, "%04d-%02d-%02d", y, mo, d);
+		return record_set(r, col, norm, err);
+	}
+	return record_set(r, col, text, err);
+}
+
 /* The text of a column: the record's own string, or small filled in. */
 #define SMALL_MAX (CODESET_MAX * CODE_MAX)
 static const char *column_text(const struct record *r, enum record_col col,
@@ -295,12 +319,31 @@ void record_write_header(FILE *f)
 	csv_end_row(f);
 }
 
+static bool value_column(enum record_col c)
+{
+	switch (c) {
+	case RC_ID: case RC_DATE: case RC_TIME: case RC_DURATION: case RC_PRESENT: case RC_URGENT:
+	case RC_CREATED: case RC_UPDATED: case RC_DELETED: case RC_PERSON_ID:
+	case RC_PERSON_CREATED: case RC_PERSON_UPDATED:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void write_columns(FILE *f, const struct record *r, enum record_col last)
 {
 	char small[SMALL_MAX];
 
-	for (enum record_col c = 0; c <= last; c++)
-		csv_field(f, column_text(r, c, small), ',', c == 0);
+	/* A note "=1+1" stays text in a spreadsheet, and a code "0123" a code;
+	 * import takes the guard off. Ids, dates, times, numbers and flags are
+	 * what they look like. */
+	for (enum record_col c = 0; c <= last; c++) {
+		if (value_column(c))
+			csv_field(f, column_text(r, c, small), ',', c == 0);
+		else
+			csv_text(f, column_text(r, c, small), ',', c == 0);
+	}
 }
 
 void record_write(FILE *f, const struct record *r, int eol)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include <string.h>
 #include "carnet/model/text.h"
@@ -279,6 +280,28 @@ int visit_habit_durations(struct store *st, const char *site, const char since[D
 			out[k - 1] = t;
 		}
 	return n;
+}
+
+int visit_code_used(struct store *st, enum visit_field f, const char *code, bool *used,
+                    struct cn_err *err)
+{
+	/* The column is a literal chosen here, the code is bound. */
+	sqlite3_stmt *stmt = store_prepare(
+		st, f == VF_SITE ? "SELECT 1 FROM visit WHERE site = ?1 LIMIT 1"
+		                 : "SELECT 1 FROM visit WHERE mediator = ?1 LIMIT 1",
+		err);
+	int rc;
+
+	*used = false;
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, err, "lecture impossible");
+	*used = rc == SQLITE_ROW;
+	return CN_OK;
 }
 
 static bool id_prefix_valid(const char *s)

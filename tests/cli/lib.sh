@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sourced by every command-line test: an isolated, pinned environment and
 # small assertion helpers that print "ok - …" / "not ok - …".
 set -u
@@ -5,7 +6,8 @@ set -u
 T=$(mktemp -d "${TMPDIR:-/tmp}/carnet-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
-export CARNET_SYSCONFDIR="$T/etc" TZ=Europe/Paris LANG=C.UTF-8 LC_ALL=C.UTF-8
+# The locale: C.UTF-8, or the users' fr_FR.UTF-8 on run.sh's second pass.
+export CARNET_SYSCONFDIR="$T/etc" TZ=Europe/Paris LANG="${TEST_LOCALE:-C.UTF-8}" LC_ALL="${TEST_LOCALE:-C.UTF-8}"
 export CARNET_NOW=2026-11-18T10:30 TERM=xterm-256color COLUMNS=80 LINES=24
 unset CARNET_DB CARNET_CONFIG NO_COLOR
 # The shipped lists of this source tree, whichever build of the binary runs.

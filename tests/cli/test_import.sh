@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # carnet import: a round trip gives identical data, a second import changes
 # nothing, the leniencies (BOM, LF, ';', any column order, quoted newlines),
 # every kind of bad row or file refused with its line and nothing written,
@@ -229,8 +230,10 @@ bad date1 date=2026-13-01
 refused "bad date 2026-13-01" "$T/date1.csv" 3 date "date invalide"
 bad date2 date=2026-02-29
 refused "bad date 2026-02-29" "$T/date2.csv" 3 date "date invalide"
-bad date3 date=18/11/2026
-refused "bad date 18/11/2026" "$T/date3.csv" 3 date "date invalide"
+bad date3 date=31/11/2026
+refused "bad date 31/11/2026 (the French form, a day that is not)" "$T/date3.csv" 3 date "date invalide"
+bad date4 date=2026/11/18
+refused "bad date 2026/11/18" "$T/date4.csv" 3 date "date invalide"
 ROW=$(row "$T/a.csv" "$ANON" id="$(newid)")
 crlf "$T/missing.csv" "$HEADER" "$VALID" "$(printf '%s' "$ROW" | cut -d, -f1-26)"
 refused "missing columns" "$T/missing.csv" 3 equipement "colonnes manquantes"
@@ -241,10 +244,14 @@ refused "text after a closing quote" "$T/quote1.csv" 3 "" "guillemets"
 crlf "$T/quote2.csv" "$HEADER" "$VALID" "$ROW"
 printf '%s\r\n' "$(row "$T/a.csv" "$ANON" id="$(newid)" note=@NOTE@ | sed 's/@NOTE@/"jamais fermé/')" >>"$T/quote2.csv"
 refused "a quoted field never closed (end of file)" "$T/quote2.csv" 4 "" "guillemets"
-crlf "$T/utf8.csv" "$HEADER" "$VALID" "$(row "$T/a.csv" "$ANON" id="$(newid)" note=@NOTE@ | LC_ALL=C sed 's/@NOTE@/caf\xe9 cr\xe8me/')"
-refused "invalid UTF-8 (Latin-1 é)" "$T/utf8.csv" 3 note "UTF-8"
-crlf "$T/utf8b.csv" "$HEADER" "$VALID" "$(row "$T/a.csv" "$ANON" id="$(newid)" lieu_orientation=@P@ | LC_ALL=C sed 's/@P@/Mairie \xc3/')"
-refused "invalid UTF-8 (truncated sequence)" "$T/utf8b.csv" 3 lieu_orientation "UTF-8"
+# A file already read as UTF-8 that then breaks it is damaged, not
+# Windows-1252 (a file with no UTF-8 before its first accent is: see
+# test_spreadsheet.sh).
+UTF8_ROW=$(row "$T/a.csv" "$ANON" id="$(newid)" note="Déjà venue, reçue à l'accueil")
+crlf "$T/utf8.csv" "$HEADER" "$UTF8_ROW" "$(row "$T/a.csv" "$ANON" id="$(newid)" note=@NOTE@ | LC_ALL=C sed 's/@NOTE@/caf\xe9 cr\xe8me/')"
+refused "invalid UTF-8 after UTF-8 (Latin-1 é)" "$T/utf8.csv" 3 note "UTF-8"
+crlf "$T/utf8b.csv" "$HEADER" "$UTF8_ROW" "$(row "$T/a.csv" "$ANON" id="$(newid)" lieu_orientation=@P@ | LC_ALL=C sed 's/@P@/Mairie \xc3/')"
+refused "invalid UTF-8 after UTF-8 (truncated sequence)" "$T/utf8b.csv" 3 lieu_orientation "UTF-8"
 : >"$T/empty.csv"
 refused "empty file" "$T/empty.csv" 1 "" "fichier vide"
 python3 -c '

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # carnet list: period, filters, table and CSV; carnet without a command.
 . "$TESTS_DIR/cli/lib.sh"
 
@@ -19,8 +20,8 @@ TAB=$(printf '\t')
 csv_ids() {
 	python3 -c '
 import csv, sys
-with open(sys.argv[1], newline="", encoding="utf-8") as f:
-    rows = list(csv.reader(f))
+with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
+    rows = list(csv.reader(f, delimiter=";"))
 print(" ".join(r[0] for r in rows[1:]))
 ' "$T/out"
 }
@@ -28,8 +29,8 @@ print(" ".join(r[0] for r in rows[1:]))
 csv_row() {
 	python3 -c '
 import csv, sys
-with open(sys.argv[1], newline="", encoding="utf-8") as f:
-    for r in csv.reader(f):
+with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
+    for r in csv.reader(f, delimiter=";"):
         if r and r[0] == sys.argv[2]:
             print("\t".join(r))
 ' "$T/out" "$1"
@@ -120,14 +121,15 @@ check "table: fits 80 columns" [ "$(wc -L <"$T/out")" -le 80 ]
 run list --format csv
 check "csv: exit 0" rc_is 0
 CR=$(printf '\r')
-is "csv: header row" "$(head -n 1 "$T/out")" \
-	"id,date,heure,duree,site,mediateur,canal,demandes,organismes,posture,present,issue,urgent,oriente_par,oriente_vers,lieu_orientation,usager,note$CR"
+BOM=$(printf '\357\273\277')
+is "csv: header row (the French spreadsheet dialect: BOM, ';')" "$(head -n 1 "$T/out")" \
+	"${BOM}id;date;heure;duree;site;mediateur;canal;demandes;organismes;posture;present;issue;urgent;oriente_par;oriente_vers;lieu_orientation;usager;note$CR"
 is "csv: one line per visit plus the header" "$(wc -l <"$T/out" | tr -d ' ')" 5
 check "csv: every line ends with CRLF" python3 -c '
 import sys
 d = open(sys.argv[1], "rb").read()
 sys.exit(0 if d.endswith(b"\r\n") and d.count(b"\n") == d.count(b"\r\n") else 1)' "$T/out"
-check "csv: a note with a comma and a double quote is quoted" out_has '"Dit ""oui"", puis non"'
+check "csv: a note with a double quote is quoted" out_has '"Dit ""oui"", puis non"'
 is "csv: row of the visit with every field (labels, oui/non, minutes, full id)" "$(csv_row "$V5")" \
 	"$(tabs "$V5" 2026-11-05 09:05 90 "ESC Le Blosne" "M. C. D." "Sur rendez-vous" \
 		"Faire une demande, constituer un dossier | Prendre un rendez-vous en ligne" \
@@ -144,7 +146,7 @@ is "csv: row with another site, mediator and outcome" "$(csv_row "$V3")" \
 is "csv: the person code in the usager column" "$(csv_row "$V6" | cut -f17)" K7M2QX
 run list --format csv --from 2026-11-02 --to 2026-11-03
 is "csv: empty period gives the header alone" "$(cat "$T/out")" \
-	"id,date,heure,duree,site,mediateur,canal,demandes,organismes,posture,present,issue,urgent,oriente_par,oriente_vers,lieu_orientation,usager,note$CR"
+	"${BOM}id;date;heure;duree;site;mediateur;canal;demandes;organismes;posture;present;issue;urgent;oriente_par;oriente_vers;lieu_orientation;usager;note$CR"
 
 # ---- refused list options
 run list --format xml

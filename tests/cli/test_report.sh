@@ -1,7 +1,9 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # carnet report: every figure checked against an independent computation
 # (SQL written here, or counts by hand), in text and JSON; the published
 # Rennes table comes back; an empty period gives a valid empty report.
 . "$TESTS_DIR/cli/lib.sh"
+NB=$(printf '\342\200\257') # U+202F, before % and between thousands
 
 # json PATH: prints a value of the JSON report in $T/out ("volume.passages",
 # "genre.lignes[0].part"...).
@@ -97,9 +99,10 @@ is "public: equipment not given" "$(row equipement '' nombre)" 1
 # ---- the text report: same figures, in French, 80 columns
 run report --month 2026-11
 check "text: exit 0" rc_is 0
-check "text: the period" out_has "Bilan d'activité du 2026-11-01 au 2026-11-30"
+check "text: the period in words" out_has "Bilan d'activité — novembre 2026"
+check "text: its dates" out_has "Du 1er au 30 novembre 2026"
 check "text: visits" sh -c 'grep -qE "^  Passages +6$" "$1"' x "$T/out"
-check "text: decimal comma" out_has "66,7 %"
+check "text: decimal comma, a narrow no-break space before %" out_has "66,7$NB%"
 check "text: multi-valued fields said so" out_has "ne s'additionnent pas à 100 %"
 check "text: bars in block characters" out_has "█"
 check "text: fits 80 columns" python3 -c 'import sys; sys.exit(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")) > 80)' "$T/out"
@@ -114,7 +117,9 @@ is "--year period" "$(json periode.au)" 2026-12-31
 CARNET_NOW=2026-12-15T09:00 run report --format json
 is "default period: the previous month" "$(json periode.du)" 2026-11-01
 run report --month 2026-11 --site ailleurs --format json
-is "--site filter" "$(json volume.passages)" 0
+check "--site with a code nobody uses: exit 1" rc_is 1
+check "--site with a code nobody uses: the accepted codes named" err_has "--site : code inconnu « ailleurs ». Valeurs acceptées :"
+check "--site with a code nobody uses: nothing on stdout" out_empty
 run report --month 2026-13
 check "bad month: exit 1" rc_is 1
 check "bad month: message names --month" err_has "--month"
@@ -170,8 +175,8 @@ is "Rennes: quartiers as published" \
 	"$(python3 -c 'import json,sys; print(" ".join(str(l["part"]) for l in json.load(open(sys.argv[1]))["quartier"]["lignes"] if l["code"]))' "$T/out")" \
 	"14.6 4.9 4.9 2.4 24.4 17.1 2.4 4.9 2.4 22.0"
 "$CARNET" --db "$SQLDB" --config "$RENNES" report --month 2026-11 >"$T/out"
-check "Rennes text: 51,2 %" out_has "51,2 %"
-check "Rennes text: Le Blosne 24,4 %" sh -c 'grep -E "Le Blosne +10 +24,4 %" "$1" >/dev/null' x "$T/out"
+check "Rennes text: 51,2 %" out_has "51,2$NB%"
+check "Rennes text: Le Blosne 24,4 %" sh -c 'grep -E "Le Blosne +10 +24,4$2%" "$1" >/dev/null' x "$T/out" "$NB"
 
 # ---- HTML: one well-formed, self-contained file
 "$CARNET" --db "$SQLDB" --config "$RENNES" report --month 2026-11 --format html >"$T/r.html"
@@ -181,7 +186,7 @@ check "html: the HTML parser finds no error but unknown HTML5 tags" sh -c \
 check "html: no script, no external asset" sh -c '! grep -qiE "<script|<link|src=|https?:" "$1"' x "$T/r.html"
 check "html: inline SVG charts" grep -q "<svg" "$T/r.html"
 check "html: a print style sheet for A4" grep -q "@page{size:A4" "$T/r.html"
-check "html: French, with the published share" grep -q "51,2&#160;%" "$T/r.html"
+check "html: French, with the published share" grep -q "51,2$NB%" "$T/r.html"
 check "html: accents" grep -q "Bréquigny" "$T/r.html"
 
 # ---- CSV for French spreadsheets
@@ -247,7 +252,7 @@ i = rows.index(["Organismes"])
 print(";".join(rows[i + 2]), "/", ";".join([r for r in rows[i + 3:] if r and r[0] == "caf"][0]))' "$T/r.csv")" \
 	"Code;Libellé;Nombre;Part (%);A. B.;C. D. / caf;CAF;3;60,0;2;1"
 "$CARNET" --db "$SQLDB" --config "$BY" report --month 2026-11 --by site --format html >"$T/by.html"
-check "--by site: HTML well-formed with a column per site" sh -c 'xmllint --noout "$1" && grep -q "<th>Site sud</th>" "$1"' x "$T/by.html"
+check "--by site: HTML well-formed with a column per site" sh -c 'xmllint --noout "$1" && grep -q "<th class=\"n\">Site sud</th>" "$1"' x "$T/by.html"
 "$CARNET" --db "$SQLDB" --config "$BY" report --month 2026-11 --by site >"$T/out"
 check "--by site: the text report has the breakdown" sh -c 'grep -qE "Site sud +2 +0  1 h 00" "$1"' x "$T/out"
 "$CARNET" --db "$SQLDB" --config "$BY" report --month 2026-11 --by quartier >"$T/out" 2>"$T/err"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Each command under valgrind: no invalid access, no leak, on success and on
 # the error paths. Skipped for the sanitizer build (the two do not mix).
 . "$TESTS_DIR/cli/lib.sh"
@@ -52,6 +53,9 @@ for format in text json csv html; do
 	vg "report --format $format" 0 --config "$CONF" report --month 2026-11 --format "$format"
 done
 vg "report on an empty period" 0 report --month 2020-01
+vg "report --format xlsx" 0 --config "$CONF" report --month 2026-11 --by site --format xlsx -o "$T/r.xlsx"
+vg "list --format xlsx" 0 --config "$CONF" list --format xlsx -o "$T/l.xlsx"
+vg "report with an unknown --site" 1 --config "$CONF" report --month 2026-11 --site nowhere
 vg "report --by site" 0 --config "$CONF" report --month 2026-11 --by site --format html
 vg "report --by mediator" 0 --config "$CONF" report --month 2026-11 --by mediator --format json
 vg "report with a bad month" 1 report --month 2026-13
@@ -63,6 +67,9 @@ vg "import of a bad row: all or nothing" 1 --db "$T/other.db" --config "$CONF" i
 vg "import --skip-invalid" 0 --db "$T/other.db" --config "$CONF" import --skip-invalid "$T/bad.csv"
 printf 'id,date\r\n"broken\r\n' >"$T/broken.csv"
 vg "import of a broken file" 1 --db "$T/other.db" import "$T/broken.csv"
+iconv -f UTF-8 -t WINDOWS-1252 "$T/all.csv" >"$T/win.csv"
+sed 's/,\([0-9][0-9]:[0-9][0-9]\),/,\1:00,/' "$T/win.csv" >"$T/sheet.csv"
+vg "import of a Windows-1252 file with seconds (a spreadsheet's)" 0 --db "$T/fourth.db" --config "$CONF" import "$T/sheet.csv"
 vg "merge" 0 --db "$T/third.db" --config "$CONF" merge "$DB" "$T/other.db"
 vg "merge of a file that is not a database" 5 --db "$T/third.db" merge "$T/notdb"
 vg "backup" 0 backup "$T/copy.db"

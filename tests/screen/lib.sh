@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sourced by the screen tests: the real program in a real terminal (tmux),
 # keys sent one by one, the screen read back. Pinned: size 80x24, TERM, TZ,
 # the clock (CARNET_NOW), HOME and the XDG folders (from cli/lib.sh).
@@ -25,7 +26,7 @@ start() {
 	NSTART=$((NSTART + 1))
 	SOCK="$T/tmux.$NSTART.sock"
 	tmx new-session -d -s s -x "${W:-80}" -y "${H:-24}" \
-		"env -u COLUMNS -u LINES TERM=${SCREEN_TERM:-xterm-256color} LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+		"env -u COLUMNS -u LINES TERM=${SCREEN_TERM:-xterm-256color} LANG=$LANG LC_ALL=$LC_ALL \
 		 ${SCREEN_ENV:-} \"$CARNET\" $* ; echo \$? >\"$T/exit\"; sleep 300"
 	tmx set-option -t s remain-on-exit on >/dev/null
 }

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make demo: the demonstration database of bench/gen (a few months of one
 # project: three sites, four mediators, returning persons moving towards
 # autonomy) and carnet opened on it with bench/demo.ini, screens and report
@@ -39,7 +40,7 @@ start --db "$DEMO" --config "$ROOT/bench/demo.ini"
 on_screen "the desk screen opens on the demo site" "ESC Le Blosne"
 check "the day's list has visits" sh -c '! grep -q "Aucun passage enregistré" "$1"' x "$T/screen"
 keys b
-on_screen "b: the report of the month has data" "Bilan de novembre 2026"
+on_screen "b: the report of the month has data" "Bilan d'activité · novembre 2026"
 check "the report counts visits" sh -c 'grep -qE "Passages +[1-9][0-9]*$" "$1"' x "$T/screen"
 keys Escape q
 check "q quits" wait_exit

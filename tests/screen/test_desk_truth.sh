@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The desk screen through a real morning (issue: no quiet mistakes, nothing
 # lost by a reflex key, fewer keys, the screen tells the truth). Each point
 # through the real screen in tmux.
@@ -40,7 +41,7 @@ on_screen "at 9:00" "Heure *            09:00"
 # The date field takes what people type (the first character replaces it).
 screen >"$T/screen"
 for typed in "30/10:vendredi 30 octobre 2026" "hier:mardi 17 novembre 2026" \
-	"avant-hier:lundi 16 novembre 2026" "1/11/2026:dimanche 1 novembre 2026" \
+	"avant-hier:lundi 16 novembre 2026" "1/11/2026:dimanche 1er novembre 2026" \
 	"2026-11-05:jeudi 5 novembre 2026"; do
 	i=0
 	while ! grep -q '^>Date' "$T/screen" && [ $i -lt 20 ]; do

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A scripted session of the desk screen under valgrind: no invalid access,
 # no leak (curses keeps some memory reachable on purpose: only definite and
 # indirect leaks count). Skipped for the sanitizer build.
@@ -52,7 +53,7 @@ keys F1
 on_screen "valgrind: the help" "Aide : les touches"
 keys Escape h l . c
 keys b "[" "]" Down
-on_screen "valgrind: the report view" "Bilan de"
+on_screen "valgrind: the report view" "Bilan d'activité ·"
 keys Escape
 keys q
 check "valgrind: carnet ends" wait_exit

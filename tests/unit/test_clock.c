@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdlib.h>
 #include <time.h>
 #include "carnet/model/clock.h"
@@ -124,6 +125,111 @@ static void test_now_override(void)
 	CHECK(d.year >= 2024);
 }
 
+static const char *words(const char *iso, bool weekday)
+{
+	static char out[64];
+	memset(out, 'x', sizeof out);
+	date_words(iso, weekday, out, sizeof out);
+	return out;
+}
+
+static void test_date_words(void)
+{
+	char small[8];
+
+	CHECK_STR(words("2026-11-01", false), "1er novembre 2026");
+	CHECK_STR(words("2026-11-01", true), "dimanche 1er novembre 2026");
+	CHECK_STR(words("2026-11-18", true), "mercredi 18 novembre 2026");
+	CHECK_STR(words("2026-11-18", false), "18 novembre 2026");
+	CHECK_STR(words("2026-11-02", false), "2 novembre 2026");
+	CHECK_STR(words("2026-11-21", false), "21 novembre 2026"); /* "er" only for the 1st */
+	CHECK_STR(words("2026-11-23", true), "lundi 23 novembre 2026");
+	CHECK_STR(words("2026-08-15", false), "15 août 2026");
+	CHECK_STR(words("2024-02-29", true), "jeudi 29 février 2024");
+	CHECK_STR(words("2027-01-01", true), "vendredi 1er janvier 2027");
+	/* Not a date: given back as it is. */
+	CHECK_STR(words("demain", true), "demain");
+	CHECK_STR(words("2026-02-30", false), "2026-02-30");
+	/* Cut to the room given, and terminated. */
+	date_words("2026-11-18", true, small, sizeof small);
+	CHECK_STR(small, "mercred");
+}
+
+static void test_month_names(void)
+{
+	CHECK_STR(clock_month_name(1), "janvier");
+	CHECK_STR(clock_month_name(2), "février");
+	CHECK_STR(clock_month_name(8), "août");
+	CHECK_STR(clock_month_name(10), "octobre");
+	CHECK_STR(clock_month_name(12), "décembre");
+	CHECK_STR(clock_month_name(0), "");
+	CHECK_STR(clock_month_name(13), "");
+	CHECK_STR(clock_month_name(-1), "");
+}
+
+static const char *moved(int y, int m, int d, int days)
+{
+	static char out[DATE_LEN];
+	struct cn_date date = {y, m, d};
+	date_add_days(&date, days);
+	date_format(&date, out);
+	return out;
+}
+
+static void test_add_days(void)
+{
+	CHECK_STR(moved(2024, 2, 28, 1), "2024-02-29");
+	CHECK_STR(moved(2024, 2, 29, 1), "2024-03-01");
+	CHECK_STR(moved(2026, 2, 28, 1), "2026-03-01");
+	CHECK_STR(moved(2026, 12, 31, 1), "2027-01-01");
+	CHECK_STR(moved(2027, 1, 1, -1), "2026-12-31");
+	CHECK_STR(moved(2026, 3, 1, -1), "2026-02-28");
+	CHECK_STR(moved(2024, 3, 1, -1), "2024-02-29");
+	CHECK_STR(moved(2000, 2, 28, 1), "2000-02-29");
+	CHECK_STR(moved(2100, 2, 28, 1), "2100-03-01");
+	CHECK_STR(moved(2026, 11, 18, 0), "2026-11-18");
+	CHECK_STR(moved(2026, 11, 18, 365), "2027-11-18");
+	CHECK_STR(moved(2024, 1, 1, 366), "2025-01-01");
+	CHECK_STR(moved(2026, 11, 10, -15), "2026-10-26");
+	CHECK_STR(moved(2026, 11, 18, -365 * 3 - 1), "2023-11-18");
+	/* Whatever the time zone: dates move by whole days (around the
+	 * daylight saving changes too). */
+	setenv("TZ", "Europe/Paris", 1);
+	tzset();
+	CHECK_STR(moved(2026, 3, 28, 1), "2026-03-29");
+	CHECK_STR(moved(2026, 3, 29, 1), "2026-03-30");
+	CHECK_STR(moved(2026, 10, 25, -1), "2026-10-24");
+}
+
+static void test_days_between(void)
+{
+	struct cn_date a = {2026, 11, 1}, b = {2026, 11, 30};
+
+	CHECK_INT(date_days_between(&a, &b), 29);
+	CHECK_INT(date_days_between(&b, &a), -29);
+	CHECK_INT(date_days_between(&a, &a), 0);
+	a = (struct cn_date){2024, 2, 28};
+	b = (struct cn_date){2024, 3, 1};
+	CHECK_INT(date_days_between(&a, &b), 2);
+	a = (struct cn_date){2026, 2, 28};
+	b = (struct cn_date){2026, 3, 1};
+	CHECK_INT(date_days_between(&a, &b), 1);
+	a = (struct cn_date){2026, 12, 31};
+	b = (struct cn_date){2027, 1, 1};
+	CHECK_INT(date_days_between(&a, &b), 1);
+	a = (struct cn_date){2024, 1, 1};
+	b = (struct cn_date){2025, 1, 1};
+	CHECK_INT(date_days_between(&a, &b), 366);
+	a = (struct cn_date){2026, 3, 1}; /* across the change to summer time */
+	b = (struct cn_date){2026, 4, 1};
+	CHECK_INT(date_days_between(&a, &b), 31);
+	/* Consistent with date_add_days. */
+	a = (struct cn_date){2026, 11, 18};
+	b = a;
+	date_add_days(&b, -400);
+	CHECK_INT(date_days_between(&a, &b), -400);
+}
+
 int main(void)
 {
 	RUN(test_date_parse);
@@ -132,5 +238,9 @@ int main(void)
 	RUN(test_time_parse);
 	RUN(test_duration_parse);
 	RUN(test_now_override);
+	RUN(test_date_words);
+	RUN(test_month_names);
+	RUN(test_add_days);
+	RUN(test_days_between);
 	return harness_finish();
 }

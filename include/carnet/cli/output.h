@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The files that commands write with -o (export, report, list). Such a file
  * is never the database, one of its side files or any SQLite database, never
  * anything but a regular file (a link, a device, a pipe or a folder is
@@ -26,5 +27,8 @@ int output_open(struct app *app, struct output *o, const char *path);
  * otherwise removes what was written. Returns an exit status (EXIT_INVALID
  * when the file could not be completed). */
 int output_close(struct app *app, struct output *o, bool ok);
+/* The temporary file's path, for a writer that writes files itself (xlsx);
+ * NULL without -o. */
+const char *output_file(const struct output *o);
 
 #endif

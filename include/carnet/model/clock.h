@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Dates, times and durations: parsing, formatting and "now".
  * "now" is the local time, or CARNET_NOW (YYYY-MM-DDTHH:MM[:SS]) in tests. */
 #ifndef CARNET_CLOCK_H
@@ -42,6 +43,12 @@ bool month_parse(const char *s, int *year, int *month);
 int date_days_in_month(int year, int month);
 /* 0 = Monday … 6 = Sunday. */
 int date_weekday(const struct cn_date *d);
+/* Days from a to b (negative when b is before a). */
+long date_days_between(const struct cn_date *a, const struct cn_date *b);
+/* "mercredi 18 novembre 2026" (weekday), "1er novembre 2026". */
+void date_words(const char *iso, bool weekday, char *out, size_t size);
+/* "octobre" for 10. */
+const char *clock_month_name(int month);
 /* d moved by `days` (negative: back), across months and years. */
 void date_add_days(struct cn_date *d, int days);
 /* What people type for a day: AAAA-MM-JJ, JJ/MM/AAAA, JJ/MM (this year),

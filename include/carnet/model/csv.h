@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* CSV (RFC 4180). Writing: fields quoted when they need it, CRLF line ends.
  * Reading: streamed record by record, with what spreadsheets do to a CSV (a
  * BOM, CRLF or LF, ';' instead of ',', line breaks inside quoted fields). */
@@ -11,6 +12,15 @@
 void csv_field(FILE *f, const char *s, char sep, int first);
 void csv_field_int(FILE *f, long value, char sep, int first);
 void csv_end_row(FILE *f);
+/* A text field as a spreadsheet must keep it: one it would take for a
+ * formula (starting with = + - @, a tab, a carriage return or an
+ * apostrophe) or read as a value (a number, a date, a time, a percentage,
+ * a truth value: "0123", "3E7946", "12/11", "12 novembre", "15 %", "VRAI")
+ * gets an apostrophe in front (OWASP's advice for formulas); csv_untext()
+ * removes exactly that one again, so that what is read back is what was
+ * written. Numbers, dates and times meant as such go through csv_field. */
+void csv_text(FILE *f, const char *s, char sep, int first);
+void csv_untext(char *s);
 
 #define CSV_FIELD_MAX 65536   /* bytes of one field */
 #define CSV_FIELDS_MAX 256    /* fields of one record */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* UTF-8 text helpers: display width, padding, validation, ASCII case. */
 #ifndef CARNET_TEXT_H
 #define CARNET_TEXT_H
@@ -23,6 +24,11 @@ void text_lower_ascii(char *s);
 void text_upper_ascii(char *s);
 /* Strips leading and trailing ASCII white space in place; returns s. */
 char *text_trim(char *s);
+/* Windows-1252 (what a spreadsheet saves on Windows) into UTF-8; false when
+ * `in` has a byte that encoding does not define or out is too small. */
+bool cp1252_to_utf8(const char *in, char *out, size_t size);
+/* True when s has a byte of 0x80 or more (anything but ASCII). */
+bool text_has_non_ascii(const char *s);
 /* True when s holds a control character (newline and tab included), an
  * invisible or a bidirectional control character, or a byte that is not
  * UTF-8 (escape.h): what a note, a place or a label never holds. */

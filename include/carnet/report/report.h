@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The activity summary of a period: every indicator of DOMAIN.md, computed
  * from the database. The writers (text, JSON, CSV, HTML) only print it. */
 #ifndef CARNET_REPORT_H
@@ -42,6 +43,7 @@ struct report {
 	long visits, persons, first_visits, minutes;
 	double mean_minutes, median_minutes;
 	long bins[REPORT_BINS];                  /* <15, 15-29, 30-59, 60-120, >120 min */
+	struct dist durations;                   /* the same as a distribution ("durees") */
 	struct dist canal, weekday, demand, organism, posture, outcome, urgent_outcome,
 		referred_by, referred_to;
 	long no_organism, absent, urgent;
@@ -58,6 +60,13 @@ struct report {
 	 * period (code "" for visits without a mediator). */
 	int ngroups;
 	struct report *groups;
+	/* For the first page: the period just before (same length) and the
+	 * same period a year earlier, NULL when the base has no visit there
+	 * (report_compute_compared). */
+	struct report *prev, *year_ago;
+	/* The period is not over: its visits end on `today`, and prev and
+	 * year_ago cover as many days from their start ("" when it is over). */
+	char today[DATE_LEN];
 };
 
 /* The code of breakdown group g ("" for visits without a mediator) and its
@@ -69,11 +78,11 @@ const struct dist *report_dist(const struct report *r, const char *name);
 /* The count of a code in a distribution (0 when it is not there). */
 long dist_count(const struct dist *d, const char *code);
 
-extern const char *const report_bin_labels[REPORT_BINS];
+extern const char *const report_bin_codes[REPORT_BINS];  /* "moins_15"… */
+extern const char *const report_bin_labels[REPORT_BINS]; /* "moins de 15 min"… */
 extern const char *const report_weekdays[7];  /* lundi … dimanche */
 
-/* The distributions of a report in display order, for the writers that
- * print them all alike (CSV, HTML). */
+/* A distribution as a writer prints it (outline.h lists them). */
 struct report_table {
 	const char *section;     /* "1. Volume" */
 	const char *title;       /* "Canal" */
@@ -81,25 +90,34 @@ struct report_table {
 	int list;                /* enum list_id of the codes, -1 for fixed labels */
 	const struct dist *d;
 	const char *note;        /* said under the table, or NULL */
+	bool all_rows;           /* a scale or a public's shares: rows of 0 count too */
 };
-typedef void (*report_table_fn)(void *ctx, const struct report_table *t);
-/* Calls fn for each distribution; `bins` receives the duration ranges as a
- * distribution (its arrays must hold REPORT_BINS entries). */
-void report_each_table(const struct report *r, struct dist *bins, report_table_fn fn,
-                       void *ctx);
-
 /* The count of row `row` of table t in breakdown group g (the duration
  * ranges go by position, the other tables by code). */
 long report_group_count(const struct report *r, int g, const struct report_table *t, int row);
 
 int report_compute(struct store *st, const struct lists *ls, const struct report_filter *f,
                    struct report *r, struct cn_err *err);
+/* The same, with r->prev and r->year_ago for the first page's comparisons
+ * (cut to the same days when the period is still going on: r->today). */
+int report_compute_compared(struct store *st, const struct lists *ls,
+                            const struct report_filter *f, struct report *r, struct cn_err *err);
+/* The filter of the period just before f's: the previous month or year
+ * when f is one, else as many days just before. */
+void report_previous_period(const struct report_filter *f, struct report_filter *out);
+/* The same period a year earlier. */
+void report_year_before(const struct report_filter *f, struct report_filter *out);
+/* Visits sent somewhere (orienté vers given). */
+long report_referrals(const struct report *r);
 void report_free(struct report *r);
 
 /* Shares of counts out of total in tenths of a percent, rounded so that
  * they add up to exactly 1000 when the counts add up to total (largest
  * remainder). */
 void shares_tenths(const long *counts, int n, long total, long *tenths);
+/* The posture shares of row i of c, in tenths (at most max of them, largest
+ * remainder); returns how many, 0 for a row without visits. */
+int cross_row_shares(const struct cross *c, int i, long *tenths, int max);
 /* "51,2" from 512 tenths. */
 void format_tenths(long tenths, char *out, size_t size);
 /* The mean posture at visit rank k: "2,50 (3 passages)", "— (0 passage)". */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The exchange record: one visit with its person's code and profile, as
  * export writes it, import reads it and merge moves it between databases,
  * and as visit_history keeps the versions that lost. Its CSV form is
@@ -37,6 +38,10 @@ void record_init(struct record *r);
  * cannot be that column's value (a number, 0 or 1, a date, codes…). Whether
  * the codes are known is record_validate's business. */
 int record_set(struct record *r, enum record_col col, const char *text, struct cn_err *err);
+/* record_set() taking also what a spreadsheet writes back: times with
+ * seconds ("09:05:00") and dates as JJ/MM/AAAA. */
+int record_set_sheet(struct record *r, enum record_col col, const char *text,
+                     struct cn_err *err);
 /* The rules of `carnet add` on the whole record, codes unknown to ls kept and
  * noted in u; *col names the column at fault. */
 int record_validate(const struct record *r, const struct lists *ls, struct unknown_codes *u,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Visits in the database. Each public write is one transaction. */
 #ifndef CARNET_VISIT_STORE_H
 #define CARNET_VISIT_STORE_H
@@ -35,6 +36,9 @@ void visit_filter_bind(sqlite3_stmt *stmt, const struct visit_filter *f);
  * the most frequent, in increasing order. Returns how many (-1 on error). */
 int visit_habit_durations(struct store *st, const char *site, const char since[DATE_LEN],
                           const int *fixed, int nfixed, int *out, int max, struct cn_err *err);
+/* Whether some visit has this site (f VF_SITE) or mediator (VF_MEDIATOR). */
+int visit_code_used(struct store *st, enum visit_field f, const char *code, bool *used,
+                    struct cn_err *err);
 /* Validates, gives v a new id and timestamps, and saves it. */
 int visit_create(struct store *st, const struct lists *ls, struct visit *v,
                  struct cn_err *err);
