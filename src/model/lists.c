@@ -22,6 +22,11 @@ static const struct {
 	[L_EQUIPEMENT] = {"equipement", "Équipement à domicile"},
 	[L_SITE] = {"site", "Site"},
 	[L_MEDIATEUR] = {"mediateur", "Médiateur"},
+	[L_THEME_ATELIER] = {"theme_atelier", "Thème d'atelier"},
+	[L_NIVEAU_ATELIER] = {"niveau_atelier", "Niveau d'atelier"},
+	[L_LIEU_ATELIER] = {"lieu_atelier", "Lieu d'atelier"},
+	[L_MATERIEL] = {"materiel", "Matériel utilisé en atelier"},
+	[L_TEMPS] = {"temps", "Temps hors accompagnement"},
 };
 
 const char *list_section(enum list_id id)

@@ -197,3 +197,27 @@ int person_recent(struct store *st, int limit, person_recent_fn fn, void *ctx,
 		return store_fail(st, err, "lecture des usagers impossible");
 	return CN_OK;
 }
+
+int person_id_of(struct store *st, const char *code, char out[ID_LEN], struct cn_err *err)
+{
+	sqlite3_stmt *stmt = store_cached(
+		st, "SELECT id FROM person WHERE code = ?1 AND deleted_at IS NULL", err);
+	int rc;
+
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		store_column_copy(stmt, 0, out, ID_LEN);
+		rc = CN_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = cn_err_set(err, CN_ENOTFOUND,
+		                "usager inconnu « %s » (créez-le d'abord : carnet person new --code %s)",
+		                code, code);
+	} else {
+		rc = store_fail(st, err, "lecture des usagers impossible");
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}

@@ -99,6 +99,39 @@ static const char *const migrations[] = {
 	"  visit_id TEXT NOT NULL, updated_at TEXT NOT NULL, version TEXT NOT NULL,"
 	"  kept_at TEXT NOT NULL,"
 	"  PRIMARY KEY (visit_id, updated_at, version)) WITHOUT ROWID;",
+	/* 5 -> 6: the rest of a mediator's work: workshops, their participants
+	 * with a code (the anonymous attendees are counts in the workshop row),
+	 * time outside accompaniment; and the versions of those records that
+	 * lost in an import or a merge, as visit_history keeps the visits'. */
+	"CREATE TABLE workshop ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  date TEXT NOT NULL, time TEXT NOT NULL,"
+	"  duration INTEGER NOT NULL CHECK (duration BETWEEN 1 AND 480),"
+	"  site TEXT NOT NULL, mediators TEXT, title TEXT, themes TEXT NOT NULL,"
+	"  level TEXT, place TEXT,"
+	"  registered INTEGER CHECK (registered IS NULL OR registered BETWEEN 0 AND 999),"
+	"  anonymous INTEGER NOT NULL DEFAULT 0 CHECK (anonymous BETWEEN 0 AND 999),"
+	"  anon_gender TEXT, anon_age TEXT, anon_situation TEXT, equipment TEXT, note TEXT,"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+	"CREATE INDEX workshop_by_date ON workshop(date, time);"
+	"CREATE TABLE workshop_participant ("
+	"  workshop_id TEXT NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+	"  rank INTEGER NOT NULL,"
+	"  person_id TEXT NOT NULL REFERENCES person(id),"
+	"  present INTEGER NOT NULL DEFAULT 1 CHECK (present IN (0, 1)),"
+	"  PRIMARY KEY (workshop_id, rank)) WITHOUT ROWID;"
+	"CREATE INDEX participant_by_person ON workshop_participant(person_id);"
+	"CREATE TABLE worktime ("
+	"  id TEXT PRIMARY KEY NOT NULL,"
+	"  date TEXT NOT NULL, time TEXT NOT NULL,"
+	"  duration INTEGER NOT NULL CHECK (duration BETWEEN 1 AND 720),"
+	"  site TEXT NOT NULL, mediator TEXT, kind TEXT NOT NULL, note TEXT,"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+	"CREATE INDEX worktime_by_date ON worktime(date, time);"
+	"CREATE TABLE record_history ("
+	"  kind TEXT NOT NULL, record_id TEXT NOT NULL, updated_at TEXT NOT NULL,"
+	"  version TEXT NOT NULL, kept_at TEXT NOT NULL,"
+	"  PRIMARY KEY (kind, record_id, updated_at, version)) WITHOUT ROWID;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "carnet/model/text.h"
 #include "carnet/store/person_store.h"
+#include "carnet/store/records.h"
 #include "carnet/store/visit_store.h"
 
 /* Columns read by every query; read_row() knows their order. */
@@ -38,33 +39,6 @@ static void read_row(sqlite3_stmt *stmt, struct visit *v)
 	store_column_codes(stmt, 20, &v->organisms);
 }
 
-/* The id of the live person with that code, or CN_ENOTFOUND. */
-static int person_id_of(struct store *st, const char *code, char out[ID_LEN],
-                        struct cn_err *err)
-{
-	sqlite3_stmt *stmt = store_cached(
-		st, "SELECT id FROM person WHERE code = ?1 AND deleted_at IS NULL", err);
-	int rc;
-
-	if (!stmt)
-		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		store_column_copy(stmt, 0, out, ID_LEN);
-		rc = CN_OK;
-	} else if (rc == SQLITE_DONE) {
-		rc = cn_err_field(err, CN_ENOTFOUND, VF_PERSON,
-		                  "usager inconnu « %s » (créez-le d'abord : carnet person new "
-		                  "--code %s)",
-		                  code, code);
-	} else {
-		rc = store_fail(st, err, "lecture des usagers impossible");
-	}
-	sqlite3_reset(stmt);
-	return rc;
-}
-
 /* Inserts or replaces the visit row; inside a transaction. */
 static int write_visit(struct store *st, const struct visit *v, bool insert,
                        struct cn_err *err)
@@ -85,8 +59,10 @@ static int write_visit(struct store *st, const struct visit *v, bool insert,
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if (v->person[0] && (rc = person_id_of(st, v->person, person_id, err)) != CN_OK)
+	if (v->person[0] && (rc = person_id_of(st, v->person, person_id, err)) != CN_OK) {
+		err->field = VF_PERSON;
 		return rc;
+	}
 	stmt = store_cached(st, insert ? insert_sql : update_sql, err);
 	if (!stmt)
 		return CN_EDB;
@@ -204,50 +180,14 @@ int visit_update_in(struct store *st, const struct lists *ls, struct visit *v,
 	return rc;
 }
 
-/* Sets or clears the tombstone of a visit, in one transaction. */
-static int set_deleted(struct store *st, const char *id, bool deleted, struct cn_err *err)
-{
-	static const char *const sql[] = {
-		"UPDATE visit SET deleted_at = NULL, updated_at = ?1"
-		" WHERE id = ?2 AND deleted_at IS NOT NULL",
-		"UPDATE visit SET deleted_at = ?1, updated_at = ?1"
-		" WHERE id = ?2 AND deleted_at IS NULL",
-	};
-	char now[TS_LEN], prev[TS_LEN] = "";
-	sqlite3_stmt *stmt;
-	int rc = store_begin(st, err);
-
-	if (rc != CN_OK)
-		return rc;
-	if (!(stmt = store_prepare(st, "SELECT updated_at FROM visit WHERE id = ?1", err)))
-		return store_end(st, CN_EDB, err);
-	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		store_column_copy(stmt, 0, prev, sizeof prev);
-	sqlite3_finalize(stmt);
-	if ((rc = clock_timestamp_after(prev, now, err)) != CN_OK)
-		return store_end(st, rc, err);
-	if (!(stmt = store_prepare(st, sql[deleted], err)))
-		return store_end(st, CN_EDB, err);
-	sqlite3_bind_text(stmt, 1, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = store_fail(st, err, deleted ? "suppression impossible" : "restauration impossible");
-	else if (sqlite3_changes(store_db(st)) == 0)
-		rc = cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage %sintrouvable : « %s »",
-		                  deleted ? "" : "supprimé ", id);
-	sqlite3_finalize(stmt);
-	return store_end(st, rc, err);
-}
-
 int visit_delete(struct store *st, const char *id, struct cn_err *err)
 {
-	return set_deleted(st, id, true, err);
+	return records_set_deleted(st, "visit", "passage", VF_ID, id, true, err);
 }
 
 int visit_undelete(struct store *st, const char *id, struct cn_err *err)
 {
-	return set_deleted(st, id, false, err);
+	return records_set_deleted(st, "visit", "passage", VF_ID, id, false, err);
 }
 
 int visit_habit_durations(struct store *st, const char *site, const char since[DATE_LEN],
@@ -304,75 +244,23 @@ int visit_code_used(struct store *st, enum visit_field f, const char *code, bool
 	return CN_OK;
 }
 
-static bool id_prefix_valid(const char *s)
-{
-	size_t len = strlen(s);
-
-	if (len < 4 || len > 36)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') || *s == '-'))
-			return false;
-	return true;
-}
-
 int visit_get(struct store *st, const char *id_or_prefix, bool with_deleted, struct visit *out,
               struct cn_err *err)
 {
-	char prefix[ID_LEN], upper[ID_LEN + 1];
+	char id[ID_LEN];
 	sqlite3_stmt *stmt;
-	int rc, found = 0;
+	int rc = records_find(st, "visit", "passage", VF_ID, id_or_prefix, with_deleted, id, err);
 
-	text_copy(prefix, sizeof prefix, id_or_prefix);
-	text_lower_ascii(prefix);
-	if (!id_prefix_valid(prefix))
-		return cn_err_field(err, CN_ENOTFOUND, VF_ID,
-		                    "passage introuvable : « %s » (identifiant ou début "
-		                    "d'identifiant de 4 caractères au moins attendu)",
-		                    id_or_prefix);
-	/* Every id character sorts below 'g': [prefix, prefix+"g") is the range. */
-	snprintf(upper, sizeof upper, "%sg", prefix);
-	stmt = store_prepare(st,
-	                     "SELECT " VISIT_COLUMNS
-	                     "WHERE v.id >= ?1 AND v.id < ?2 AND (?3 OR v.deleted_at IS NULL) "
-	                     "LIMIT 2",
-	                     err);
-	if (!stmt)
+	if (rc != CN_OK)
+		return rc;
+	if (!(stmt = store_prepare(st, "SELECT " VISIT_COLUMNS "WHERE v.id = ?1", err)))
 		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, prefix, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, upper, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 3, with_deleted);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (found++ == 0)
-			read_row(stmt, out);
-	}
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		read_row(stmt, out);
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, err, "lecture impossible");
-	if (found == 0)
-		return cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage introuvable : « %s »",
-		                    id_or_prefix);
-	if (found > 1)
-		return cn_err_field(err, CN_EINVAL, VF_ID,
-		                    "identifiant ambigu « %s » : plusieurs passages commencent ainsi, "
-		                    "donnez plus de caractères",
-		                    id_or_prefix);
-	return CN_OK;
-}
-
-/* ",a,b," holds ",code," exactly when code is in the set: codes never hold
- * a comma. NULL for an empty set: no condition. */
-static void bind_codes_list(sqlite3_stmt *stmt, int idx, const struct codeset *set)
-{
-	char joined[CODESET_MAX * CODE_MAX + 2] = ",";
-
-	if (!set->n) {
-		sqlite3_bind_null(stmt, idx);
-		return;
-	}
-	codeset_join(set, ",", joined + 1, sizeof joined - 2);
-	strcat(joined, ",");
-	sqlite3_bind_text(stmt, idx, joined, -1, SQLITE_TRANSIENT);
+	return rc == SQLITE_ROW ? CN_OK : store_fail(st, err, "lecture impossible");
 }
 
 void visit_filter_bind(sqlite3_stmt *stmt, const struct visit_filter *f)
@@ -381,8 +269,8 @@ void visit_filter_bind(sqlite3_stmt *stmt, const struct visit_filter *f)
 	 * the range, and so the index. */
 	sqlite3_bind_text(stmt, 1, f->from, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(stmt, 2, f->to[0] ? f->to : "9999-12-31", -1, SQLITE_TRANSIENT);
-	bind_codes_list(stmt, 3, &f->sites);
-	bind_codes_list(stmt, 4, &f->mediators);
+	records_bind_set(stmt, 3, &f->sites);
+	records_bind_set(stmt, 4, &f->mediators);
 }
 
 int visit_each(struct store *st, const struct visit_filter *f, visit_fn fn, void *ctx,

@@ -131,3 +131,20 @@ import json, sys
 r = json.load(open(sys.argv[1]))
 print(r["volume"]["passages"], r["volume"]["personnes"], r["autonomie"]["personnes"])' "$T/out")" "2 1 1"
 is "upgraded: integrity check ok" "$(SQLDB="$OLD" sql 'PRAGMA integrity_check')" ok
+
+# ---- schema 5 (the last before workshops and time outside accompaniment),
+# made by the previous carnet: upgraded to the workshops' schema, nothing lost
+OLD5="$T/v5.db"
+sqlite3 -batch "$OLD5" <"$FIXTURES/schema-v5.sql"
+is "fixture: schema version 5" "$(SQLDB="$OLD5" sql 'PRAGMA user_version')" 5
+BEFORE5=$(SQLDB="$OLD5" sql "SELECT * FROM visit ORDER BY id; SELECT * FROM person; SELECT * FROM visit_history")
+run --db "$OLD5" list --from 2026-11-01 --to 2026-11-30
+check "schema 5 upgraded: list exits 0" rc_is 0
+is "schema 5 upgraded: the current schema version" "$(SQLDB="$OLD5" sql 'PRAGMA user_version')" "$VERSION"
+is "schema 5 upgraded: visits, persons and history unchanged" \
+	"$(SQLDB="$OLD5" sql "SELECT * FROM visit ORDER BY id; SELECT * FROM person; SELECT * FROM visit_history")" "$BEFORE5"
+is "schema 5 upgraded: the new tables are there, empty" \
+	"$(SQLDB="$OLD5" sql "SELECT (SELECT count(*) FROM workshop) + (SELECT count(*) FROM workshop_participant) + (SELECT count(*) FROM worktime) + (SELECT count(*) FROM record_history)")" 0
+check "schema 5 upgraded: a copy of the old base beside it" test -f "$OLD5.v5.bak"
+is "schema 5 upgraded: the copy is the old schema" "$(SQLDB="$OLD5.v5.bak" sql 'PRAGMA user_version')" 5
+is "schema 5 upgraded: integrity check ok" "$(SQLDB="$OLD5" sql 'PRAGMA integrity_check')" ok

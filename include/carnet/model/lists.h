@@ -23,6 +23,11 @@ enum list_id {
 	L_EQUIPEMENT,
 	L_SITE,
 	L_MEDIATEUR,
+	L_THEME_ATELIER,   /* workshops */
+	L_NIVEAU_ATELIER,
+	L_LIEU_ATELIER,
+	L_MATERIEL,
+	L_TEMPS,           /* time outside accompaniment */
 	L_COUNT
 };
 

@@ -22,6 +22,9 @@ int person_update(struct store *st, const struct lists *ls, struct person *p,
 /* Writes p as it is, id and timestamps included (a profile from another
  * desk). Inside a transaction held by the caller; no validation. */
 int person_put(struct store *st, const struct person *p, bool insert, struct cn_err *err);
+/* The id of the live person with that code, or CN_ENOTFOUND ("usager
+ * inconnu", with how to create them). */
+int person_id_of(struct store *st, const char *code, char out[ID_LEN], struct cn_err *err);
 /* By code, in any letter case. */
 int person_get(struct store *st, const char *code, struct person *out,
                struct cn_err *err);

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What every table of records (visit, workshop, worktime) shares in the
+ * database: finding a record by its id or an unambiguous prefix of it, and
+ * tombstones. `table` is a literal chosen by the caller, never user data;
+ * `what` names one record in messages ("passage", "atelier", "temps"), and
+ * `id_field` is the record's id field, to place errors. */
+#ifndef CARNET_RECORDS_H
+#define CARNET_RECORDS_H
+
+#include <stdbool.h>
+#include "carnet/model/ids.h"
+#include "carnet/store/store.h"
+
+/* The full id of the record whose id is id_or_prefix or starts with it (4
+ * characters or more): CN_ENOTFOUND when none, CN_EINVAL when several.
+ * Tombstoned records count only when with_deleted. */
+int records_find(struct store *st, const char *table, const char *what, int id_field,
+                 const char *id_or_prefix, bool with_deleted, char out[ID_LEN],
+                 struct cn_err *err);
+/* Sets (deleted) or clears the tombstone of a record, in one transaction;
+ * updated_at moves on past the record's previous version. */
+int records_set_deleted(struct store *st, const char *table, const char *what, int id_field,
+                        const char *id, bool deleted, struct cn_err *err);
+/* ",a,b," for a set, NULL when it is empty (no condition): what the
+ * instr() filters of VISIT_FILTER_WHERE take. */
+void records_bind_set(sqlite3_stmt *stmt, int idx, const struct codeset *set);
+
+#endif
