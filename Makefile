@@ -190,14 +190,17 @@ man-keys: carnet
 	@mv build/carnet.1 man/carnet.1
 	@echo "man/carnet.1: TOUCHES regenerated"
 
-# A few months of one project, to see the screens and reports with data.
+# A few months of one project, to see the screens and reports with data:
+# visits, three workshops a week at each site, four times outside
+# accompaniment a week for each mediator.
 DEMO_DB ?= build/demo.db
 DEMO_END ?= $(shell date +%F)
 demo-db: deps-build
 	@$(MAKE) --no-print-directory carnet $(BUILD)/bench/gen
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	@$(BUILD)/bench/gen --db $(DEMO_DB) --visits 6000 --days 120 --sites 3 --mediators 4 \
-	  --persons 600 --end $(DEMO_END)
+	  --persons 600 --end $(DEMO_END) --workshops-per-week 3 --times-per-week 4 \
+	  --lists share/carnet/carnet.ini --lists bench/demo.ini
 	@echo "Base de démonstration : $(DEMO_DB) (configuration bench/demo.ini)"
 
 demo: demo-db
