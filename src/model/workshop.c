@@ -134,7 +134,7 @@ static int each_item(const char *text, int (*fn)(void *ctx, char *item, struct c
 static int one_participant(void *ctx, char *item, struct cn_err *err)
 {
 	struct workshop *w = ctx;
-	char *colon = strchr(item, ':');
+	char *colon = strchr(item, ':'), norm[PCODE_MAX];
 	bool present = true;
 
 	if (colon) {
@@ -149,10 +149,12 @@ static int one_participant(void *ctx, char *item, struct cn_err *err)
 			                    "pour présent)",
 			                    colon, text_trim(item));
 	}
-	if (workshop_participant(w, text_trim(item)))
+	item = text_trim(item);
+	/* The same code in another letter case is the same person. */
+	if (person_code_normalize(item, norm) && workshop_participant(w, norm))
 		return cn_err_field(err, CN_EINVAL, WF_PARTICIPANTS, "participant « %s » en double",
-		                    text_trim(item));
-	return workshop_add_participant(w, text_trim(item), present, err);
+		                    norm);
+	return workshop_add_participant(w, item, present, err);
 }
 
 int participants_parse(struct workshop *w, const char *text, struct cn_err *err)
