@@ -225,6 +225,10 @@ static void test_workshop_fields(void)
 	CHECK_INT(wcheck(&w, NULL, &cfg.lists, &field, &err), CN_OK);
 	w.title[TITLE_MAX_CHARS] = 'a', w.title[TITLE_MAX_CHARS + 1] = '\0';
 	REFUSED(&w, NULL, &cfg.lists, WF_TITLE, "texte trop long (121 caractères, 120 au plus)");
+	typical(&w), w.title[0] = '\0';
+	for (int i = 0; i < TITLE_MAX_CHARS; i++)
+		strcat(w.title, "é"); /* characters, not bytes */
+	CHECK_INT(wcheck(&w, NULL, &cfg.lists, &field, &err), CN_OK);
 	typical(&w), strcpy(w.title, "Atelier\x01");
 	REFUSED(&w, NULL, &cfg.lists, WF_TITLE, "caractère de contrôle");
 	typical(&w), strcpy(w.note, "\xff\xfe");
@@ -365,6 +369,12 @@ static void test_participants(void)
 		snprintf(out + strlen(out), sizeof out - strlen(out), "%sP%04d", i ? "|" : "", i);
 	CHECK_INT(participants_parse(&w, out, &err), CN_OK);
 	CHECK_INT(w.nparticipants, PARTICIPANTS_MAX);
+	{
+		char small[20]; /* cut short, always terminated */
+		participants_format(&w, "|", small, sizeof small);
+		CHECK(strlen(small) < sizeof small);
+		CHECK(strncmp(small, "P0000|P0001|P0002", 17) == 0);
+	}
 	strcat(out, "|P9999");
 	err.field = -1;
 	CHECK_INT(participants_parse(&w, out, &err), CN_EINVAL);
@@ -402,6 +412,8 @@ static void test_tallies(void)
 	CHECK_INT(tally_parse(&t, " Homme = 2 , femme=999 ", &err), CN_OK);
 	tally_format(&t, "|", out, sizeof out);
 	CHECK_STR(out, "homme=2|femme=999"); /* order kept */
+	tally_format(&t, "|", out, 8);
+	CHECK_STR(out, "homme=2");
 	CHECK_INT(tally_parse(&t, "", &err), CN_OK);
 	CHECK_INT(t.n, 0);
 	CHECK_INT(tally_sum(&t), 0);
@@ -1005,12 +1017,21 @@ static void test_worktime_store(void)
 	CHECK_INT(worktime_get(st, got.id, false, &got, &err), CN_OK);
 	CHECK_STR(got.id, id);
 
+	/* The longest note, in characters of two bytes, reads back whole. */
+	typical_time(&t);
+	for (int i = 0; i < NOTE_MAX_CHARS; i++)
+		strcat(t.note, "ç");
+	CHECK_INT(worktime_create(st, &cfg.lists, &t, &err), CN_OK);
+	CHECK_INT(worktime_get(st, t.id, false, &got, &err), CN_OK);
+	CHECK_STR(got.note, t.note);
+	CHECK_INT(worktime_delete(st, t.id, &err), CN_OK);
+
 	/* Refused: nothing written. */
 	typical_time(&t), strcpy(t.kind, "sieste");
 	err.field = -1;
 	CHECK_INT(worktime_create(st, &cfg.lists, &t, &err), CN_EINVAL);
 	CHECK_INT(err.field, TF_KIND);
-	CHECK_INT(scalar(st, "SELECT count(*) FROM worktime"), 1);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM worktime"), 2);
 
 	/* Update with the version read; another is a conflict. */
 	CHECK_INT(worktime_get(st, id, false, &mine, &err), CN_OK);
@@ -1087,7 +1108,7 @@ static void test_worktime_store(void)
 	CHECK_INT(worktime_delete(st, id, &err), CN_OK);
 	CHECK_INT(each_time(st, &f).n, 2);
 	f.with_deleted = true;
-	CHECK_INT(each_time(st, &f).n, 3);
+	CHECK_INT(each_time(st, &f).n, 4); /* and the long note deleted above */
 	{
 		struct seen_time first = {.stop_at = 2};
 		CHECK_INT(worktime_each(st, &f, see_time, &first, &err), 7);
