@@ -16,7 +16,7 @@
  *
  * Each week, each site holds W workshops on weekdays (none by default) and
  * each mediator records T times outside accompaniment (none by default):
- * see gen_workshops() and gen_times(). They are drawn after the visits from
+ * see gen_activity(), gen_workshop() and gen_time(). They are drawn after the visits from
  * streams of their own, so the visits and persons of a seed are the same
  * whatever W and T. With --lists (carnet.ini files, lowest priority first,
  * as carnet layers them: the shipped one, then a project's), every workshop
@@ -316,8 +316,9 @@ static int minutes_of(const char *hhmm)
 
 /* A workshop at site `site` (0 = the first) on day k, the slot-th session
  * of that day there (morning, afternoon or late afternoon, from a part of
- * the day that moves from one day to the next): 3 to 10 present, some of them returning persons
- * with a code, others anonymous; a few registered persons did not come. */
+ * the day that moves from one day to the next): 3 to 10 present, some of
+ * them returning persons with a code, others anonymous; a few registered
+ * persons did not come. */
 static int gen_workshop(const struct gen *g, struct rng *r, struct week *wk, int k, int slot,
                         int site, struct cn_err *err)
 {
