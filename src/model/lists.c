@@ -153,7 +153,7 @@ int lists_check(const struct lists *ls, enum list_id id, const char *code, bool 
 	lists_accepted(ls, id, accepted, sizeof accepted);
 	if (e)
 		return cn_err_set(err, CN_EINVAL,
-		                  "code retiré « %s », plus proposé pour les nouveaux passages. "
+		                  "code retiré « %s », plus proposé pour les nouvelles saisies. "
 		                  "Valeurs acceptées : %s",
 		                  code, accepted);
 	return cn_err_set(err, CN_EINVAL, "code inconnu « %s ». Valeurs acceptées : %s", code,
