@@ -111,12 +111,25 @@ void time_format(int hour, int minute, char out[HHMM_LEN])
 	out[5] = '\0';
 }
 
-bool duration_parse(const char *s, int *minutes)
+bool duration_parse_upto(const char *text, int max, int *minutes)
 {
-	size_t len = strlen(s);
-	const char *h = strpbrk(s, "hH");
+	char s[8];
+	size_t len = 0;
+	const char *h;
 	long total;
 
+	/* "1 h 30" and "45 min", as duration_format() writes them, are read too. */
+	for (; *text; text++) {
+		if (*text == ' ')
+			continue;
+		if (len + 1 >= sizeof s)
+			return false;
+		s[len++] = *text;
+	}
+	s[len] = '\0';
+	h = strpbrk(s, "hH");
+	if (!h && len > 3 && strcmp(s + len - 3, "min") == 0)
+		s[len -= 3] = '\0';
 	if (len == 0 || len > 6)
 		return false;
 	if (!h) {
@@ -132,10 +145,15 @@ bool duration_parse(const char *s, int *minutes)
 		if (ml && num(h + 1, 2) > 59)
 			return false;
 	}
-	if (total < DURATION_MIN || total > DURATION_MAX)
+	if (total < DURATION_MIN || total > max)
 		return false;
 	*minutes = (int)total;
 	return true;
+}
+
+bool duration_parse(const char *s, int *minutes)
+{
+	return duration_parse_upto(s, DURATION_MAX, minutes);
 }
 
 void duration_format(long minutes, char *out, size_t size)

@@ -96,6 +96,25 @@ static void test_duration_parse(void)
 	CHECK(!duration_parse("", &m));
 	CHECK(!duration_parse("1h75", &m));
 	CHECK(!duration_parse("99999999999", &m));
+	/* what duration_format() writes reads back */
+	CHECK(duration_parse("1 h 30", &m));
+	CHECK_INT(m, 90);
+	CHECK(duration_parse("2 h", &m));
+	CHECK_INT(m, 120);
+	CHECK(duration_parse("45 min", &m));
+	CHECK_INT(m, 45);
+	CHECK(!duration_parse("1 h 3 0 0", &m));
+	CHECK(!duration_parse("min", &m));
+	CHECK(!duration_parse("1hmin", &m));
+	CHECK(!duration_parse("9h", &m));
+	/* a longer upper bound */
+	CHECK(duration_parse_upto("12h", 720, &m));
+	CHECK_INT(m, 720);
+	CHECK(duration_parse_upto("600", 720, &m));
+	CHECK_INT(m, 600);
+	CHECK(!duration_parse_upto("721", 720, &m));
+	CHECK(!duration_parse_upto("12h01", 720, &m));
+	CHECK(!duration_parse_upto("0", 720, &m));
 }
 
 static void test_now_override(void)

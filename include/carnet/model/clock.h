@@ -63,8 +63,11 @@ void time_minus(const char hhmm[HHMM_LEN], int minutes, char out[HHMM_LEN]);
 bool time_parse(const char *s, char out[HHMM_LEN]);
 /* "HH:MM" from an hour 0-23 and a minute 0-59. */
 void time_format(int hour, int minute, char out[HHMM_LEN]);
-/* Accepts minutes ("45") or hours ("1h30", "2h"); range 1 to 480. */
+/* Accepts minutes ("45", "45 min") or hours ("1h30", "2h", "1 h 30"); range
+ * 1 to 480. */
 bool duration_parse(const char *s, int *minutes);
+/* The same from 1 to max minutes (a time outside accompaniment: 720). */
+bool duration_parse_upto(const char *s, int max, int *minutes);
 /* "1 h 05" or "45 min". */
 void duration_format(long minutes, char *out, size_t size);
 
