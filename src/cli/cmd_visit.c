@@ -94,14 +94,8 @@ int cmd_add(struct app *app, int argc, char **argv)
 	strcpy(v.site, app->cfg.site);
 	strcpy(v.mediator, app->cfg.mediator);
 	visit_opts_apply(&o, &v);
-	if (!v.site[0]) {
-		char accepted[512];
-		lists_accepted(&app->cfg.lists, L_SITE, accepted, sizeof accepted);
-		return app_fail(app, EXIT_INVALID,
-		                "--site : obligatoire, aucun site par défaut dans [desk] de la "
-		                "configuration. Valeurs acceptées : %s",
-		                accepted);
-	}
+	if ((rc = cli_site_required(app, v.site)) != EXIT_OK)
+		return rc;
 	/* Check everything before touching the database. */
 	if ((rc = visit_validate(&v, NULL, &app->cfg.lists, &err)) != CN_OK)
 		return report(app, rc, &err);
@@ -119,14 +113,7 @@ int cmd_add(struct app *app, int argc, char **argv)
 static int id_argument(struct app *app, const char *command, int argc, char **argv,
                        const char **id)
 {
-	if (optind >= argc)
-		return app_fail(app, EXIT_USAGE, "%s : identifiant du passage manquant. Voir « carnet "
-		                "%s --help ».", command, command);
-	if (optind + 1 < argc)
-		return app_fail(app, EXIT_USAGE, "%s : argument en trop « %s »", command,
-		                argv[optind + 1]);
-	*id = argv[optind];
-	return EXIT_OK;
+	return cli_one_argument(app, command, "identifiant du passage", argc, argv, id);
 }
 
 int cmd_edit(struct app *app, int argc, char **argv)
@@ -155,20 +142,6 @@ int cmd_edit(struct app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* Options of delete and show: none but --help. */
-static int no_options(struct app *app, const char *command, int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1] != '\0' && strcmp(argv[i], "--") != 0) {
-			app_fail(app, EXIT_USAGE, "%s : option inconnue « %s »", command, argv[i]);
-			return cli_usage_error(app, command);
-		}
-	optind = 1;
-	if (argc > 1 && strcmp(argv[1], "--") == 0)
-		optind = 2;
-	return EXIT_OK;
-}
-
 int cmd_delete(struct app *app, int argc, char **argv)
 {
 	struct visit v;
@@ -176,7 +149,7 @@ int cmd_delete(struct app *app, int argc, char **argv)
 	const char *id;
 	int rc;
 
-	if ((rc = no_options(app, "delete", argc, argv)) != EXIT_OK ||
+	if ((rc = cli_no_options(app, "delete", argc, argv)) != EXIT_OK ||
 	    (rc = id_argument(app, "delete", argc, argv, &id)) != EXIT_OK ||
 	    (rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
@@ -194,7 +167,7 @@ int cmd_show(struct app *app, int argc, char **argv)
 	const char *id;
 	int rc;
 
-	if ((rc = no_options(app, "show", argc, argv)) != EXIT_OK ||
+	if ((rc = cli_no_options(app, "show", argc, argv)) != EXIT_OK ||
 	    (rc = id_argument(app, "show", argc, argv, &id)) != EXIT_OK ||
 	    (rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
