@@ -154,9 +154,12 @@ static int parse_one(struct app *app, int i, const char *arg, struct workshop_op
 	case WF_ANON_GENDER:
 	case WF_ANON_AGE:
 	case WF_ANON_SITUATION: return parse_tally(app, i, arg, tally_slot(w, f));
-	case WF_MEDIATORS:
 	case WF_THEMES:
-	case WF_EQUIPMENT: return cli_codes(app, name, opt_table[i].list, arg, set_slot(w, f));
+	case WF_EQUIPMENT:
+		set_slot(w, f)->n = 0; /* the last one given counts, as add's --demand */
+		/* fall through */
+	case WF_MEDIATORS: /* repeatable: each one adds co-leaders */
+		return cli_codes(app, name, opt_table[i].list, arg, set_slot(w, f));
 	default: return cli_code(app, name, opt_table[i].list, arg, code_slot(w, f));
 	}
 }
