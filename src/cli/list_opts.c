@@ -45,7 +45,7 @@ int list_opts_parse(struct app *app, const char *command, int accepts, int argc,
 			break;
 		case 'p':
 			if (!(accepts & LIST_PERSON))
-				return cli_bad_option(app, command, command, argv[optind - 1]);
+				return cli_bad_option(app, command, command, "--person");
 			if (!person_code_normalize(optarg, f->person))
 				rc = app_fail(app, EXIT_INVALID,
 				              "--person : code usager invalide « %s » (4 à 16 lettres ou "
