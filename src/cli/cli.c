@@ -138,6 +138,17 @@ int cli_one_argument(struct app *app, const char *command, const char *missing, 
 	return EXIT_OK;
 }
 
+int cli_open_with_id(struct app *app, const char *command, const char *missing, int argc,
+                     char **argv, const char **id)
+{
+	int rc;
+
+	if ((rc = cli_no_options(app, command, argc, argv)) != EXIT_OK ||
+	    (rc = cli_one_argument(app, command, missing, argc, argv, id)) != EXIT_OK)
+		return rc;
+	return app_open_existing(app);
+}
+
 int cli_add_codes(struct app *app, const char *option, const char *arg, struct codeset *set)
 {
 	struct codeset more;

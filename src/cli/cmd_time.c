@@ -76,6 +76,9 @@ static const char usage_time_delete[] =
 	"suppression est conservée pour être transmise aux autres postes lors d'une\n"
 	"fusion.\n";
 
+/* What "show", "delete"… without their argument lack. */
+#define NO_ID "identifiant du temps"
+
 static int time_add(struct app *app, int argc, char **argv)
 {
 	static const enum worktime_field required[] = {TF_DURATION, TF_KIND};
@@ -121,12 +124,6 @@ static int time_add(struct app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static int id_argument(struct app *app, const char *command, int argc, char **argv,
-                       const char **id)
-{
-	return cli_one_argument(app, command, "identifiant du temps", argc, argv, id);
-}
-
 static int time_edit(struct app *app, int argc, char **argv)
 {
 	struct worktime_opts o;
@@ -137,7 +134,7 @@ static int time_edit(struct app *app, int argc, char **argv)
 
 	if ((rc = app_config(app)) != EXIT_OK ||
 	    (rc = worktime_opts_parse(app, "time edit", argc, argv, &o)) != EXIT_OK ||
-	    (rc = id_argument(app, "time edit", argc, argv, &id)) != EXIT_OK)
+	    (rc = cli_one_argument(app, "time edit", NO_ID, argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if (memchr(o.set, true, sizeof o.set) == NULL)
 		return app_fail(app, EXIT_USAGE, "time edit : aucun champ à modifier. Voir « carnet "
@@ -160,9 +157,7 @@ static int time_delete(struct app *app, int argc, char **argv)
 	const char *id;
 	int rc;
 
-	if ((rc = cli_no_options(app, "time delete", argc, argv)) != EXIT_OK ||
-	    (rc = id_argument(app, "time delete", argc, argv, &id)) != EXIT_OK ||
-	    (rc = app_open_existing(app)) != EXIT_OK)
+	if ((rc = cli_open_with_id(app, "time delete", NO_ID, argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if ((rc = worktime_get(app->st, id, false, &t, &err)) != CN_OK ||
 	    (rc = worktime_delete(app->st, t.id, &err)) != CN_OK)
@@ -178,9 +173,7 @@ static int time_show(struct app *app, int argc, char **argv)
 	const char *id;
 	int rc;
 
-	if ((rc = cli_no_options(app, "time show", argc, argv)) != EXIT_OK ||
-	    (rc = id_argument(app, "time show", argc, argv, &id)) != EXIT_OK ||
-	    (rc = app_open_existing(app)) != EXIT_OK)
+	if ((rc = cli_open_with_id(app, "time show", NO_ID, argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if ((rc = worktime_get(app->st, id, false, &t, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);

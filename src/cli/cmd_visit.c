@@ -61,6 +61,9 @@ const char usage_show[] =
 	"\n"
 	"Affiche tous les champs d'un passage, avec leurs libellés.\n";
 
+/* What "show", "delete"… without their argument lack. */
+#define NO_ID "identifiant du passage"
+
 /* Reports a model error, naming the option of the field it is about. */
 static int report(struct app *app, int status, const struct cn_err *err)
 {
@@ -109,13 +112,6 @@ int cmd_add(struct app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* The single ID argument of edit, delete and show. */
-static int id_argument(struct app *app, const char *command, int argc, char **argv,
-                       const char **id)
-{
-	return cli_one_argument(app, command, "identifiant du passage", argc, argv, id);
-}
-
 int cmd_edit(struct app *app, int argc, char **argv)
 {
 	struct visit_opts o;
@@ -126,7 +122,7 @@ int cmd_edit(struct app *app, int argc, char **argv)
 
 	if ((rc = app_config(app)) != EXIT_OK ||
 	    (rc = visit_opts_parse(app, "edit", argc, argv, &o)) != EXIT_OK ||
-	    (rc = id_argument(app, "edit", argc, argv, &id)) != EXIT_OK)
+	    (rc = cli_one_argument(app, "edit", NO_ID, argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if (memchr(o.set, true, sizeof o.set) == NULL)
 		return app_fail(app, EXIT_USAGE, "edit : aucun champ à modifier. Voir « carnet edit "
@@ -149,9 +145,7 @@ int cmd_delete(struct app *app, int argc, char **argv)
 	const char *id;
 	int rc;
 
-	if ((rc = cli_no_options(app, "delete", argc, argv)) != EXIT_OK ||
-	    (rc = id_argument(app, "delete", argc, argv, &id)) != EXIT_OK ||
-	    (rc = app_open_existing(app)) != EXIT_OK)
+	if ((rc = cli_open_with_id(app, "delete", NO_ID, argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK ||
 	    (rc = visit_delete(app->st, v.id, &err)) != CN_OK)
@@ -167,9 +161,7 @@ int cmd_show(struct app *app, int argc, char **argv)
 	const char *id;
 	int rc;
 
-	if ((rc = cli_no_options(app, "show", argc, argv)) != EXIT_OK ||
-	    (rc = id_argument(app, "show", argc, argv, &id)) != EXIT_OK ||
-	    (rc = app_open_existing(app)) != EXIT_OK)
+	if ((rc = cli_open_with_id(app, "show", NO_ID, argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);

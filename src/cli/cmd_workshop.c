@@ -93,6 +93,9 @@ static const char usage_workshop_delete[] =
 	"Supprime un atelier. Il n'apparaît plus nulle part, mais sa suppression est\n"
 	"conservée pour être transmise aux autres postes lors d'une fusion.\n";
 
+/* What "show", "delete"… without their argument lack. */
+#define NO_ID "identifiant de l'atelier"
+
 static int workshop_add(struct app *app, int argc, char **argv)
 {
 	struct workshop_opts o;
@@ -131,12 +134,6 @@ static int workshop_add(struct app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static int id_argument(struct app *app, const char *command, int argc, char **argv,
-                       const char **id)
-{
-	return cli_one_argument(app, command, "identifiant de l'atelier", argc, argv, id);
-}
-
 static int workshop_edit(struct app *app, int argc, char **argv)
 {
 	struct workshop_opts o;
@@ -147,7 +144,7 @@ static int workshop_edit(struct app *app, int argc, char **argv)
 
 	if ((rc = app_config(app)) != EXIT_OK ||
 	    (rc = workshop_opts_parse(app, "workshop edit", true, argc, argv, &o)) != EXIT_OK ||
-	    (rc = id_argument(app, "workshop edit", argc, argv, &id)) != EXIT_OK)
+	    (rc = cli_one_argument(app, "workshop edit", NO_ID, argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if (memchr(o.set, true, sizeof o.set) == NULL)
 		return app_fail(app, EXIT_USAGE, "workshop edit : aucun champ à modifier. Voir "
@@ -171,9 +168,7 @@ static int workshop_delete_cmd(struct app *app, int argc, char **argv)
 	const char *id;
 	int rc;
 
-	if ((rc = cli_no_options(app, "workshop delete", argc, argv)) != EXIT_OK ||
-	    (rc = id_argument(app, "workshop delete", argc, argv, &id)) != EXIT_OK ||
-	    (rc = app_open_existing(app)) != EXIT_OK)
+	if ((rc = cli_open_with_id(app, "workshop delete", NO_ID, argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if ((rc = workshop_get(app->st, id, false, &w, &err)) != CN_OK ||
 	    (rc = workshop_delete(app->st, w.id, &err)) != CN_OK)
@@ -189,9 +184,7 @@ static int workshop_show(struct app *app, int argc, char **argv)
 	const char *id;
 	int rc;
 
-	if ((rc = cli_no_options(app, "workshop show", argc, argv)) != EXIT_OK ||
-	    (rc = id_argument(app, "workshop show", argc, argv, &id)) != EXIT_OK ||
-	    (rc = app_open_existing(app)) != EXIT_OK)
+	if ((rc = cli_open_with_id(app, "workshop show", NO_ID, argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if ((rc = workshop_get(app->st, id, false, &w, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);

@@ -83,7 +83,8 @@ int list_opts_write(struct app *app, const struct list_opts *o, list_write_fn wr
 	struct output out;
 	int rc, rc2;
 
-	if ((rc = app_open_existing(app)) != EXIT_OK || (rc = output_open(app, &out, o->output)) != EXIT_OK)
+	if ((rc = app_open_existing(app)) != EXIT_OK ||
+	    (rc = output_open(app, &out, o->output)) != EXIT_OK)
 		return rc;
 	rc = write(app, o, &out);
 	rc2 = output_close(app, &out, rc == EXIT_OK);

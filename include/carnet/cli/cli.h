@@ -50,6 +50,10 @@ int cli_no_options(struct app *app, const char *command, int argc, char **argv);
  * "COMMAND : MISSING manquant", more than one is "argument en trop". */
 int cli_one_argument(struct app *app, const char *command, const char *missing, int argc,
                      char **argv, const char **arg);
+/* The start of "show ID", "delete ID"…: no option but --help, the single
+ * id argument (cli_one_argument), the database opened (it must exist). */
+int cli_open_with_id(struct app *app, const char *command, const char *missing, int argc,
+                     char **argv, const char **id);
 
 /* Shared option values: codes added to a set ("--site a,b"), a date. Each
  * prints its French message and returns an exit status. */
