@@ -6,7 +6,9 @@
 #include "carnet/store/person_store.h"
 #include "carnet/model/text.h"
 #include "carnet/cli/visit_print.h"
+#include "carnet/cli/workshop_print.h"
 #include "carnet/store/visit_store.h"
+#include "carnet/store/workshop_store.h"
 
 const char usage_person[] =
 	"Usage : carnet person new [--code CODE] [PROFIL]\n"
@@ -25,7 +27,8 @@ const char usage_person[] =
 	"  --equipment CODE[,CODE…]   équipement à domicile (« aucun » seul)\n"
 	"\n"
 	"Une valeur vide efface le champ avec « person edit ». « carnet lists » donne les codes.\n"
-	"« person show » affiche le profil puis les passages, du plus ancien au plus récent.\n";
+	"« person show » affiche le profil, puis les passages et les ateliers auxquels\n"
+	"l'usager était inscrit (présent ou absent), du plus ancien au plus récent.\n";
 
 struct profile_opts {
 	struct person p;
@@ -191,6 +194,7 @@ static int person_show(struct app *app, int argc, char **argv)
 {
 	struct visit_filter filter = {0};
 	struct visit_table t;
+	struct workshop_table wt;
 	struct person p;
 	struct cn_err err;
 	const struct lists *ls;
@@ -231,6 +235,14 @@ static int person_show(struct app *app, int argc, char **argv)
 	if (t.count == 0)
 		fputs("Aucun passage.\n", app->out);
 	visit_table_end(&t);
+
+	fputs("\nAteliers\n", app->out);
+	workshop_table_begin(&wt, app->out, ls, p.code);
+	if ((rc = workshop_each(app->st, &filter, workshop_table_row, &wt, &err)) != CN_OK)
+		return app_report(app, rc, NULL, &err);
+	if (wt.count == 0)
+		fputs("Aucun atelier.\n", app->out);
+	workshop_table_end(&wt);
 	return EXIT_OK;
 }
 

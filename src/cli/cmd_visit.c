@@ -61,6 +61,9 @@ const char usage_show[] =
 	"\n"
 	"Affiche tous les champs d'un passage, avec leurs libellés.\n";
 
+/* What "show", "delete"… without their argument lack. */
+#define NO_ID "identifiant du passage"
+
 /* Reports a model error, naming the option of the field it is about. */
 static int report(struct app *app, int status, const struct cn_err *err)
 {
@@ -94,14 +97,8 @@ int cmd_add(struct app *app, int argc, char **argv)
 	strcpy(v.site, app->cfg.site);
 	strcpy(v.mediator, app->cfg.mediator);
 	visit_opts_apply(&o, &v);
-	if (!v.site[0]) {
-		char accepted[512];
-		lists_accepted(&app->cfg.lists, L_SITE, accepted, sizeof accepted);
-		return app_fail(app, EXIT_INVALID,
-		                "--site : obligatoire, aucun site par défaut dans [desk] de la "
-		                "configuration. Valeurs acceptées : %s",
-		                accepted);
-	}
+	if ((rc = cli_site_required(app, v.site)) != EXIT_OK)
+		return rc;
 	/* Check everything before touching the database. */
 	if ((rc = visit_validate(&v, NULL, &app->cfg.lists, &err)) != CN_OK)
 		return report(app, rc, &err);
@@ -115,20 +112,6 @@ int cmd_add(struct app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* The single ID argument of edit, delete and show. */
-static int id_argument(struct app *app, const char *command, int argc, char **argv,
-                       const char **id)
-{
-	if (optind >= argc)
-		return app_fail(app, EXIT_USAGE, "%s : identifiant du passage manquant. Voir « carnet "
-		                "%s --help ».", command, command);
-	if (optind + 1 < argc)
-		return app_fail(app, EXIT_USAGE, "%s : argument en trop « %s »", command,
-		                argv[optind + 1]);
-	*id = argv[optind];
-	return EXIT_OK;
-}
-
 int cmd_edit(struct app *app, int argc, char **argv)
 {
 	struct visit_opts o;
@@ -139,7 +122,7 @@ int cmd_edit(struct app *app, int argc, char **argv)
 
 	if ((rc = app_config(app)) != EXIT_OK ||
 	    (rc = visit_opts_parse(app, "edit", argc, argv, &o)) != EXIT_OK ||
-	    (rc = id_argument(app, "edit", argc, argv, &id)) != EXIT_OK)
+	    (rc = cli_one_argument(app, "edit", NO_ID, argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if (memchr(o.set, true, sizeof o.set) == NULL)
 		return app_fail(app, EXIT_USAGE, "edit : aucun champ à modifier. Voir « carnet edit "
@@ -155,20 +138,6 @@ int cmd_edit(struct app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* Options of delete and show: none but --help. */
-static int no_options(struct app *app, const char *command, int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1] != '\0' && strcmp(argv[i], "--") != 0) {
-			app_fail(app, EXIT_USAGE, "%s : option inconnue « %s »", command, argv[i]);
-			return cli_usage_error(app, command);
-		}
-	optind = 1;
-	if (argc > 1 && strcmp(argv[1], "--") == 0)
-		optind = 2;
-	return EXIT_OK;
-}
-
 int cmd_delete(struct app *app, int argc, char **argv)
 {
 	struct visit v;
@@ -176,9 +145,7 @@ int cmd_delete(struct app *app, int argc, char **argv)
 	const char *id;
 	int rc;
 
-	if ((rc = no_options(app, "delete", argc, argv)) != EXIT_OK ||
-	    (rc = id_argument(app, "delete", argc, argv, &id)) != EXIT_OK ||
-	    (rc = app_open_existing(app)) != EXIT_OK)
+	if ((rc = cli_open_with_id(app, "delete", NO_ID, argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK ||
 	    (rc = visit_delete(app->st, v.id, &err)) != CN_OK)
@@ -194,9 +161,7 @@ int cmd_show(struct app *app, int argc, char **argv)
 	const char *id;
 	int rc;
 
-	if ((rc = no_options(app, "show", argc, argv)) != EXIT_OK ||
-	    (rc = id_argument(app, "show", argc, argv, &id)) != EXIT_OK ||
-	    (rc = app_open_existing(app)) != EXIT_OK)
+	if ((rc = cli_open_with_id(app, "show", NO_ID, argc, argv, &id)) != EXIT_OK)
 		return rc;
 	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);

@@ -53,7 +53,7 @@ static int help_command(struct app *app, int argc, char **argv)
 	if (!cmd || !cmd->usage)
 		return app_fail(app, EXIT_USAGE, "commande inconnue « %s ». Voir « carnet --help ».",
 		                argv[1]);
-	fputs(cmd->usage, app->out);
+	fputs(cli_usage(cmd, argc > 2 ? argv[2] : NULL), app->out);
 	return EXIT_OK;
 }
 

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "carnet/cli/cli.h"
@@ -60,59 +59,21 @@ static char *code_slot(struct visit *v, enum visit_field f)
 	}
 }
 
-static int bad(struct app *app, int i, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int bad(struct app *app, int i, const char *fmt, ...)
-{
-	char msg[600];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	return app_fail(app, EXIT_INVALID, "%s : %s", opt_table[i].name, msg);
-}
-
 static int parse_one(struct app *app, int i, const char *arg, struct visit_opts *o)
 {
-	const struct lists *ls = &app->cfg.lists;
 	struct visit *v = &o->v;
 	enum visit_field f = opt_table[i].field;
-	struct cn_err err;
-	char *slot;
 
 	o->set[f] = true;
 	switch (f) {
-	case VF_DATE: {
-		struct cn_date d, today;
-		if (clock_now(&today, NULL, NULL, &err) != CN_OK)
-			return app_report(app, CN_EINVAL, NULL, &err);
-		if (!date_parse_typed(arg, &today, &d))
-			return bad(app, i,
-			           "date invalide « %s » (attendu AAAA-MM-JJ, une date réelle ; ou "
-			           "JJ/MM/AAAA, JJ/MM, hier, avant-hier)",
-			           arg);
-		date_format(&d, v->date);
-		return EXIT_OK;
-	}
-	case VF_TIME:
-		if (!time_parse(arg, v->time))
-			return bad(app, i, "heure invalide « %s » (attendu HH:MM, de 00:00 à 23:59)", arg);
-		return EXIT_OK;
-	case VF_DURATION:
-		if (!duration_parse(arg, &v->duration))
-			return bad(app, i,
-			           "durée invalide « %s » : de 1 à 480 minutes (45, 90, 1h30…)", arg);
-		return EXIT_OK;
+	case VF_DATE: return cli_date(app, opt_table[i].name, arg, v->date);
+	case VF_TIME: return cli_time(app, opt_table[i].name, arg, v->time);
+	case VF_DURATION: return cli_duration(app, opt_table[i].name, arg, DURATION_MAX, &v->duration);
 	case VF_DEMANDS:
 	case VF_ORGANISMS: {
 		struct codeset *set = f == VF_DEMANDS ? &v->demands : &v->organisms;
-		if (codeset_parse(set, arg, &err) != CN_OK) {
-			char accepted[512];
-			lists_accepted(ls, opt_table[i].list, accepted, sizeof accepted);
-			return app_fail(app, EXIT_INVALID, "%s : %s. Valeurs acceptées : %s",
-			                opt_table[i].name, err.msg, accepted);
-		}
-		return EXIT_OK;
+		set->n = 0; /* the last one given counts */
+		return cli_codes(app, opt_table[i].name, opt_table[i].list, arg, set);
 	}
 	case VF_PRESENT:
 		v->present = strcmp(opt_table[i].name, "--present") == 0;
@@ -121,38 +82,24 @@ static int parse_one(struct app *app, int i, const char *arg, struct visit_opts 
 		v->urgent = strcmp(opt_table[i].name, "--urgent") == 0;
 		return EXIT_OK;
 	case VF_REFERRED_PLACE:
-	case VF_NOTE: {
-		char *dst = f == VF_NOTE ? v->note : v->referred_place;
-		size_t size = f == VF_NOTE ? sizeof v->note : sizeof v->referred_place;
-		size_t max = f == VF_NOTE ? NOTE_MAX_CHARS : PLACE_MAX_CHARS;
-		if (strlen(arg) >= size)
-			return app_fail(app, EXIT_INVALID, "%s : texte trop long (%zu caractères au plus)",
-			                opt_table[i].name, max);
-		strcpy(dst, arg);
-		return EXIT_OK;
-	}
+		return cli_text(app, opt_table[i].name, arg, v->referred_place, sizeof v->referred_place,
+		                PLACE_MAX_CHARS);
+	case VF_NOTE:
+		return cli_text(app, opt_table[i].name, arg, v->note, sizeof v->note, NOTE_MAX_CHARS);
 	case VF_PERSON:
 		if (!arg[0]) {
 			v->person[0] = '\0';
 			return EXIT_OK;
 		}
 		if (!person_code_normalize(arg, v->person))
-			return bad(app, i, "code usager invalide « %s » (4 à 16 lettres ou chiffres)", arg);
+			return app_fail(app, EXIT_INVALID,
+			                "%s : code usager invalide « %s » (4 à 16 lettres ou chiffres)",
+			                opt_table[i].name, arg);
 		return EXIT_OK;
 	default:
 		break;
 	}
-	slot = code_slot(v, f);
-	if (!arg[0]) {
-		slot[0] = '\0';
-		return EXIT_OK;
-	}
-	if (!code_normalize(arg, slot)) {
-		/* Not even the shape of a code: report it with the accepted values. */
-		lists_check(ls, opt_table[i].list, arg, false, &err);
-		return app_report(app, CN_EINVAL, visit_opts_name(f), &err);
-	}
-	return EXIT_OK;
+	return cli_code(app, opt_table[i].name, opt_table[i].list, arg, code_slot(v, f));
 }
 
 int visit_opts_parse(struct app *app, const char *command, int argc, char **argv,

@@ -4,68 +4,42 @@
 #include <xlsxwriter.h>
 #include "carnet/model/csv.h"
 #include "carnet/model/text.h"
+#include "carnet/cli/sheet.h"
 #include "carnet/cli/visit_print.h"
 
-/* Labels of a multi-valued field joined by sep, or "" when empty. */
-static void join_labels(const struct lists *ls, enum list_id id, const struct codeset *set,
-                        const char *sep, char *out, size_t size)
-{
-	size_t used = 0;
+#define SHEET_W 18
 
-	out[0] = '\0';
-	for (int i = 0; i < set->n; i++) {
-		int n = snprintf(out + used, size - used, "%s%s", i ? sep : "",
-		                 lists_label(ls, id, set->v[i]));
-		if (n < 0 || (size_t)n >= size - used)
-			return;
-		used += (size_t)n;
-	}
-}
-
-static const char *label_or_empty(const struct lists *ls, enum list_id id, const char *code)
+static void line(FILE *f, const char *name, const char *value)
 {
-	return code[0] ? lists_label(ls, id, code) : "";
-}
-
-static void sheet_line(FILE *f, const char *name, const char *value)
-{
-	text_put_cell(f, name, 18);
-	fprintf(f, " : %s\n", value[0] ? value : "—");
+	sheet_line(f, SHEET_W, name, value);
 }
 
 void visit_print_sheet(FILE *f, const struct lists *ls, const struct visit *v)
 {
 	char buf[2048];
 
-	sheet_line(f, "Identifiant", v->id);
-	sheet_line(f, "Date", v->date);
-	sheet_line(f, "Heure", v->time);
+	line(f, "Identifiant", v->id);
+	line(f, "Date", v->date);
+	line(f, "Heure", v->time);
 	duration_format(v->duration, buf, sizeof buf);
-	sheet_line(f, "Durée", buf);
-	sheet_line(f, "Site", label_or_empty(ls, L_SITE, v->site));
-	sheet_line(f, "Médiateur", label_or_empty(ls, L_MEDIATEUR, v->mediator));
-	sheet_line(f, "Canal", label_or_empty(ls, L_CANAL, v->canal));
-	join_labels(ls, L_DEMANDE, &v->demands, " ; ", buf, sizeof buf);
-	sheet_line(f, "Demandes", buf);
-	join_labels(ls, L_ORGANISME, &v->organisms, " ; ", buf, sizeof buf);
-	sheet_line(f, "Organismes", buf);
-	sheet_line(f, "Posture", label_or_empty(ls, L_POSTURE, v->posture));
-	sheet_line(f, "Personne présente", v->present ? "oui" : "non");
-	sheet_line(f, "Issue", label_or_empty(ls, L_ISSUE, v->outcome));
-	sheet_line(f, "Urgent", v->urgent ? "oui" : "non");
-	sheet_line(f, "Orienté par", label_or_empty(ls, L_ORIENTE_PAR, v->referred_by));
-	sheet_line(f, "Orienté vers", label_or_empty(ls, L_ORIENTE_VERS, v->referred_to));
-	sheet_line(f, "Lieu d'orientation", v->referred_place);
-	sheet_line(f, "Usager", v->person);
-	sheet_line(f, "Note", v->note);
-	timestamp_local(v->created, buf, sizeof buf);
-	sheet_line(f, "Créé le", buf);
-	timestamp_local(v->updated, buf, sizeof buf);
-	sheet_line(f, "Modifié le", buf);
-	if (v->deleted[0]) {
-		timestamp_local(v->deleted, buf, sizeof buf);
-		sheet_line(f, "Supprimé le", buf);
-	}
+	line(f, "Durée", buf);
+	line(f, "Site", sheet_label(ls, L_SITE, v->site));
+	line(f, "Médiateur", sheet_label(ls, L_MEDIATEUR, v->mediator));
+	line(f, "Canal", sheet_label(ls, L_CANAL, v->canal));
+	sheet_labels(ls, L_DEMANDE, &v->demands, " ; ", buf, sizeof buf);
+	line(f, "Demandes", buf);
+	sheet_labels(ls, L_ORGANISME, &v->organisms, " ; ", buf, sizeof buf);
+	line(f, "Organismes", buf);
+	line(f, "Posture", sheet_label(ls, L_POSTURE, v->posture));
+	line(f, "Personne présente", v->present ? "oui" : "non");
+	line(f, "Issue", sheet_label(ls, L_ISSUE, v->outcome));
+	line(f, "Urgent", v->urgent ? "oui" : "non");
+	line(f, "Orienté par", sheet_label(ls, L_ORIENTE_PAR, v->referred_by));
+	line(f, "Orienté vers", sheet_label(ls, L_ORIENTE_VERS, v->referred_to));
+	line(f, "Lieu d'orientation", v->referred_place);
+	line(f, "Usager", v->person);
+	line(f, "Note", v->note);
+	sheet_stamps(f, SHEET_W, v->created, v->updated, v->deleted);
 }
 
 /* The table fits 80 columns: widths of its cells, one space between. */
@@ -77,57 +51,33 @@ void visit_table_begin(struct visit_table *t, FILE *f, const struct lists *ls)
 	*t = (struct visit_table){.f = f, .ls = ls};
 }
 
-/* First label of a set, followed by "+N" when there are more. */
-static void first_plus(FILE *f, const struct lists *ls, enum list_id id,
-                       const struct codeset *set, int width)
-{
-	char more[16] = "";
-	int w = width;
-
-	if (set->n > 1) {
-		snprintf(more, sizeof more, "+%d", set->n - 1);
-		w -= (int)strlen(more);
-	}
-	text_put_cell(f, set->n ? lists_label(ls, id, set->v[0]) : "", w);
-	fputs(more, f);
-}
-
 int visit_table_row(const struct visit *v, void *table)
 {
 	struct visit_table *t = table;
 	FILE *f = t->f;
-	char id[W_ID + 1];
 
 	if (t->count++ == 0) {
-		static const struct { const char *name; int width; } cols[] = {
+		static const struct table_col cols[] = {
 			{"Date", W_DATE}, {"Heure", W_TIME}, {"Durée", W_MIN}, {"Demande", W_DEMAND},
 			{"Organisme", W_ORG}, {"Posture", W_POSTURE}, {"Issue", W_OUTCOME},
 			{"Usager", W_PERSON}, {"Id", W_ID},
 		};
-		for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
-			if (i)
-				fputc(' ', f);
-			if (i + 1 < sizeof cols / sizeof cols[0])
-				text_put_cell(f, cols[i].name, cols[i].width);
-			else
-				fputs(cols[i].name, f);
-		}
-		fputc('\n', f);
+		table_header(f, cols, sizeof cols / sizeof cols[0]);
 	}
 	t->minutes += v->duration;
 	fprintf(f, "%-*s %-*s %*d ", W_DATE, v->date, W_TIME, v->time, W_MIN, v->duration);
-	first_plus(f, t->ls, L_DEMANDE, &v->demands, W_DEMAND);
+	table_first_plus(f, t->ls, L_DEMANDE, &v->demands, W_DEMAND);
 	fputc(' ', f);
-	first_plus(f, t->ls, L_ORGANISME, &v->organisms, W_ORG);
+	table_first_plus(f, t->ls, L_ORGANISME, &v->organisms, W_ORG);
 	fputc(' ', f);
-	text_put_cell(f, label_or_empty(t->ls, L_POSTURE, v->posture), W_POSTURE);
+	text_put_cell(f, sheet_label(t->ls, L_POSTURE, v->posture), W_POSTURE);
 	fputc(' ', f);
-	text_put_cell(f, label_or_empty(t->ls, L_ISSUE, v->outcome), W_OUTCOME);
+	text_put_cell(f, sheet_label(t->ls, L_ISSUE, v->outcome), W_OUTCOME);
 	fputc(' ', f);
 	text_put_cell(f, v->person, W_PERSON);
-	memcpy(id, v->id, W_ID);
-	id[W_ID] = '\0';
-	fprintf(f, " %s\n", id);
+	fputc(' ', f);
+	table_id(f, v->id);
+	fputc('\n', f);
 	return 0;
 }
 
@@ -157,17 +107,17 @@ static const char *sheet_text(const struct lists *ls, const struct visit *v, siz
 	case 0: return v->id;
 	case 1: return v->date;
 	case 2: return v->time;
-	case 4: return label_or_empty(ls, L_SITE, v->site);
-	case 5: return label_or_empty(ls, L_MEDIATEUR, v->mediator);
-	case 6: return label_or_empty(ls, L_CANAL, v->canal);
-	case 7: join_labels(ls, L_DEMANDE, &v->demands, " | ", buf, size); return buf;
-	case 8: join_labels(ls, L_ORGANISME, &v->organisms, " | ", buf, size); return buf;
-	case 9: return label_or_empty(ls, L_POSTURE, v->posture);
+	case 4: return sheet_label(ls, L_SITE, v->site);
+	case 5: return sheet_label(ls, L_MEDIATEUR, v->mediator);
+	case 6: return sheet_label(ls, L_CANAL, v->canal);
+	case 7: sheet_labels(ls, L_DEMANDE, &v->demands, " | ", buf, size); return buf;
+	case 8: sheet_labels(ls, L_ORGANISME, &v->organisms, " | ", buf, size); return buf;
+	case 9: return sheet_label(ls, L_POSTURE, v->posture);
 	case 10: return v->present ? "oui" : "non";
-	case 11: return label_or_empty(ls, L_ISSUE, v->outcome);
+	case 11: return sheet_label(ls, L_ISSUE, v->outcome);
 	case 12: return v->urgent ? "oui" : "non";
-	case 13: return label_or_empty(ls, L_ORIENTE_PAR, v->referred_by);
-	case 14: return label_or_empty(ls, L_ORIENTE_VERS, v->referred_to);
+	case 13: return sheet_label(ls, L_ORIENTE_PAR, v->referred_by);
+	case 14: return sheet_label(ls, L_ORIENTE_VERS, v->referred_to);
 	case 15: return v->referred_place;
 	case 16: return v->person;
 	case 17: return v->note;
@@ -179,10 +129,7 @@ static const char *sheet_text(const struct lists *ls, const struct visit *v, siz
  * CRLF), texts that look like formulas kept as text. */
 void visit_csv_header(FILE *f)
 {
-	fputs("\xEF\xBB\xBF", f);
-	for (size_t i = 0; i < NSHEET; i++)
-		csv_field(f, sheet_cols[i], ';', i == 0);
-	csv_end_row(f);
+	sheet_csv_header(f, sheet_cols, NSHEET);
 }
 
 int visit_csv_row(const struct visit *v, void *table)
