@@ -34,7 +34,7 @@ static void print_main_usage(FILE *f)
 	size_t used = 0;
 
 	for (const struct command *c = cli_commands; c->name; c++) {
-		int n = snprintf(list + used, sizeof list - used, "  %-8s %s\n", c->name, c->summary);
+		int n = snprintf(list + used, sizeof list - used, "  %-9s %s\n", c->name, c->summary);
 		if (n > 0 && (size_t)n < sizeof list - used)
 			used += (size_t)n;
 	}

@@ -9,9 +9,12 @@ int rule_code(const struct lists *ls, enum list_id id, int field, const char *la
               struct unknown_codes *foreign, struct cn_err *err)
 {
 	if (!code[0]) {
-		if (required)
-			return cn_err_field(err, CN_EINVAL, field, "%s obligatoire", label);
-		return CN_OK;
+		char accepted[512];
+		if (!required)
+			return CN_OK;
+		lists_accepted(ls, id, accepted, sizeof accepted);
+		return cn_err_field(err, CN_EINVAL, field, "%s obligatoire. Valeurs acceptées : %s",
+		                    label, accepted);
 	}
 	if (lists_check_by(ls, id, code, prev_code && strcmp(prev_code, code) == 0, foreign, err) !=
 	    CN_OK) {

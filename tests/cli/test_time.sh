@@ -133,6 +133,7 @@ run time edit "$ID" --date 2026-11-06 --time 13:00 --duration 45 --site esc_blos
 is "edit of the other fields" "$(t "date || ' ' || time || ' ' || duration || ' ' || site || ' ' || coalesce(mediator,'-')")" \
 	"2026-11-06 13:00 45 esc_blosne -"
 refused "edit --kind \"\"" 1 "--kind" time edit "$ID" --kind ""
+check "edit --kind \"\": the accepted values are listed" err_has "Valeurs acceptées : preparation"
 refused "edit --kind unknown" 1 "--kind" time edit "$ID" --kind sieste
 refused "edit --duration 721" 1 "--duration" time edit "$ID" --duration 721
 refused "edit without a field" 2 "aucun champ" time edit "$ID"

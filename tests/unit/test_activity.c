@@ -534,7 +534,7 @@ static void test_rules(void)
 	err.field = -1;
 	CHECK_INT(rule_code(&cfg.lists, L_TEMPS, 7, "nature", "", NULL, true, NULL, &err), CN_EINVAL);
 	CHECK_INT(err.field, 7);
-	CHECK_STR(err.msg, "nature obligatoire");
+	CHECK(has(err.msg, "nature obligatoire. Valeurs acceptées : preparation"));
 	CHECK_INT(rule_code(&cfg.lists, L_TEMPS, 7, "nature", "", NULL, false, NULL, &err), CN_OK);
 	CHECK_INT(rule_code(&cfg.lists, L_TEMPS, 7, "nature", "veille", NULL, true, NULL, &err),
 	          CN_OK);
