@@ -178,10 +178,16 @@ static void workshops(struct walk *w, const struct report *r)
 	if (!ws->sessions)
 		return;
 	figure(w, "minutes_ateliers", "Durée des séances", UNIT_MINUTES, ws->minutes, 0);
-	figure(w, "participations", "Participations (présents à chaque séance)", UNIT_COUNT,
-	       ws->participations, 0);
-	figure(w, "personnes", "Personnes distinctes (avec un code, présentes)", UNIT_COUNT,
-	       ws->persons, 0);
+	{
+		struct item it = {.kind = ITEM_FIGURE, .section = w->section,
+		                  .title = "Participations aux séances", .name = "participations",
+		                  .note = "Les présents de chaque séance, avec un code ou anonymes : "
+		                          "une personne venue à deux séances compte deux fois.",
+		                  .fig = {.unit = UNIT_COUNT, .value = ws->participations,
+		                          .defined = true}};
+		w->fn(w->ctx, &it);
+	}
+	figure(w, "personnes", "Personnes distinctes (avec un code)", UNIT_COUNT, ws->persons, 0);
 	figure(w, "anonymes", "Participants anonymes", UNIT_COUNT, ws->anonymous, 0);
 	share(w, "taux_presence", "Taux de présence (présents sur inscrits)", UNIT_SHARE,
 	      ws->present, ws->registered, attendance_note(w, ws));
@@ -204,7 +210,7 @@ static void workshops(struct walk *w, const struct report *r)
 static void work_time(struct walk *w, const struct report *r)
 {
 	struct report_table t = {
-		.section = "9. Temps de travail", .title = "Temps de travail",
+		.section = "9. Temps de travail", .title = "Répartition du temps de travail",
 		.name = "temps_de_travail", .list = L_TEMPS, .d = &r->work, .minutes = true,
 		.fixed_rows = REPORT_WORK_FIXED, .fixed_labels = report_work_labels,
 		.note = r->f.mediators.n
