@@ -83,7 +83,7 @@ static int workshops_pass(struct store *st, struct report *r, long *led_minutes,
 	struct report_workshops *ws = &r->ws;
 	struct dist *anon[] = {&ws->age, &ws->gender, &ws->situation};
 	sqlite3_stmt *stmt, *keep;
-	int rc, ok = CN_OK;
+	int rc = SQLITE_DONE, ok = CN_OK;
 
 	if (!(keep = store_prepare(st, "INSERT INTO rwk VALUES (?1)", err)))
 		return CN_EDB;
@@ -169,7 +169,7 @@ static int times_pass(struct store *st, const struct lists *ls, struct report *r
 		"SELECT v.kind, sum(v.duration), count(*) FROM worktime v WHERE " REPORT_IN_PERIOD
 		" GROUP BY 1",
 		&r->f, err);
-	int rc, ok = CN_OK;
+	int rc = SQLITE_DONE, ok = CN_OK;
 
 	if (!stmt)
 		return CN_EDB;

@@ -19,7 +19,7 @@ int profile_count(struct store *st, const char *table, struct dist *out[PROFILE_
 {
 	char sql[256];
 	sqlite3_stmt *stmt;
-	int rc, ok = CN_OK;
+	int rc = SQLITE_DONE, ok = CN_OK;
 
 	snprintf(sql, sizeof sql,
 	         "SELECT p.age, p.gender, p.area, p.situation, p.equipment, count(*)"
