@@ -5,6 +5,7 @@
 #include "carnet/report/activity.h"
 #include "carnet/report/profile.h"
 #include "carnet/store/records.h"
+#include "carnet/store/visit_store.h"
 
 /* The workshops of the filter's dates and sites, not deleted, as a
  * condition on a workshop row aliased w (?1 to ?3); their mediators are
@@ -310,21 +311,20 @@ int activity_group_codes(struct store *st, const struct report_filter *f, struct
 int activity_code_used(struct store *st, enum list_id list, const char *code, bool *used,
                        struct cn_err *err)
 {
-	/* The columns are literals chosen here, the code is bound. */
-	sqlite3_stmt *stmt = store_prepare(
-		st,
-		list == L_SITE
-			? "SELECT EXISTS (SELECT 1 FROM visit WHERE site = ?1)"
-			  " OR EXISTS (SELECT 1 FROM workshop WHERE site = ?1)"
-			  " OR EXISTS (SELECT 1 FROM worktime WHERE site = ?1)"
-			: "SELECT EXISTS (SELECT 1 FROM visit WHERE mediator = ?1)"
-			  " OR EXISTS (SELECT 1 FROM workshop"
-			  "   WHERE instr('|' || mediators || '|', '|' || ?1 || '|') > 0)"
-			  " OR EXISTS (SELECT 1 FROM worktime WHERE mediator = ?1)",
-		err);
-	int rc;
+	sqlite3_stmt *stmt;
+	int rc = visit_code_used(st, list == L_SITE ? VF_SITE : VF_MEDIATOR, code, used, err);
 
-	*used = false;
+	if (rc != CN_OK || *used)
+		return rc;
+	/* The columns are literals chosen here, the code is bound. */
+	stmt = store_prepare(st,
+	                     list == L_SITE
+	                         ? "SELECT EXISTS (SELECT 1 FROM workshop WHERE site = ?1)"
+	                           " OR EXISTS (SELECT 1 FROM worktime WHERE site = ?1)"
+	                         : "SELECT EXISTS (SELECT 1 FROM workshop"
+	                           "   WHERE instr('|' || mediators || '|', '|' || ?1 || '|') > 0)"
+	                           " OR EXISTS (SELECT 1 FROM worktime WHERE mediator = ?1)",
+	                     err);
 	if (!stmt)
 		return CN_EDB;
 	store_bind_text(stmt, 1, code);
