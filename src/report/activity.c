@@ -41,21 +41,6 @@ static sqlite3_stmt *prepare_workshops(struct store *st, const char *sql, const 
 	return stmt;
 }
 
-static int finished(struct store *st, sqlite3_stmt *stmt, int rc, int ok, struct cn_err *err)
-{
-	sqlite3_finalize(stmt);
-	if (ok != CN_OK)
-		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
-	if (rc != SQLITE_DONE)
-		return store_fail(st, err, "calcul du bilan impossible");
-	return CN_OK;
-}
-
-static const char *text_of(sqlite3_stmt *stmt, int col)
-{
-	const char *s = (const char *)sqlite3_column_text(stmt, col);
-	return s ? s : "";
-}
 
 /* The anonymous attendees of a session by the codes of one profile list
  * ("femme=3|homme=2"), those not told as « non renseigné ». */
@@ -119,13 +104,13 @@ static int workshops_pass(struct store *st, struct report *r, long *led_minutes,
 			ws->registered += sqlite3_column_int(stmt, 6);
 			ws->present += present;
 		}
-		ok = dist_add_codes(&ws->theme, text_of(stmt, 3), 1, false);
+		ok = dist_add_codes(&ws->theme, report_column_text(stmt, 3), 1, false);
 		if (ok == CN_OK)
-			ok = dist_add(&ws->level, text_of(stmt, 4), 1);
+			ok = dist_add(&ws->level, report_column_text(stmt, 4), 1);
 		if (ok == CN_OK)
-			ok = dist_add(&ws->place, text_of(stmt, 5), 1);
+			ok = dist_add(&ws->place, report_column_text(stmt, 5), 1);
 		for (int i = 0; i < 3 && ok == CN_OK; i++)
-			ok = add_tally(anon[i], text_of(stmt, 8 + i), anonymous);
+			ok = add_tally(anon[i], report_column_text(stmt, 8 + i), anonymous);
 		if (ok == CN_OK) {
 			sqlite3_bind_value(keep, 1, sqlite3_column_value(stmt, 0));
 			if (sqlite3_step(keep) != SQLITE_DONE)
@@ -134,7 +119,7 @@ static int workshops_pass(struct store *st, struct report *r, long *led_minutes,
 		}
 	}
 	sqlite3_finalize(keep);
-	return finished(st, stmt, rc, ok, err);
+	return report_query_done(st, stmt, rc, ok, err);
 }
 
 /* The distinct persons present at the report's workshops, and their
@@ -177,7 +162,7 @@ static int times_pass(struct store *st, const struct lists *ls, struct report *r
 	for (int i = 0; i < ls->l[L_TEMPS].n && ok == CN_OK; i++)
 		ok = dist_push(&r->work, ls->l[L_TEMPS].e[i].code, 0) < 0 ? CN_EDB : CN_OK;
 	while (ok == CN_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *kind = text_of(stmt, 0);
+		const char *kind = report_column_text(stmt, 0);
 		int i = dist_find(&r->work, kind, REPORT_WORK_FIXED);
 
 		if (i < 0 && (i = dist_push(&r->work, kind, 0)) < 0) {
@@ -187,7 +172,7 @@ static int times_pass(struct store *st, const struct lists *ls, struct report *r
 		r->work.count[i] += (long)sqlite3_column_int64(stmt, 1);
 		r->worktimes += (long)sqlite3_column_int64(stmt, 2);
 	}
-	return finished(st, stmt, rc, ok, err);
+	return report_query_done(st, stmt, rc, ok, err);
 }
 
 /* The report's workshops in each month of the trend: one range read. */
@@ -207,7 +192,7 @@ static int trend_pass(struct store *st, struct report *r, struct cn_err *err)
 		return CN_EDB;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct codeset mediators;
-		const char *month = text_of(stmt, 0);
+		const char *month = report_column_text(stmt, 0);
 
 		store_column_codes(stmt, 1, &mediators);
 		if (!activity_led_count(&mediators, &r->f.mediators))
@@ -216,7 +201,7 @@ static int trend_pass(struct store *st, struct report *r, struct cn_err *err)
 			if (strcmp(r->trend_month[i], month) == 0)
 				r->trend_workshops[i]++;
 	}
-	return finished(st, stmt, rc, CN_OK, err);
+	return report_query_done(st, stmt, rc, CN_OK, err);
 }
 
 int activity_compute(struct store *st, const struct lists *ls, struct report *r,
@@ -284,7 +269,7 @@ int activity_group_codes(struct store *st, const struct report_filter *f, struct
 		if (!activity_led_count(&mediators, &f->mediators))
 			continue;
 		if (by_site)
-			codeset_add(out, text_of(stmt, 0));
+			codeset_add(out, report_column_text(stmt, 0));
 		else if (!mediators.n)
 			codeset_add(out, "");
 		/* Only the mediators the report counts: a co-led workshop goes to
@@ -293,7 +278,7 @@ int activity_group_codes(struct store *st, const struct report_filter *f, struct
 			if (!f->mediators.n || codeset_has(&f->mediators, mediators.v[i]))
 				codeset_add(out, mediators.v[i]);
 	}
-	if ((rc = finished(st, stmt, rc, CN_OK, err)) != CN_OK)
+	if ((rc = report_query_done(st, stmt, rc, CN_OK, err)) != CN_OK)
 		return rc;
 	stmt = report_prepare_period(st,
 	                             by_site ? "SELECT DISTINCT v.site FROM worktime v WHERE "
@@ -304,8 +289,8 @@ int activity_group_codes(struct store *st, const struct report_filter *f, struct
 	if (!stmt)
 		return CN_EDB;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		codeset_add(out, text_of(stmt, 0));
-	return finished(st, stmt, rc, CN_OK, err);
+		codeset_add(out, report_column_text(stmt, 0));
+	return report_query_done(st, stmt, rc, CN_OK, err);
 }
 
 int activity_code_used(struct store *st, enum list_id list, const char *code, bool *used,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include "carnet/report/profile.h"
+#include "carnet/report/report.h"
 
 const int profile_lists[PROFILE_FIELDS] = {L_TRANCHE_AGE, L_GENRE, L_QUARTIER, L_SITUATION,
                                            L_EQUIPEMENT};
@@ -32,8 +33,7 @@ int profile_count(struct store *st, const char *table, struct dist *out[PROFILE_
 		struct codeset equipment;
 
 		for (int i = 0; i < PROFILE_FIELDS - 1 && ok == CN_OK; i++) {
-			const char *code = (const char *)sqlite3_column_text(stmt, i);
-			ok = dist_add(out[i], code ? code : "", n);
+			ok = dist_add(out[i], report_column_text(stmt, i), n);
 		}
 		store_column_codes(stmt, 4, &equipment);
 		if (!equipment.n && ok == CN_OK)
@@ -41,12 +41,7 @@ int profile_count(struct store *st, const char *table, struct dist *out[PROFILE_
 		for (int k = 0; k < equipment.n && ok == CN_OK; k++)
 			ok = dist_add(out[PROFILE_FIELDS - 1], equipment.v[k], n);
 	}
-	sqlite3_finalize(stmt);
-	if (ok != CN_OK)
-		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
-	if (rc != SQLITE_DONE)
-		return store_fail(st, err, "calcul du bilan impossible");
-	return CN_OK;
+	return report_query_done(st, stmt, rc, ok, err);
 }
 
 void profile_finish(struct dist *out[PROFILE_FIELDS], const struct lists *ls)

@@ -139,13 +139,22 @@ sqlite3_stmt *report_prepare_period(struct store *st, const char *sql,
 	return stmt;
 }
 
-static int step_failed(struct store *st, sqlite3_stmt *stmt, int rc, struct cn_err *err)
+int report_query_done(struct store *st, sqlite3_stmt *stmt, int rc, int ok, struct cn_err *err)
 {
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CN_OK : store_fail(st, err, "calcul du bilan impossible");
+	if (ok != CN_OK)
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "calcul du bilan impossible");
+	return CN_OK;
 }
 
-static const char *text_or_empty(sqlite3_stmt *stmt, int col)
+static int step_failed(struct store *st, sqlite3_stmt *stmt, int rc, struct cn_err *err)
+{
+	return report_query_done(st, stmt, rc, CN_OK, err);
+}
+
+const char *report_column_text(sqlite3_stmt *stmt, int col)
 {
 	const char *s = (const char *)sqlite3_column_text(stmt, col);
 	return s ? s : "";
@@ -285,18 +294,18 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 		if (minutes >= 0 && minutes <= DURATION_MAX)
 			by_minute[minutes]++;
 		r->bins[minutes < 15 ? 0 : minutes < 30 ? 1 : minutes < 60 ? 2 : minutes <= 120 ? 3 : 4]++;
-		if (date_parse(text_or_empty(stmt, 0), &day))
+		if (date_parse(report_column_text(stmt, 0), &day))
 			r->weekday.count[date_weekday(&day)]++;
 		if (!sqlite3_column_int(stmt, 2))
 			r->absent++;
 		for (int i = 0; i < NFIELDS && ok == CN_OK; i++)
-			ok = dist_add(fields[i].d, text_or_empty(stmt, 4 + i), 1);
+			ok = dist_add(fields[i].d, report_column_text(stmt, 4 + i), 1);
 		if (ok == CN_OK && sqlite3_column_int(stmt, 3)) {
 			r->urgent++;
-			ok = dist_add(&r->urgent_outcome, text_or_empty(stmt, 6), 1);
+			ok = dist_add(&r->urgent_outcome, report_column_text(stmt, 6), 1);
 		}
 		for (int i = 0; i < 2 && ok == CN_OK; i++)
-			ok = multi_add(ls, &multis[i], text_or_empty(stmt, 9 + i), text_or_empty(stmt, 5));
+			ok = multi_add(ls, &multis[i], report_column_text(stmt, 9 + i), report_column_text(stmt, 5));
 		if (ok == CN_OK && sqlite3_column_type(stmt, 11) != SQLITE_NULL) {
 			sqlite3_bind_value(seen, 1, sqlite3_column_value(stmt, 11));
 			if (sqlite3_step(seen) != SQLITE_DONE)
@@ -413,7 +422,7 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 		int lv, k;
 
 		rc = sqlite3_step(stmt);
-		who = rc == SQLITE_ROW ? text_or_empty(stmt, 0) : "";
+		who = rc == SQLITE_ROW ? report_column_text(stmt, 0) : "";
 		if (person[0] && strcmp(person, who) != 0 && rank >= 2) {
 			/* The end of a person with two visits or more. */
 			r->returning++;
@@ -426,13 +435,13 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 		}
 		if (rc != SQLITE_ROW)
 			break;
-		lv = level(ls, text_or_empty(stmt, 1));
+		lv = level(ls, report_column_text(stmt, 1));
 		if (strcmp(person, who) != 0) {
 			snprintf(person, sizeof person, "%s", who);
 			rank = 0;
 			first = lv;
 			/* The person's first visit ever falls in the period. */
-			if (strcmp(text_or_empty(stmt, 2), r->f.from) >= 0)
+			if (strcmp(report_column_text(stmt, 2), r->f.from) >= 0)
 				r->first_visits++;
 		}
 		rank++;
@@ -483,7 +492,7 @@ static int group_codes(struct store *st, const struct report_filter *f, struct c
 	if (!stmt)
 		return CN_EDB;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		codeset_add(out, text_or_empty(stmt, 0));
+		codeset_add(out, report_column_text(stmt, 0));
 	if ((rc = step_failed(st, stmt, rc, err)) != CN_OK ||
 	    (rc = activity_group_codes(st, f, out, err)) != CN_OK)
 		return rc;

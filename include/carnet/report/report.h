@@ -163,5 +163,10 @@ void report_rank_text(const struct report *r, int k, char *out, size_t size);
 #define REPORT_IN_PERIOD "(" VISIT_FILTER_WHERE " AND v.deleted_at IS NULL)"
 sqlite3_stmt *report_prepare_period(struct store *st, const char *sql,
                                     const struct report_filter *f, struct cn_err *err);
+/* Finalizes a query stepped to rc: CN_OK when it ran to its end with ok
+ * (CN_OK), else the error said (out of memory when ok is not CN_OK). */
+int report_query_done(struct store *st, sqlite3_stmt *stmt, int rc, int ok, struct cn_err *err);
+/* A text column, "" for NULL. */
+const char *report_column_text(sqlite3_stmt *stmt, int col);
 
 #endif
