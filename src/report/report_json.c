@@ -168,14 +168,16 @@ static void by_code(FILE *f, const char *name, const struct lists *ls,
 	fputs(name, f);
 	fprintf(f, "\": {\"base\": %ld, \"valeurs\": {", d->total);
 	for (int i = 0; i < d->n; i++) {
+		bool known = i < t->fixed_rows || !d->code[i][0] || vlist_find(&ls->l[t->list], d->code[i]);
 		char buf[80];
 		fputs(i ? ", " : "", f);
 		str(f, d->code[i][0] ? d->code[i] : "non_renseigne");
 		fputs(": {\"libelle\": ", f);
-		str(f, report_row_label_at(ls, t, i, buf, sizeof buf));
+		/* An unknown code's label is the code itself; code_inconnu says so. */
+		str(f, known ? report_row_label_at(ls, t, i, buf, sizeof buf) : d->code[i]);
 		fprintf(f, ", \"%s\": %ld, \"part\": ", count_key, d->count[i]);
 		share_or_null(f, d->count[i], d->total);
-		fputc('}', f);
+		fprintf(f, ", \"code_inconnu\": %s}", known ? "false" : "true");
 	}
 	fputs("}}", f);
 }

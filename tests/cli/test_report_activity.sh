@@ -76,7 +76,8 @@ wt t2 2026-10-07 sud cd coordination 30
 wt t3 2026-10-08 nord '' coordination 15
 wt t4 2026-10-09 nord ab veille 50 2026-10-10T10:00:00Z
 wt t5 2026-10-09 nord zz partenaires 20
-is "fixture: 6 workshops, 5 times" "$(sql "SELECT count(*) FROM workshop") $(sql "SELECT count(*) FROM worktime")" "6 5"
+wt t6 2026-10-09 nord ab ancien_type 10
+is "fixture: 6 workshops, 6 times" "$(sql "SELECT count(*) FROM workshop") $(sql "SELECT count(*) FROM worktime")" "6 6"
 
 # What the report must find, written in SQL.
 OCT="w.date BETWEEN '2026-10-01' AND '2026-10-31' AND w.deleted_at IS NULL"
@@ -96,7 +97,7 @@ LED=$(sql "SELECT sum(duration * (CASE WHEN mediators IS NULL THEN 1
 	ELSE length(mediators) - length(replace(mediators, '|', '')) + 1 END)) FROM workshop w WHERE $OCT")
 OTHER=$(sql "SELECT sum(duration) FROM worktime w WHERE $OCT")
 is "fixture: the SQL figures" "$SESSIONS $WMIN $PARTS $PERSONS $ANON / $KNOWN / $INDIV $LED $OTHER" \
-	"3 180 9 3 5 / 2 6 5 / 75 270 110"
+	"3 180 9 3 5 / 2 6 5 / 75 270 120"
 
 run report --month 2026-10 --format json
 check "json: written" rc_is 0
@@ -160,6 +161,9 @@ is "json temps: the kinds as in SQL" \
 is "json temps: the share outside accompaniment" \
 	"$(j 'h = d["temps_de_travail"]["temps_hors_accompagnement"]; print(h["minutes"], h["part"])')" \
 	"$((LED + OTHER)) $(python3 -c "print(round(($LED + $OTHER) * 100 / $TOTAL, 1))")"
+is "json temps: a kind the lists do not know, kept and told, last" \
+	"$(j 'v = d["temps_de_travail"]["par_nature"]["valeurs"]; k = list(v)[-1]; print(k, v[k]["minutes"], v[k]["libelle"], v[k]["code_inconnu"], v["preparation"]["code_inconnu"], v["ateliers"]["code_inconnu"])')" \
+	"ancien_type 10 ancien_type True False False"
 is "json temps: the rows in order, fixed rows first" \
 	"$(j 'print(" ".join(list(d["temps_de_travail"]["par_nature"]["valeurs"])[:4]))')" \
 	"accompagnement_individuel ateliers preparation coordination"
@@ -177,6 +181,9 @@ run report --month 2026-10 --by mediator --format json
 cp "$T/out" "$T/oct.json"
 is "by mediator: the groups, with a mediator only times have and the workshop without one" \
 	"$(j 'print(" ".join(g["code"] or "-" for g in d["repartition"]["groupes"]))')" "- ab cd zz"
+is "by mediator: the workshop and the time without a mediator, in « sans médiateur »" \
+	"$(j 'g = d["repartition"]["groupes"][0]; v = g["bilan"]["temps_de_travail"]["par_nature"]["valeurs"]; print(g["libelle"], v["ateliers"]["minutes"], v["coordination"]["minutes"], g["bilan"]["ateliers"]["personnes"])')" \
+	"sans médiateur 30 15 1"
 is "by mediator: sessions of each" \
 	"$(j 'print(" ".join(str(g["bilan"]["ateliers"]["seances"]) for g in d["repartition"]["groupes"]))')" \
 	"1 1 2 0"
