@@ -222,6 +222,10 @@ run report --month 2026-08 --site annexe --format json
 check "--site used only by a workshop: accepted" rc_is 0
 cp "$T/out" "$T/oct.json"
 is "--site annexe: its workshop" "$(j 'print(d["ateliers"]["seances"])')" 1
+run report --month 2026-08 --site annexe
+check "a month of workshops only: no « empty report » on stderr" err_empty
+check "a month of workshops only: said on top" \
+	out_has "Aucun passage sur cette période : seuls des ateliers ou du temps de travail y sont enregistrés."
 run report --month 2026-10 --mediator yy
 check "--mediator nobody uses: still refused" rc_is 1
 
@@ -232,6 +236,7 @@ is "empty month: no session, rates null" \
 	"$(j 'a = d["ateliers"]; t = d["temps_de_travail"]; print(a["seances"], a["presence"]["taux"], t["minutes"], t["temps_hors_accompagnement"]["part"], a["themes"]["valeurs"]["internet"]["part"])')" \
 	"0 None 0 None None"
 run report --month 2025-01
+check "empty month: said on stderr" err_has "aucun passage du 2025-01-01 au 2025-01-31, ni atelier ni temps de travail"
 check "empty month text: no workshop said" out_has "Aucun atelier sur cette période."
 check "empty month text: the time outside accompaniment has no share" \
 	sh -c 'grep "Temps hors accompagnement individuel" "$1" | grep -q "—"' x "$T/out"
