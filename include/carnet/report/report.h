@@ -25,8 +25,8 @@ struct report_filter {
 };
 
 /* The workshops of the period: those of its dates and sites led by one of
- * its mediators (a workshop without a mediator goes with "", and with
- * every mediator when the report names none). */
+ * its mediators (all of them when the report names none; a workshop
+ * without a mediator goes with "", the « sans médiateur » group). */
 struct report_workshops {
 	long sessions, minutes;         /* minutes: the sessions' durations */
 	long participations;            /* present at each session: with a code, and anonymous */
