@@ -213,6 +213,7 @@ static void work_time(struct walk *w, const struct report *r)
 		.section = "9. Temps de travail", .title = "Répartition du temps de travail",
 		.name = "temps_de_travail", .list = L_TEMPS, .d = &r->work, .minutes = true,
 		.fixed_rows = REPORT_WORK_FIXED, .fixed_labels = report_work_labels,
+		.fixed_short = report_work_short,
 		.note = r->f.mediators.n
 		            ? "Ateliers : la durée de chaque séance, une fois pour chaque médiateur "
 		              "retenu qui l'a animée (une fois pour une séance sans médiateur)."

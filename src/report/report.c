@@ -26,6 +26,10 @@ const char *const report_work_labels[REPORT_WORK_FIXED] = {
 	"Accompagnement individuel", "Ateliers",
 };
 
+const char *const report_work_short[REPORT_WORK_FIXED] = {
+	"individuel", "ateliers",
+};
+
 const char *const report_weekdays[7] = {
 	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 };

@@ -150,6 +150,45 @@ static void table_lines(struct text_ctx *c, const struct report_table *t)
 	}
 }
 
+/* With a breakdown, a table of minutes with fixed rows gets one line per
+ * group: each fixed row, the other rows together, the whole (the text has
+ * no room for a column per group). */
+static void group_minutes_lines(struct text_ctx *c, const struct report_table *t)
+{
+	const struct report *r = c->r;
+	char cell[32];
+
+	if (!r->ngroups || !t->minutes || !t->fixed_rows || !t->fixed_short)
+		return;
+	fputs("    ", c->f);
+	text_put_cell(c->f, r->f.by == BY_SITE ? "Par site" : "Par médiateur", LABEL_WIDTH - 1);
+	fputc(' ', c->f);
+	for (int i = 0; i < t->fixed_rows; i++)
+		right(c->f, t->fixed_short[i], 10);
+	right(c->f, "autres", 10);
+	right(c->f, "total", 10);
+	fputc('\n', c->f);
+	for (int g = 0; g < r->ngroups; g++) {
+		const struct dist *d = report_dist(&r->groups[g], t->name);
+		long whole = d ? d->total : 0, rest = whole;
+
+		fputs("    ", c->f);
+		text_put_cell(c->f, report_group_label(r, c->ls, g), LABEL_WIDTH - 1);
+		fputc(' ', c->f);
+		for (int i = 0; i < t->fixed_rows; i++) {
+			long n = report_group_count(r, g, t, i);
+			rest -= n;
+			duration_format(n, cell, sizeof cell);
+			right(c->f, cell, 10);
+		}
+		duration_format(rest, cell, sizeof cell);
+		right(c->f, cell, 10);
+		duration_format(whole, cell, sizeof cell);
+		right(c->f, cell, 10);
+		fputc('\n', c->f);
+	}
+}
+
 static void cross_lines(struct text_ctx *c, const struct item *it)
 {
 	const struct vlist *postures = &c->ls->l[L_POSTURE];
@@ -257,6 +296,7 @@ static void item(void *ctx, const struct item *it)
 		if (it->note)
 			wrapped(c->f, "  ", it->note, 76);
 		table_lines(c, it->table);
+		group_minutes_lines(c, it->table);
 		break;
 	case ITEM_CROSS:
 		fprintf(c->f, "  %s\n", it->title);

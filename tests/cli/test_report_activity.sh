@@ -195,6 +195,12 @@ is "by mediator: the groups' workshop minutes add up to the whole" \
 run report --month 2026-10 --by mediator --format csv -o "$T/m.csv"
 check "by mediator csv: the time table has a column per mediator, in minutes" \
 	grep -q "^ateliers;Ateliers;270;[0-9,]*;30;90;150;0" "$T/m.csv"
+run report --month 2026-10 --by mediator
+check "by mediator text: the working time of each, in 80 columns" sh -c '
+	grep -Eq "^    Par médiateur +individuel +ateliers +autres +total$" "$1" &&
+	grep -Eq "^    A\. B\. +30 min +1 h 30 +55 min +2 h 55$" "$1" &&
+	grep -Eq "^    sans médiateur +0 min +30 min +15 min +45 min$" "$1" &&
+	! grep -q ".\{81\}" "$1"' x "$T/out"
 run report --month 2026-10 --by mediator --format html -o "$T/m.html"
 check "by mediator html: the time table per mediator, in hours and minutes" grep -qF \
 	'<td class="n">30 min</td><td class="n">1 h 30</td><td class="n">2 h 30</td><td class="n">0 min</td></tr>' "$T/m.html"

@@ -93,6 +93,7 @@ struct report {
 #define REPORT_WORK_FIXED 2
 extern const char *const report_work_codes[REPORT_WORK_FIXED];  /* "accompagnement_individuel"… */
 extern const char *const report_work_labels[REPORT_WORK_FIXED]; /* "Accompagnement individuel"… */
+extern const char *const report_work_short[REPORT_WORK_FIXED];  /* "individuel", "ateliers" */
 
 /* The code of breakdown group g ("" for visits without a mediator) and its
  * label as shown ("sans médiateur" for those). */
@@ -123,7 +124,8 @@ struct report_table {
 	bool minutes;            /* the counts are minutes: hours and minutes for people,
 	                          * minutes for spreadsheets (a column "Minutes") */
 	int fixed_rows;          /* the first rows are fixed ones, always shown, */
-	const char *const *fixed_labels;  /* with these labels */
+	const char *const *fixed_labels;  /* with these labels, */
+	const char *const *fixed_short;   /* and these in a narrow column head */
 };
 /* The count of row `row` of table t in breakdown group g (the fixed rows
  * go by position, the others by code). */
