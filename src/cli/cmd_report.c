@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "carnet/cli/cli.h"
 #include "carnet/cli/output.h"
-#include "carnet/store/visit_store.h"
+#include "carnet/report/activity.h"
 #include "carnet/report/report_write.h"
 
 const char usage_report[] =
@@ -17,7 +17,8 @@ const char usage_report[] =
 	"\n"
 	"Le bilan d'activité d'une période : l'essentiel (chiffres clés comparés à la\n"
 	"période précédente et à l'année d'avant), volume, demandes et organismes,\n"
-	"postures, issues et urgences, autonomie dans le temps, orientations, public.\n"
+	"postures, issues et urgences, autonomie dans le temps, orientations, public,\n"
+	"ateliers, temps de travail.\n"
 	"\n"
 	"Période (défaut : le mois civil précédent) :\n"
 	"  --month AAAA-MM        un mois\n"
@@ -56,10 +57,10 @@ static int previous_month(struct app *app, struct report_filter *f)
 	return EXIT_OK;
 }
 
-/* A --site or --mediator code the lists do not know and no visit has: a
- * typo, said as such rather than an empty report. */
+/* A --site or --mediator code the lists do not know and no visit, workshop
+ * or time has: a typo, said as such rather than an empty report. */
 static int known_codes(struct app *app, const char *option, enum list_id list,
-                       enum visit_field field, const struct codeset *set)
+                       const struct codeset *set)
 {
 	struct cn_err err;
 
@@ -68,7 +69,7 @@ static int known_codes(struct app *app, const char *option, enum list_id list,
 		char accepted[1024];
 		if (vlist_find(&app->cfg.lists.l[list], set->v[i]))
 			continue;
-		if (visit_code_used(app->st, field, set->v[i], &used, &err) != CN_OK)
+		if (activity_code_used(app->st, list, set->v[i], &used, &err) != CN_OK)
 			return app_report(app, CN_EDB, NULL, &err);
 		if (used)
 			continue;
@@ -166,14 +167,15 @@ int cmd_report(struct app *app, int argc, char **argv)
 		return app_fail(app, EXIT_USAGE, "--format xlsx : un classeur s'écrit dans un fichier "
 		                                 "(-o bilan.xlsx)");
 	if ((rc = app_open_existing(app)) != EXIT_OK ||
-	    (rc = known_codes(app, "--site", L_SITE, VF_SITE, &f.sites)) != EXIT_OK ||
-	    (rc = known_codes(app, "--mediator", L_MEDIATEUR, VF_MEDIATOR, &f.mediators)) != EXIT_OK)
+	    (rc = known_codes(app, "--site", L_SITE, &f.sites)) != EXIT_OK ||
+	    (rc = known_codes(app, "--mediator", L_MEDIATEUR, &f.mediators)) != EXIT_OK)
 		return rc;
 	if ((rc = report_compute_compared(app->st, &app->cfg.lists, &f, &r, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);
-	if (r.visits == 0)
-		fprintf(app->err, "carnet: aucun passage du %s au %s : le bilan est vide\n", f.from,
-		        f.to);
+	if (!report_has_records(&r))
+		fprintf(app->err, "carnet: aucun passage du %s au %s, ni atelier ni temps de travail :"
+		                  " le bilan est vide\n",
+		        f.from, f.to);
 	if ((rc = output_open(app, &out, output)) != EXIT_OK) {
 		report_free(&r);
 		return rc;

@@ -3,6 +3,7 @@
  * follows. */
 #include <stdio.h>
 #include <string.h>
+#include "carnet/model/number.h"
 #include "carnet/report/outline.h"
 
 static const char multi[] = "Un passage à plusieurs valeurs compte dans chacune : les parts "
@@ -12,10 +13,23 @@ static const char persons_note[] = "Parts des personnes distinctes venues sur la
 static const char person_note[] = "Parts de la personne distincte venue sur la période, "
                                   "« non renseigné » compris.";
 
+static const char themes_note[] = "Un atelier à plusieurs thèmes compte dans chacun : les parts "
+                                  "sont celles des séances et ne s'additionnent pas à 100 %.";
+static const char participants_note[] = "Parts des participants : chaque personne avec un code "
+                                        "une fois, chaque participant anonyme à chaque séance, "
+                                        "« non renseigné » compris.";
+static const char coded_note[] = "Parts des personnes distinctes présentes avec un code, "
+                                 "« non renseigné » compris (les participants anonymes n'ont "
+                                 "pas ce champ).";
+static const char coded_equipment_note[] = "Personnes présentes avec un code seulement ; plusieurs "
+                                           "réponses possibles : les parts ne s'additionnent pas "
+                                           "à 100 %.";
+
 struct walk {
 	item_fn fn;
 	void *ctx;
 	const char *section;
+	char note[320];       /* a note made for one item */
 };
 
 static void section(struct walk *w, const char *title)
@@ -33,6 +47,16 @@ static void figure(struct walk *w, const char *name, const char *title, enum fig
 	w->fn(w->ctx, &it);
 }
 
+/* A share that may be of nothing (defined false). */
+static void share(struct walk *w, const char *name, const char *title, enum figure_unit unit,
+                  long value, long whole, const char *note)
+{
+	struct item it = {.kind = ITEM_FIGURE, .section = w->section, .title = title, .name = name,
+	                  .note = note,
+	                  .fig = {.unit = unit, .value = value, .whole = whole, .defined = whole > 0}};
+	w->fn(w->ctx, &it);
+}
+
 static void mean(struct walk *w, const char *name, const char *title, double value, bool defined)
 {
 	struct item it = {.kind = ITEM_FIGURE, .section = w->section, .title = title, .name = name,
@@ -40,16 +64,23 @@ static void mean(struct walk *w, const char *name, const char *title, double val
 	w->fn(w->ctx, &it);
 }
 
+static void emit_table(struct walk *w, const struct report_table *t)
+{
+	struct item it = {.kind = ITEM_TABLE, .section = w->section, .title = t->title,
+	                  .name = t->name, .note = t->note, .table = t};
+	w->fn(w->ctx, &it);
+}
+
 static void table(struct walk *w, const char *title, const char *name, int list,
                   const struct dist *d, const char *note)
 {
 	/* The scales and the public's shares show every row, 0 included. */
-	bool all = list < 0 || list == L_POSTURE || note == persons_note || note == person_note ||
-	           list == L_EQUIPEMENT;
-	struct report_table t = {w->section, title, name, list, d, note, all};
-	struct item it = {.kind = ITEM_TABLE, .section = w->section, .title = title, .name = name,
-	                  .note = note, .table = &t};
-	w->fn(w->ctx, &it);
+	bool all = list < 0 || list == L_POSTURE || list == L_NIVEAU_ATELIER ||
+	           note == persons_note || note == person_note || note == participants_note ||
+	           note == coded_note || list == L_EQUIPEMENT;
+	struct report_table t = {.section = w->section, .title = title, .name = name, .list = list,
+	                         .d = d, .note = note, .all_rows = all};
+	emit_table(w, &t);
 }
 
 static void cross(struct walk *w, const char *title, const char *name, int list,
@@ -106,10 +137,100 @@ static long k_towards(const struct report *r) { return r->towards_autonomy; }
 static long k_returning(const struct report *r) { return r->returning; }
 static long k_urgent(const struct report *r) { return r->urgent; }
 static long k_referred(const struct report *r) { return report_referrals(r); }
+static long k_sessions(const struct report *r) { return r->ws.sessions; }
+static long k_outside(const struct report *r) { return report_outside_minutes(r); }
+
+/* What the attendance rate is taken over. */
+static const char *attendance_note(struct walk *w, const struct report_workshops *ws)
+{
+	char known[32], registered[32];
+
+	number_fr(ws->known, known, sizeof known);
+	number_fr(ws->registered, registered, sizeof registered);
+	if (!ws->known)
+		return "Aucun atelier de la période n'a ses inscriptions connues.";
+	snprintf(w->note, sizeof w->note,
+	         "Présents sur inscrits, sur %s atelier%s dont les inscriptions sont connues "
+	         "(%s inscrit%s).%s",
+	         ws->known == 1 ? "le seul" : known, ws->known > 1 ? "s" : "", registered,
+	         ws->registered > 1 ? "s" : "",
+	         ws->present > ws->registered ? " Plus de présents que d'inscrits : des personnes "
+	                                        "sont venues sans s'inscrire."
+	                                      : "");
+	return w->note;
+}
+
+/* 8. Ateliers */
+static void workshops(struct walk *w, const struct report *r)
+{
+	const struct report_workshops *ws = &r->ws;
+
+	section(w, "8. Ateliers");
+	{
+		struct item it = {.kind = ITEM_FIGURE, .section = w->section, .title = "Séances",
+		                  .name = "seances",
+		                  .note = ws->sessions ? NULL : "Aucun atelier sur cette période.",
+		                  .fig = {.unit = UNIT_COUNT, .value = ws->sessions, .defined = true}};
+		w->fn(w->ctx, &it);
+	}
+	/* Without a workshop, its tables would be rows of zeros: the line
+	 * above says it all. */
+	if (!ws->sessions)
+		return;
+	figure(w, "minutes_ateliers", "Durée des séances", UNIT_MINUTES, ws->minutes, 0);
+	{
+		struct item it = {.kind = ITEM_FIGURE, .section = w->section,
+		                  .title = "Participations aux séances", .name = "participations",
+		                  .note = "Les présents de chaque séance, avec un code ou anonymes : "
+		                          "une personne venue à deux séances compte deux fois.",
+		                  .fig = {.unit = UNIT_COUNT, .value = ws->participations,
+		                          .defined = true}};
+		w->fn(w->ctx, &it);
+	}
+	figure(w, "personnes", "Personnes distinctes (avec un code)", UNIT_COUNT, ws->persons, 0);
+	figure(w, "anonymes", "Participants anonymes", UNIT_COUNT, ws->anonymous, 0);
+	share(w, "taux_presence", "Taux de présence (présents sur inscrits)", UNIT_SHARE,
+	      ws->present, ws->registered, attendance_note(w, ws));
+	table(w, "Séances par thème", "themes_atelier", L_THEME_ATELIER, &ws->theme, themes_note);
+	table(w, "Séances par niveau", "niveaux_atelier", L_NIVEAU_ATELIER, &ws->level, NULL);
+	table(w, "Séances par lieu", "lieux_atelier", L_LIEU_ATELIER, &ws->place, NULL);
+	table(w, "Tranche d'âge des participants", "participants_tranche_age", L_TRANCHE_AGE,
+	      &ws->age, participants_note);
+	table(w, "Genre des participants", "participants_genre", L_GENRE, &ws->gender,
+	      participants_note);
+	table(w, "Situation des participants", "participants_situation", L_SITUATION,
+	      &ws->situation, participants_note);
+	table(w, "Commune ou quartier des participants", "participants_quartier", L_QUARTIER,
+	      &ws->area, coded_note);
+	table(w, "Équipement à domicile des participants", "participants_equipement", L_EQUIPEMENT,
+	      &ws->equipment, coded_equipment_note);
+}
+
+/* 9. Temps de travail */
+static void work_time(struct walk *w, const struct report *r)
+{
+	struct report_table t = {
+		.section = "9. Temps de travail", .title = "Répartition du temps de travail",
+		.name = "temps_de_travail", .list = L_TEMPS, .d = &r->work, .minutes = true,
+		.fixed_rows = REPORT_WORK_FIXED, .fixed_labels = report_work_labels,
+		.fixed_short = report_work_short,
+		.note = r->f.mediators.n
+		            ? "Ateliers : la durée de chaque séance, une fois pour chaque médiateur "
+		              "retenu qui l'a animée (une fois pour une séance sans médiateur)."
+		            : "Ateliers : la durée de chaque séance, une fois pour chaque médiateur "
+		              "qui l'a animée (une fois pour une séance sans médiateur)."};
+
+	section(w, t.section);
+	figure(w, "minutes_travail", "Temps de travail enregistré", UNIT_MINUTES, report_work_minutes(r), 0);
+	emit_table(w, &t);
+	share(w, "hors_accompagnement", "Temps hors accompagnement individuel", UNIT_TIME_SHARE,
+	      report_outside_minutes(r), report_work_minutes(r),
+	      "Ateliers et autres temps, sur tout le temps de travail enregistré.");
+}
 
 void report_each_item(const struct report *r, item_fn fn, void *ctx)
 {
-	struct walk w = {fn, ctx, NULL};
+	struct walk w = {.fn = fn, .ctx = ctx};
 
 	section(&w, "L'essentiel");
 	key(&w, r, "passages", "Passages", UNIT_COUNT, k_visits, NULL);
@@ -120,6 +241,9 @@ void report_each_item(const struct report *r, item_fn fn, void *ctx)
 	    k_towards, k_returning);
 	key(&w, r, "urgents", "Passages urgents", UNIT_COUNT, k_urgent, NULL);
 	key(&w, r, "orientations", "Orientations vers un autre acteur", UNIT_COUNT, k_referred, NULL);
+	key(&w, r, "seances_atelier", "Séances d'atelier", UNIT_COUNT, k_sessions, NULL);
+	key(&w, r, "minutes_hors_accompagnement", "Temps hors accompagnement", UNIT_MINUTES,
+	    k_outside, NULL);
 
 	section(&w, "1. Volume");
 	figure(&w, "passages", "Passages", UNIT_COUNT, r->visits, 0);
@@ -195,6 +319,9 @@ void report_each_item(const struct report *r, item_fn fn, void *ctx)
 	}
 	table(&w, "Équipement à domicile", "equipement", L_EQUIPEMENT, &r->equipment,
 	      "Plusieurs réponses possibles : les parts ne s'additionnent pas à 100 %.");
+
+	workshops(&w, r);
+	work_time(&w, r);
 }
 
 const char *report_row_label(const struct lists *ls, const struct report_table *t,
@@ -215,6 +342,14 @@ const char *report_row_label(const struct lists *ls, const struct report_table *
 		return buf;
 	}
 	return lists_label(ls, t->list, code);
+}
+
+const char *report_row_label_at(const struct lists *ls, const struct report_table *t, int row,
+                                char *buf, size_t size)
+{
+	if (row < t->fixed_rows && t->fixed_labels)
+		return t->fixed_labels[row];
+	return report_row_label(ls, t, t->d->code[row], buf, size);
 }
 
 /* "du 3 au 17 octobre 2026", "du 28 octobre 2026 au 3 novembre 2026". */
@@ -267,7 +402,13 @@ void report_heading(const struct report *r, const struct lists *ls, struct repor
 		         "Période en cours : passages enregistrés jusqu'au %s ; les comparaisons "
 		         "portent sur autant de jours.", day);
 	}
-	h->empty = r->visits == 0 ? "Aucun passage sur cette période : le bilan est vide." : NULL;
+	if (!report_has_records(r))
+		h->empty = "Aucun passage, atelier ni temps sur cette période : le bilan est vide.";
+	else if (r->visits == 0)
+		h->empty = "Aucun passage sur cette période : seuls des ateliers ou du temps de "
+		           "travail y sont enregistrés.";
+	else
+		h->empty = NULL;
 }
 
 static size_t add_codes(char *out, size_t size, size_t used, const char *head,
@@ -362,6 +503,7 @@ const char *figure_unit_words(const struct figure *fig)
 	case UNIT_MINUTES: return " (minutes)";
 	case UNIT_MEAN: return " (minutes)";
 	case UNIT_SHARE: return " (nombre ; part en %)";
+	case UNIT_TIME_SHARE: return " (minutes ; part en %)";
 	case UNIT_LEVEL: return " (de 1 à 4 ; passages)";
 	default: return "";
 	}

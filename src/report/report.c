@@ -5,6 +5,8 @@
 #include <string.h>
 #include "carnet/model/clock.h"
 #include "carnet/model/ids.h"
+#include "carnet/report/activity.h"
+#include "carnet/report/profile.h"
 #include "carnet/report/report.h"
 #include "carnet/store/visit_store.h"
 
@@ -14,6 +16,18 @@ const char *const report_bin_codes[REPORT_BINS] = {
 
 const char *const report_bin_labels[REPORT_BINS] = {
 	"moins de 15 min", "15 à 29 min", "30 à 59 min", "1 h à 2 h", "plus de 2 h",
+};
+
+const char *const report_work_codes[REPORT_WORK_FIXED] = {
+	"accompagnement_individuel", "ateliers",
+};
+
+const char *const report_work_labels[REPORT_WORK_FIXED] = {
+	"Accompagnement individuel", "Ateliers",
+};
+
+const char *const report_work_short[REPORT_WORK_FIXED] = {
+	"individuel", "ateliers",
 };
 
 const char *const report_weekdays[7] = {
@@ -81,74 +95,6 @@ void format_tenths(long tenths, char *out, size_t size)
 
 /* ------------------------------------------------------------ distributions */
 
-static int dist_find(const struct dist *d, const char *code)
-{
-	for (int i = 0; i < d->n; i++)
-		if (strcmp(d->code[i], code) == 0)
-			return i;
-	return -1;
-}
-
-/* The index of code in d, added with a zero count when new; -1 when out of
- * memory. */
-static int dist_slot(struct dist *d, const char *code)
-{
-	int i = dist_find(d, code);
-
-	if (i < 0) {
-		char (*codes)[CODE_MAX] = realloc(d->code, sizeof *codes * (size_t)(d->n + 1));
-		long *counts = realloc(d->count, sizeof *counts * (size_t)(d->n + 1));
-		if (codes)
-			d->code = codes;
-		if (counts)
-			d->count = counts;
-		if (!codes || !counts)
-			return -1;
-		i = d->n++;
-		snprintf(d->code[i], CODE_MAX, "%s", code);
-		d->count[i] = 0;
-	}
-	return i;
-}
-
-static int dist_add(struct dist *d, const char *code, long count)
-{
-	int i = dist_slot(d, code);
-
-	if (i < 0)
-		return CN_EDB;
-	d->count[i] += count;
-	return CN_OK;
-}
-
-/* Starts a distribution with every code of a list, in its order. */
-static void dist_init(struct dist *d, const struct lists *ls, int list)
-{
-	memset(d, 0, sizeof *d);
-	if (list < 0)
-		return;
-	for (int i = 0; i < ls->l[list].n; i++)
-		dist_add(d, ls->l[list].e[i].code, 0);
-}
-
-static void dist_free(struct dist *d)
-{
-	free(d->code);
-	free(d->count);
-	memset(d, 0, sizeof *d);
-}
-
-/* Sorts the codes a list does not know (after its first `known` entries)
- * by code, with "" ("non renseigné") last. */
-static int extra_cmp(const void *a, const void *b)
-{
-	const char *x = a, *y = b;
-
-	if (!*x || !*y)
-		return !*x - !*y;
-	return strcmp(x, y);
-}
-
 static void swap_bytes(void *a, void *b, size_t size)
 {
 	unsigned char *x = a, *y = b;
@@ -160,18 +106,17 @@ static void swap_bytes(void *a, void *b, size_t size)
 	}
 }
 
+static void swap_rows(void *ctx, int i, int j)
+{
+	struct cross *c = ctx;
+	swap_bytes(&c->row[i], &c->row[j], sizeof c->row[i]);
+}
+
 /* Puts the codes d's list does not know (after its first `known` entries)
  * in order, "" last; the rows of c (when given) follow their codes. */
 static void dist_finish(struct dist *d, int known, struct cross *c)
 {
-	for (int i = known; i < d->n; i++)
-		for (int j = i + 1; j < d->n; j++)
-			if (extra_cmp(d->code[j], d->code[i]) < 0) {
-				swap_bytes(d->code[i], d->code[j], CODE_MAX);
-				swap_bytes(&d->count[i], &d->count[j], sizeof d->count[i]);
-				if (c)
-					swap_bytes(&c->row[i], &c->row[j], sizeof c->row[i]);
-			}
+	dist_sort(d, known, c ? swap_rows : NULL, c);
 	if (c)
 		for (int i = 0; i < c->n; i++) {
 			memcpy(c->code[i], d->code[i], CODE_MAX);
@@ -181,12 +126,7 @@ static void dist_finish(struct dist *d, int known, struct cross *c)
 
 /* ------------------------------------------------------------ queries */
 
-/* The visits of the report's period, not deleted, as a condition on a visit
- * row aliased v (parameters ?1 to ?4, see VISIT_FILTER_WHERE). */
-#define IN_PERIOD "(" VISIT_FILTER_WHERE " AND v.deleted_at IS NULL)"
-
-/* Prepares sql (which uses IN_PERIOD) and binds the filter f. */
-static sqlite3_stmt *prepare_period(struct store *st, const char *sql,
+sqlite3_stmt *report_prepare_period(struct store *st, const char *sql,
                                     const struct report_filter *f, struct cn_err *err)
 {
 	struct visit_filter period;
@@ -203,13 +143,22 @@ static sqlite3_stmt *prepare_period(struct store *st, const char *sql,
 	return stmt;
 }
 
-static int step_failed(struct store *st, sqlite3_stmt *stmt, int rc, struct cn_err *err)
+int report_query_done(struct store *st, sqlite3_stmt *stmt, int rc, int ok, struct cn_err *err)
 {
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? CN_OK : store_fail(st, err, "calcul du bilan impossible");
+	if (ok != CN_OK)
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "calcul du bilan impossible");
+	return CN_OK;
 }
 
-static const char *text_or_empty(sqlite3_stmt *stmt, int col)
+static int step_failed(struct store *st, sqlite3_stmt *stmt, int rc, struct cn_err *err)
+{
+	return report_query_done(st, stmt, rc, CN_OK, err);
+}
+
+const char *report_column_text(sqlite3_stmt *stmt, int col)
 {
 	const char *s = (const char *)sqlite3_column_text(stmt, col);
 	return s ? s : "";
@@ -331,10 +280,10 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 		dist_add(&r->weekday, report_weekdays[i], 0);
 	if (!(seen = store_prepare(st, "INSERT INTO rpv VALUES (?1)", err)))
 		return CN_EDB;
-	stmt = prepare_period(st,
+	stmt = report_prepare_period(st,
 	                      "SELECT v.date, v.duration, v.present, v.urgent, v.canal, v.posture,"
 	                      " v.outcome, v.referred_by, v.referred_to, v.demands, v.organisms,"
-	                      " v.person_id FROM visit v WHERE " IN_PERIOD,
+	                      " v.person_id FROM visit v WHERE " REPORT_IN_PERIOD,
 	                      &r->f, err);
 	if (!stmt) {
 		sqlite3_finalize(seen);
@@ -349,18 +298,18 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 		if (minutes >= 0 && minutes <= DURATION_MAX)
 			by_minute[minutes]++;
 		r->bins[minutes < 15 ? 0 : minutes < 30 ? 1 : minutes < 60 ? 2 : minutes <= 120 ? 3 : 4]++;
-		if (date_parse(text_or_empty(stmt, 0), &day))
+		if (date_parse(report_column_text(stmt, 0), &day))
 			r->weekday.count[date_weekday(&day)]++;
 		if (!sqlite3_column_int(stmt, 2))
 			r->absent++;
 		for (int i = 0; i < NFIELDS && ok == CN_OK; i++)
-			ok = dist_add(fields[i].d, text_or_empty(stmt, 4 + i), 1);
+			ok = dist_add(fields[i].d, report_column_text(stmt, 4 + i), 1);
 		if (ok == CN_OK && sqlite3_column_int(stmt, 3)) {
 			r->urgent++;
-			ok = dist_add(&r->urgent_outcome, text_or_empty(stmt, 6), 1);
+			ok = dist_add(&r->urgent_outcome, report_column_text(stmt, 6), 1);
 		}
 		for (int i = 0; i < 2 && ok == CN_OK; i++)
-			ok = multi_add(ls, &multis[i], text_or_empty(stmt, 9 + i), text_or_empty(stmt, 5));
+			ok = multi_add(ls, &multis[i], report_column_text(stmt, 9 + i), report_column_text(stmt, 5));
 		if (ok == CN_OK && sqlite3_column_type(stmt, 11) != SQLITE_NULL) {
 			sqlite3_bind_value(seen, 1, sqlite3_column_value(stmt, 11));
 			if (sqlite3_step(seen) != SQLITE_DONE)
@@ -417,7 +366,7 @@ static int trend(struct store *st, struct report *r, struct cn_err *err)
 
 	if (!date_parse(r->f.to, &month))
 		return cn_err_set(err, CN_EINVAL, "date de fin invalide");
-	if (!(stmt = prepare_period(st, "SELECT count(*) FROM visit v WHERE " IN_PERIOD, &r->f, err)))
+	if (!(stmt = report_prepare_period(st, "SELECT count(*) FROM visit v WHERE " REPORT_IN_PERIOD, &r->f, err)))
 		return CN_EDB;
 	for (int i = REPORT_TREND - 1; i >= 0 && rc == SQLITE_DONE; i--) {
 		char from[DATE_LEN], to[DATE_LEN];
@@ -464,8 +413,8 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 	long rank = 0;
 	int first = 0, last = 0, rc;
 
-	stmt = prepare_period(st,
-	                      "SELECT v.person_id, v.posture, v.date, " IN_PERIOD
+	stmt = report_prepare_period(st,
+	                      "SELECT v.person_id, v.posture, v.date, " REPORT_IN_PERIOD
 	                      " FROM rpp CROSS JOIN visit v ON v.person_id = rpp.id"
 	                      " WHERE v.deleted_at IS NULL AND v.date <= ?2"
 	                      " ORDER BY v.person_id, v.date, v.time, v.created_at, v.id",
@@ -477,7 +426,7 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 		int lv, k;
 
 		rc = sqlite3_step(stmt);
-		who = rc == SQLITE_ROW ? text_or_empty(stmt, 0) : "";
+		who = rc == SQLITE_ROW ? report_column_text(stmt, 0) : "";
 		if (person[0] && strcmp(person, who) != 0 && rank >= 2) {
 			/* The end of a person with two visits or more. */
 			r->returning++;
@@ -490,13 +439,13 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 		}
 		if (rc != SQLITE_ROW)
 			break;
-		lv = level(ls, text_or_empty(stmt, 1));
+		lv = level(ls, report_column_text(stmt, 1));
 		if (strcmp(person, who) != 0) {
 			snprintf(person, sizeof person, "%s", who);
 			rank = 0;
 			first = lv;
 			/* The person's first visit ever falls in the period. */
-			if (strcmp(text_or_empty(stmt, 2), r->f.from) >= 0)
+			if (strcmp(report_column_text(stmt, 2), r->f.from) >= 0)
 				r->first_visits++;
 		}
 		rank++;
@@ -519,67 +468,42 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 static int public_profile(struct store *st, const struct lists *ls, struct report *r,
                           struct cn_err *err)
 {
-	const int lists[] = {L_TRANCHE_AGE, L_GENRE, L_QUARTIER, L_SITUATION, L_EQUIPEMENT};
-	struct dist *out[] = {&r->age, &r->gender, &r->area, &r->situation, &r->equipment};
-	enum { NOUT = sizeof lists / sizeof lists[0] };
-	sqlite3_stmt *stmt;
-	int rc, ok = CN_OK;
+	struct dist *out[PROFILE_FIELDS] = {&r->age, &r->gender, &r->area, &r->situation,
+	                                    &r->equipment};
+	int rc;
 
-	for (int i = 0; i < NOUT; i++) {
-		dist_init(out[i], ls, lists[i]);
-		out[i]->total = r->persons;
-		/* "Non renseigné" is always shown, never hidden. */
-		dist_add(out[i], "", 0);
-	}
-	stmt = store_prepare(st,
-	                     "SELECT p.age, p.gender, p.area, p.situation, p.equipment, count(*)"
-	                     " FROM rpp CROSS JOIN person p ON p.id = rpp.id GROUP BY 1, 2, 3, 4, 5",
-	                     err);
-	if (!stmt)
-		return CN_EDB;
-	while (ok == CN_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		long n = (long)sqlite3_column_int64(stmt, 5);
-		struct codeset equipment;
-
-		for (int i = 0; i < NOUT - 1 && ok == CN_OK; i++)
-			ok = dist_add(out[i], text_or_empty(stmt, i), n);
-		/* Several answers: a person counts once in each of theirs. */
-		store_column_codes(stmt, 4, &equipment);
-		if (!equipment.n && ok == CN_OK)
-			ok = dist_add(&r->equipment, "", n);
-		for (int k = 0; k < equipment.n && ok == CN_OK; k++)
-			ok = dist_add(&r->equipment, equipment.v[k], n);
-	}
-	if (ok != CN_OK) {
-		sqlite3_finalize(stmt);
-		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
-	}
-	if ((rc = step_failed(st, stmt, rc, err)) != CN_OK)
+	profile_init(out, ls, r->persons);
+	if ((rc = profile_count(st, "rpp", out, err)) != CN_OK)
 		return rc;
-	for (int i = 0; i < NOUT; i++)
-		dist_finish(out[i], ls->l[lists[i]].n, NULL);
+	profile_finish(out, ls);
 	return CN_OK;
 }
 
-/* The sites or mediators that have visits in the period. */
+/* The sites or mediators that have visits, workshops or times in the
+ * period, in order. */
 static int group_codes(struct store *st, const struct report_filter *f, struct codeset *out,
                        struct cn_err *err)
 {
-	sqlite3_stmt *stmt = prepare_period(st,
-	                                    f->by == BY_SITE
-	                                        ? "SELECT DISTINCT v.site FROM visit v WHERE "
-	                                          IN_PERIOD " ORDER BY 1"
-	                                        : "SELECT DISTINCT coalesce(v.mediator, '')"
-	                                          " FROM visit v WHERE " IN_PERIOD " ORDER BY 1",
-	                                    f, err);
+	sqlite3_stmt *stmt = report_prepare_period(
+		st,
+		f->by == BY_SITE ? "SELECT DISTINCT v.site FROM visit v WHERE " REPORT_IN_PERIOD
+		                 : "SELECT DISTINCT coalesce(v.mediator, '') FROM visit v WHERE "
+		                   REPORT_IN_PERIOD,
+		f, err);
 	int rc;
 
 	out->n = 0;
 	if (!stmt)
 		return CN_EDB;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && out->n < CODESET_MAX)
-		snprintf(out->v[out->n++], CODE_MAX, "%s", text_or_empty(stmt, 0));
-	return step_failed(st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		codeset_add(out, report_column_text(stmt, 0));
+	if ((rc = step_failed(st, stmt, rc, err)) != CN_OK ||
+	    (rc = activity_group_codes(st, f, out, err)) != CN_OK)
+		return rc;
+	for (int i = 1; i < out->n; i++)
+		for (int j = i; j > 0 && strcmp(out->v[j - 1], out->v[j]) > 0; j--)
+			swap_bytes(out->v[j - 1], out->v[j], CODE_MAX);
+	return CN_OK;
 }
 
 static int compute_groups(struct store *st, const struct lists *ls, struct report *r,
@@ -623,6 +547,8 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 		rc = histories(st, ls, r, err);
 	if (!rc)
 		rc = public_profile(st, ls, r, err);
+	if (!rc)
+		rc = activity_compute(st, ls, r, err);
 	if (!rc && f->by != BY_NONE)
 		rc = group_codes(st, f, &groups, err);
 	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rpv; DROP TABLE IF EXISTS temp.rpp",
@@ -722,7 +648,8 @@ void report_year_before(const struct report_filter *f, struct report_filter *out
 	}
 }
 
-/* Another report of f beside r, kept only when the base has visits there. */
+/* Another report of f beside r, kept only when the base has visits,
+ * workshops or times there. */
 static int beside(struct store *st, const struct lists *ls, const struct report_filter *f,
                   struct report **out, struct cn_err *err)
 {
@@ -736,7 +663,7 @@ static int beside(struct store *st, const struct lists *ls, const struct report_
 		free(o);
 		return rc;
 	}
-	if (o->visits == 0) {
+	if (!report_has_records(o)) {
 		report_free(o);
 		free(o);
 		return CN_OK;
@@ -808,10 +735,19 @@ long report_referrals(const struct report *r)
 	return r->referred_to.total - dist_count(&r->referred_to, "");
 }
 
-long dist_count(const struct dist *d, const char *code)
+long report_work_minutes(const struct report *r)
 {
-	int i = d ? dist_find(d, code) : -1;
-	return i >= 0 ? d->count[i] : 0;
+	return r->work.total;
+}
+
+long report_outside_minutes(const struct report *r)
+{
+	return r->work.total - (r->work.n ? r->work.count[0] : 0);
+}
+
+bool report_has_records(const struct report *r)
+{
+	return r->visits > 0 || r->ws.sessions > 0 || r->worktimes > 0;
 }
 
 const struct dist *report_dist(const struct report *r, const char *name)
@@ -835,6 +771,15 @@ const struct dist *report_dist(const struct report *r, const char *name)
 		{"quartier", offsetof(struct report, area)},
 		{"situation", offsetof(struct report, situation)},
 		{"equipement", offsetof(struct report, equipment)},
+		{"themes_atelier", offsetof(struct report, ws.theme)},
+		{"niveaux_atelier", offsetof(struct report, ws.level)},
+		{"lieux_atelier", offsetof(struct report, ws.place)},
+		{"participants_tranche_age", offsetof(struct report, ws.age)},
+		{"participants_genre", offsetof(struct report, ws.gender)},
+		{"participants_quartier", offsetof(struct report, ws.area)},
+		{"participants_situation", offsetof(struct report, ws.situation)},
+		{"participants_equipement", offsetof(struct report, ws.equipment)},
+		{"temps_de_travail", offsetof(struct report, work)},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(names[i].name, name) == 0)
@@ -871,7 +816,9 @@ void report_free(struct report *r)
 	struct dist *all[] = {&r->durations,   &r->canal,      &r->weekday,    &r->demand,      &r->organism,
 	                      &r->posture,     &r->outcome,    &r->urgent_outcome,
 	                      &r->referred_by, &r->referred_to, &r->age,        &r->gender,
-	                      &r->area,        &r->situation,  &r->equipment};
+	                      &r->area,        &r->situation,  &r->equipment,  &r->ws.theme,
+	                      &r->ws.level,    &r->ws.place,   &r->ws.age,     &r->ws.gender,
+	                      &r->ws.area,     &r->ws.situation, &r->ws.equipment, &r->work};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		dist_free(all[i]);
 	cross_free(&r->posture_by_demand);
@@ -896,7 +843,13 @@ const char *report_group_label(const struct report *r, const struct lists *ls, i
 
 long report_group_count(const struct report *r, int g, const struct report_table *t, int row)
 {
-	const struct report *gr = &r->groups[g];
+	const struct dist *d = report_dist(&r->groups[g], t->name);
+	int i;
 
-	return dist_count(report_dist(gr, t->name), t->d->code[row]);
+	if (!d)
+		return 0;
+	if (row < t->fixed_rows)
+		return row < d->n ? d->count[row] : 0;
+	i = dist_find(d, t->d->code[row], t->fixed_rows);
+	return i >= 0 ? d->count[i] : 0;
 }

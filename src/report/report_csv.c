@@ -45,8 +45,12 @@ static void value_cells(FILE *f, const struct figure *fig)
 			csv_field(f, "", SEP, 0);
 		break;
 	case UNIT_SHARE:
+	case UNIT_TIME_SHARE:
 		csv_field_int(f, fig->value, SEP, 0);
-		decimal(f, tenths_of(fig->value, fig->whole) / 10.0, 1);
+		if (fig->defined)
+			decimal(f, tenths_of(fig->value, fig->whole) / 10.0, 1);
+		else
+			csv_field(f, "", SEP, 0);
 		break;
 	case UNIT_LEVEL:
 		if (fig->defined)
@@ -74,7 +78,8 @@ static void table(struct csv_ctx *c, const struct report_table *t)
 	shares_tenths(t->d->count, n, t->d->total, tenths);
 	csv_field(f, "Code", SEP, 1);
 	csv_field(f, "Libellé", SEP, 0);
-	csv_field(f, "Nombre", SEP, 0);
+	/* Minutes stay numbers for the spreadsheet. */
+	csv_field(f, t->minutes ? "Minutes" : "Nombre", SEP, 0);
 	csv_field(f, "Part (%)", SEP, 0);
 	for (int g = 0; g < c->r->ngroups; g++)
 		csv_text(f, report_group_label(c->r, c->ls, g), SEP, 0);
@@ -82,7 +87,7 @@ static void table(struct csv_ctx *c, const struct report_table *t)
 	for (int i = 0; i < n; i++) {
 		char buf[80];
 		csv_text(f, t->d->code[i], SEP, 1);
-		csv_text(f, report_row_label(c->ls, t, t->d->code[i], buf, sizeof buf), SEP, 0);
+		csv_text(f, report_row_label_at(c->ls, t, i, buf, sizeof buf), SEP, 0);
 		csv_field_int(f, t->d->count[i], SEP, 0);
 		decimal(f, tenths[i] / 10.0, 1);
 		for (int g = 0; g < c->r->ngroups; g++)
@@ -198,10 +203,12 @@ static void item(void *ctx, const struct item *it)
 		} else if (it->kind == ITEM_TREND) {
 			csv_field(f, "Mois", SEP, 1);
 			csv_field(f, "Passages", SEP, 0);
+			csv_field(f, "Séances d'atelier", SEP, 0);
 			csv_end_row(f);
 			for (int i = 0; i < REPORT_TREND; i++) {
 				csv_field(f, c->r->trend_month[i], SEP, 1);
 				csv_field_int(f, c->r->trend[i], SEP, 0);
+				csv_field_int(f, c->r->trend_workshops[i], SEP, 0);
 				csv_end_row(f);
 			}
 		} else {

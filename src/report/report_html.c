@@ -98,7 +98,15 @@ static void value_html(FILE *f, const struct figure *fig)
 		}
 		break;
 	case UNIT_SHARE:
-		number_fr(fig->value, a, sizeof a);
+	case UNIT_TIME_SHARE:
+		if (!fig->defined) {
+			fputs("—", f);
+			break;
+		}
+		if (fig->unit == UNIT_SHARE)
+			number_fr(fig->value, a, sizeof a);
+		else
+			duration_format(fig->value, a, sizeof a);
 		percent_fr(tenths_of(fig->value, fig->whole), b, sizeof b);
 		fprintf(f, "%s (%s)", a, b);
 		break;
@@ -139,6 +147,15 @@ static int groups_fitting(const struct html_ctx *c, int from)
 	return g;
 }
 
+/* A count of a table, or its minutes in hours and minutes. */
+static void amount(const struct report_table *t, long n, char *out, size_t size)
+{
+	if (t->minutes)
+		duration_format(n, out, size);
+	else
+		number_fr(n, out, size);
+}
+
 static void table_html(struct html_ctx *c, const struct item *it)
 {
 	const struct report_table *t = it->table;
@@ -159,10 +176,12 @@ static void table_html(struct html_ctx *c, const struct item *it)
 		int to = groups_fitting(c, from);
 		fprintf(f, "<div class=\"%s\">\n<h3>", n <= 20 ? "small" : "long");
 		esc(f, t->title);
-		fputs(from ? " (suite)</h3>\n<table>\n<thead><tr><th>Valeur</th>"
-		           : "</h3>\n<table>\n<thead><tr><th>Valeur</th><th class=\"n\">Nombre</th>"
-		             "<th class=\"n\">Part</th><th></th>",
-		      f);
+		if (from)
+			fputs(" (suite)</h3>\n<table>\n<thead><tr><th>Valeur</th>", f);
+		else
+			fprintf(f, "</h3>\n<table>\n<thead><tr><th>Valeur</th><th class=\"n\">%s</th>"
+			           "<th class=\"n\">Part</th><th></th>",
+			        t->minutes ? "Temps" : "Nombre");
 		for (int g = from; g < to; g++) {
 			/* Long names wrap only where the columns are many. */
 			fputs(c->room == LANDSCAPE_CHARS ? "<th class=\"g\">" : "<th class=\"n\">", f);
@@ -172,10 +191,10 @@ static void table_html(struct html_ctx *c, const struct item *it)
 		fputs("</tr></thead>\n<tbody>\n", f);
 		for (int i = 0; i < n; i++) {
 			fputs("<tr><td class=\"l\">", f);
-			esc(f, report_row_label(c->ls, t, t->d->code[i], buf, sizeof buf));
+			esc(f, report_row_label_at(c->ls, t, i, buf, sizeof buf));
 			fputs("</td>", f);
 			if (!from) {
-				number_fr(t->d->count[i], s, sizeof s);
+				amount(t, t->d->count[i], s, sizeof s);
 				fprintf(f, "<td class=\"n\">%s</td>", s);
 				percent_fr(tenths[i], s, sizeof s);
 				fprintf(f, "<td class=\"n\">%s</td><td>", s);
@@ -183,7 +202,7 @@ static void table_html(struct html_ctx *c, const struct item *it)
 				fputs("</td>", f);
 			}
 			for (int g = from; g < to; g++) {
-				number_fr(report_group_count(c->r, g, t, i), s, sizeof s);
+				amount(t, report_group_count(c->r, g, t, i), s, sizeof s);
 				fprintf(f, "<td class=\"n\">%s</td>", s);
 			}
 			fputs("</tr>\n", f);
@@ -241,29 +260,44 @@ static void cross_html(struct html_ctx *c, const struct item *it)
 	fputs("</div>\n", f);
 }
 
-/* The 12-month trend as SVG columns. */
+/* The 12-month trend as SVG columns: the visits, and beside them the
+ * workshop sessions, each series on its own scale (the values are written
+ * on the columns), with a legend. */
 static void trend_html(struct html_ctx *c, const struct item *it)
 {
 	const struct report *r = c->r;
 	FILE *f = c->f;
-	long max = 0;
+	long max = 0, wmax = 0;
 
-	for (int i = 0; i < REPORT_TREND; i++)
+	for (int i = 0; i < REPORT_TREND; i++) {
 		if (r->trend[i] > max)
 			max = r->trend[i];
+		if (r->trend_workshops[i] > wmax)
+			wmax = r->trend_workshops[i];
+	}
 	fputs("<div class=\"small\">\n<h3>", f);
 	esc(f, it->title);
-	fputs("</h3>\n<svg width=\"600\" height=\"170\" viewBox=\"0 0 600 170\" role=\"img\" "
-	      "aria-label=\"Passages par mois\">\n",
+	fputs("</h3>\n<svg width=\"600\" height=\"190\" viewBox=\"0 0 600 190\" role=\"img\" "
+	      "aria-label=\"Passages et séances d'atelier par mois\">\n"
+	      "<rect x=\"7\" y=\"2\" width=\"10\" height=\"10\" fill=\"#3465a4\"/>"
+	      "<text x=\"21\" y=\"11\" font-size=\"10\">Passages</text>"
+	      "<rect x=\"97\" y=\"2\" width=\"10\" height=\"10\" fill=\"#e07b00\"/>"
+	      "<text x=\"111\" y=\"11\" font-size=\"10\">Séances d'atelier (chaque série à son "
+	      "échelle)</text>\n",
 	      f);
 	for (int i = 0; i < REPORT_TREND; i++) {
 		int h = max > 0 ? (int)(r->trend[i] * 120 / max) : 0;
-		char s[48];
+		int wh = wmax > 0 ? (int)(r->trend_workshops[i] * 120 / wmax) : 0;
+		char s[48], w[48];
 		number_fr(r->trend[i], s, sizeof s);
-		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"36\" height=\"%d\" fill=\"#3465a4\"/>"
-		           "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>"
-		           "<text x=\"%d\" y=\"165\" font-size=\"10\" text-anchor=\"middle\">%s</text>\n",
-		        i * 50 + 7, 140 - h, h, i * 50 + 25, 136 - h, s, i * 50 + 25, r->trend_month[i]);
+		number_fr(r->trend_workshops[i], w, sizeof w);
+		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"26\" height=\"%d\" fill=\"#3465a4\"/>"
+		           "<text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%s</text>"
+		           "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"%d\" fill=\"#e07b00\"/>"
+		           "<text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\">%s</text>"
+		           "<text x=\"%d\" y=\"185\" font-size=\"10\" text-anchor=\"middle\">%s</text>\n",
+		        i * 50 + 4, 160 - h, h, i * 50 + 17, 156 - h, s, i * 50 + 31, 160 - wh, wh,
+		        i * 50 + 38, 156 - wh, w, i * 50 + 25, r->trend_month[i]);
 	}
 	fputs("</svg>\n</div>\n", f);
 }

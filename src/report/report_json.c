@@ -7,7 +7,7 @@
 #include "carnet/report/report_write.h"
 
 /* Raised when a key changes meaning or goes away. */
-#define JSON_FORMAT_VERSION 2
+#define JSON_FORMAT_VERSION 3
 
 static void str(FILE *f, const char *s)
 {
@@ -115,7 +115,7 @@ static void number_or_null(FILE *f, bool defined, double v, int decimals)
 static void figure_value(FILE *f, const struct figure *fig)
 {
 	fprintf(f, "%ld", fig->value);
-	if (fig->unit == UNIT_SHARE) {
+	if (fig->unit == UNIT_SHARE || fig->unit == UNIT_TIME_SHARE) {
 		fprintf(f, ", \"sur\": %ld, \"part\": ", fig->whole);
 		if (fig->whole)
 			share(f, (fig->value * 1000 + fig->whole / 2) / fig->whole);
@@ -140,6 +140,90 @@ static void compared(FILE *f, const char *name, bool has, const struct figure *f
 		share(f, (fig->value * 1000 + fig->whole / 2) / fig->whole);
 	else
 		fputs("null", f);
+}
+
+/* Sections 8 and 9, written as objects of their own. */
+static bool is_activity(const char *section)
+{
+	return section && (strncmp(section, "8.", 2) == 0 || strncmp(section, "9.", 2) == 0);
+}
+
+/* A share in percent, or null for a share of nothing. */
+static void share_or_null(FILE *f, long value, long whole)
+{
+	if (whole > 0)
+		share(f, (value * 1000 + whole / 2) / whole);
+	else
+		fputs("null", f);
+}
+
+/* "name": {"base": N, "valeurs": {"code": {"libelle", count_key, "part"}}},
+ * "" as "non_renseigne"; the first t->fixed_rows rows by their own codes. */
+static void by_code(FILE *f, const char *name, const struct lists *ls,
+                    const struct report_table *t, const char *count_key)
+{
+	const struct dist *d = t->d;
+
+	fputs("\"", f);
+	fputs(name, f);
+	fprintf(f, "\": {\"base\": %ld, \"valeurs\": {", d->total);
+	for (int i = 0; i < d->n; i++) {
+		bool known = i < t->fixed_rows || !d->code[i][0] || vlist_find(&ls->l[t->list], d->code[i]);
+		char buf[80];
+		fputs(i ? ", " : "", f);
+		str(f, d->code[i][0] ? d->code[i] : "non_renseigne");
+		fputs(": {\"libelle\": ", f);
+		/* An unknown code's label is the code itself; code_inconnu says so. */
+		str(f, known ? report_row_label_at(ls, t, i, buf, sizeof buf) : d->code[i]);
+		fprintf(f, ", \"%s\": %ld, \"part\": ", count_key, d->count[i]);
+		share_or_null(f, d->count[i], d->total);
+		fprintf(f, ", \"code_inconnu\": %s}", known ? "false" : "true");
+	}
+	fputs("}}", f);
+}
+
+static void workshops_json(FILE *f, const struct report *r, const struct lists *ls)
+{
+	const struct report_workshops *ws = &r->ws;
+	struct {
+		const char *key;
+		int list;
+		const struct dist *d;
+	} tables[] = {
+		{"themes", L_THEME_ATELIER, &ws->theme},     {"niveaux", L_NIVEAU_ATELIER, &ws->level},
+		{"lieux", L_LIEU_ATELIER, &ws->place},       {"tranche_age", L_TRANCHE_AGE, &ws->age},
+		{"genre", L_GENRE, &ws->gender},             {"quartier", L_QUARTIER, &ws->area},
+		{"situation", L_SITUATION, &ws->situation}, {"equipement", L_EQUIPEMENT, &ws->equipment},
+	};
+
+	fprintf(f, ",\n  \"ateliers\": {\"seances\": %ld, \"minutes\": %ld,"
+	           " \"participations\": %ld, \"personnes\": %ld, \"anonymes\": %ld,"
+	           " \"presence\": {\"ateliers_inscriptions_connues\": %ld, \"inscrits\": %ld,"
+	           " \"presents\": %ld, \"taux\": ",
+	        ws->sessions, ws->minutes, ws->participations, ws->persons, ws->anonymous,
+	        ws->known, ws->registered, ws->present);
+	share_or_null(f, ws->present, ws->registered);
+	fputc('}', f);
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		struct report_table t = {.list = tables[i].list, .d = tables[i].d};
+		fputs(i == 3 ? ",\n    \"public\": {" : i > 3 ? ",\n      " : ",\n    ", f);
+		by_code(f, tables[i].key, ls, &t, i < 3 ? "seances" : "participants");
+	}
+	fputs("}}", f);
+}
+
+static void work_json(FILE *f, const struct report *r, const struct lists *ls)
+{
+	struct report_table t = {.list = L_TEMPS, .d = &r->work, .fixed_rows = REPORT_WORK_FIXED,
+	                         .fixed_labels = report_work_labels};
+
+	fprintf(f, ",\n  \"temps_de_travail\": {\"minutes\": %ld, \"temps_hors_accompagnement\":"
+	           " {\"minutes\": %ld, \"part\": ",
+	        report_work_minutes(r), report_outside_minutes(r));
+	share_or_null(f, report_outside_minutes(r), report_work_minutes(r));
+	fprintf(f, "}, \"entrees_autres_temps\": %ld,\n    ", r->worktimes);
+	by_code(f, "par_nature", ls, &t, "minutes");
+	fputc('}', f);
 }
 
 static void item(void *ctx, const struct item *it)
@@ -167,7 +251,9 @@ static void item(void *ctx, const struct item *it)
 		else
 			fputs("null", c->f);
 		fputc('}', c->f);
-	} else if (!c->keys && it->kind == ITEM_TABLE) {
+	} else if (!c->keys && it->kind == ITEM_TABLE && !is_activity(it->section)) {
+		/* The workshops' and the time's tables are in "ateliers" and
+		 * "temps_de_travail". */
 		dist(c->f, it->table->name, c->ls, it->table->list, it->table->d);
 	}
 }
@@ -230,9 +316,12 @@ void report_write_json(FILE *f, const struct report *r, const struct lists *ls)
 	for (int i = 0; i < REPORT_TREND; i++) {
 		fprintf(f, "%s{\"mois\": ", i ? ", " : "");
 		str(f, r->trend_month[i]);
-		fprintf(f, ", \"passages\": %ld}", r->trend[i]);
+		fprintf(f, ", \"passages\": %ld, \"ateliers\": %ld}", r->trend[i],
+		        r->trend_workshops[i]);
 	}
 	fputc(']', f);
+	workshops_json(f, r, ls);
+	work_json(f, r, ls);
 	cross(f, "posture_par_demande", ls, L_DEMANDE, &r->posture_by_demand);
 	cross(f, "posture_par_organisme", ls, L_ORGANISME, &r->posture_by_organism);
 	fprintf(f, ",\n  \"autonomie\": {\"personnes\": %ld, \"plus_autonome\": %ld,"

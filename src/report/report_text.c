@@ -66,7 +66,15 @@ static void value_text(const struct figure *fig, char *out, size_t size)
 		}
 		break;
 	case UNIT_SHARE:
-		number_fr(fig->value, a, sizeof a);
+	case UNIT_TIME_SHARE:
+		if (!fig->defined) {
+			snprintf(out, size, "—");
+			break;
+		}
+		if (fig->unit == UNIT_SHARE)
+			number_fr(fig->value, a, sizeof a);
+		else
+			duration_format(fig->value, a, sizeof a);
 		percent_fr(fig->whole ? (fig->value * 1000 + fig->whole / 2) / fig->whole : 0, b,
 		           sizeof b);
 		snprintf(out, size, "%s (%s)", a, b);
@@ -108,8 +116,8 @@ static void wrapped(FILE *f, const char *indent, const char *s, int width)
 	}
 }
 
-/* One line per code: label, count, share of d->total, bar; rows of 0
- * count only where the table shows them all. */
+/* One line per code: label, count (or time), share of d->total, bar; rows
+ * of 0 count only where the table shows them all, and the fixed rows. */
 static void table_lines(struct text_ctx *c, const struct report_table *t)
 {
 	const struct dist *d = t->d;
@@ -122,21 +130,61 @@ static void table_lines(struct text_ctx *c, const struct report_table *t)
 			max = d->count[i];
 	for (int i = 0; i < n; i++) {
 		char buf[80], count[32], share[32];
-		if (d->count[i] == 0 && !t->all_rows && d->code[i][0])
-			continue;
-		if (d->count[i] == 0 && !d->code[i][0] && !t->all_rows)
+		if (d->count[i] == 0 && !t->all_rows && i >= t->fixed_rows)
 			continue;
 		fputs("    ", c->f);
-		text_put_cell(c->f, report_row_label(c->ls, t, d->code[i], buf, sizeof buf),
+		text_put_cell(c->f, report_row_label_at(c->ls, t, i, buf, sizeof buf),
 		              LABEL_WIDTH);
-		number_fr(d->count[i], count, sizeof count);
+		if (t->minutes)
+			duration_format(d->count[i], count, sizeof count);
+		else
+			number_fr(d->count[i], count, sizeof count);
 		percent_fr(tenths[i], share, sizeof share);
 		fputc(' ', c->f);
-		right(c->f, count, 7);
+		right(c->f, count, t->minutes ? 9 : 7);
 		fputc(' ', c->f);
 		right(c->f, share, 8);
 		fputc(' ', c->f);
 		bar(c->f, (double)d->count[i], (double)max);
+		fputc('\n', c->f);
+	}
+}
+
+/* With a breakdown, a table of minutes with fixed rows gets one line per
+ * group: each fixed row, the other rows together, the whole (the text has
+ * no room for a column per group). */
+static void group_minutes_lines(struct text_ctx *c, const struct report_table *t)
+{
+	const struct report *r = c->r;
+	char cell[32];
+
+	if (!r->ngroups || !t->minutes || !t->fixed_rows || !t->fixed_short)
+		return;
+	fputs("    ", c->f);
+	text_put_cell(c->f, r->f.by == BY_SITE ? "Par site" : "Par médiateur", LABEL_WIDTH - 1);
+	fputc(' ', c->f);
+	for (int i = 0; i < t->fixed_rows; i++)
+		right(c->f, t->fixed_short[i], 10);
+	right(c->f, "autres", 10);
+	right(c->f, "total", 10);
+	fputc('\n', c->f);
+	for (int g = 0; g < r->ngroups; g++) {
+		const struct dist *d = report_dist(&r->groups[g], t->name);
+		long whole = d ? d->total : 0, rest = whole;
+
+		fputs("    ", c->f);
+		text_put_cell(c->f, report_group_label(r, c->ls, g), LABEL_WIDTH - 1);
+		fputc(' ', c->f);
+		for (int i = 0; i < t->fixed_rows; i++) {
+			long n = report_group_count(r, g, t, i);
+			rest -= n;
+			duration_format(n, cell, sizeof cell);
+			right(c->f, cell, 10);
+		}
+		duration_format(rest, cell, sizeof cell);
+		right(c->f, cell, 10);
+		duration_format(whole, cell, sizeof cell);
+		right(c->f, cell, 10);
 		fputc('\n', c->f);
 	}
 }
@@ -172,6 +220,7 @@ static void cross_lines(struct text_ctx *c, const struct item *it)
 	}
 }
 
+/* Month, visits, workshops, and a bar of the visits. */
 static void trend_lines(struct text_ctx *c)
 {
 	const struct report *r = c->r;
@@ -180,12 +229,16 @@ static void trend_lines(struct text_ctx *c)
 	for (int i = 0; i < REPORT_TREND; i++)
 		if (r->trend[i] > max)
 			max = r->trend[i];
+	fputs("             passages  ateliers\n", c->f);
 	for (int i = 0; i < REPORT_TREND; i++) {
-		char count[32];
+		char count[32], sessions[32];
 		number_fr(r->trend[i], count, sizeof count);
+		number_fr(r->trend_workshops[i], sessions, sizeof sessions);
 		fprintf(c->f, "    %s ", r->trend_month[i]);
-		right(c->f, count, 7);
+		right(c->f, count, 9);
 		fputc(' ', c->f);
+		right(c->f, sessions, 9);
+		fputs("  ", c->f);
 		bar(c->f, (double)r->trend[i], (double)max);
 		fputc('\n', c->f);
 	}
@@ -243,6 +296,7 @@ static void item(void *ctx, const struct item *it)
 		if (it->note)
 			wrapped(c->f, "  ", it->note, 76);
 		table_lines(c, it->table);
+		group_minutes_lines(c, it->table);
 		break;
 	case ITEM_CROSS:
 		fprintf(c->f, "  %s\n", it->title);

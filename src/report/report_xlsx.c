@@ -46,8 +46,10 @@ static void figure_cells(struct xlsx_ctx *c, const struct figure *fig)
 			number(c, 1, fig->mean, c->decimal);
 		break;
 	case UNIT_SHARE:
+	case UNIT_TIME_SHARE:
 		number(c, 1, (double)fig->value, c->count);
-		number(c, 2, share_of(fig->value, fig->whole), c->share);
+		if (fig->defined)
+			number(c, 2, share_of(fig->value, fig->whole), c->share);
 		break;
 	case UNIT_LEVEL:
 		if (fig->defined)
@@ -66,7 +68,8 @@ static void heads(struct xlsx_ctx *c, const char *const *names, int n)
 
 static void table(struct xlsx_ctx *c, const struct report_table *t)
 {
-	static const char *const names[] = {"Libellé", "Nombre", "Part", "Code"};
+	/* Minutes stay numbers for the spreadsheet. */
+	const char *const names[] = {"Libellé", t->minutes ? "Minutes" : "Nombre", "Part", "Code"};
 	long tenths[1024];
 	int n = t->d->n < 1024 ? t->d->n : 1024;
 
@@ -79,7 +82,7 @@ static void table(struct xlsx_ctx *c, const struct report_table *t)
 	}
 	for (int i = 0; i < n; i++) {
 		char buf[80];
-		text(c, 0, report_row_label(c->ls, t, t->d->code[i], buf, sizeof buf), NULL);
+		text(c, 0, report_row_label_at(c->ls, t, i, buf, sizeof buf), NULL);
 		number(c, 1, (double)t->d->count[i], c->count);
 		number(c, 2, tenths[i] / 1000.0, c->share);
 		text(c, 3, t->d->code[i], NULL);
@@ -179,11 +182,12 @@ static void item(void *ctx, const struct item *it)
 		} else if (it->kind == ITEM_CROSS) {
 			cross(c, it);
 		} else if (it->kind == ITEM_TREND) {
-			static const char *const names[] = {"Mois", "Passages"};
-			heads(c, names, 2);
+			static const char *const names[] = {"Mois", "Passages", "Séances d'atelier"};
+			heads(c, names, 3);
 			for (int i = 0; i < REPORT_TREND; i++) {
 				text(c, 0, c->r->trend_month[i], NULL);
 				number(c, 1, (double)c->r->trend[i], c->count);
+				number(c, 2, (double)c->r->trend_workshops[i], c->count);
 				c->row++;
 			}
 		} else {

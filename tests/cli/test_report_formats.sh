@@ -35,7 +35,7 @@ v --date 2026-10-12 --posture devant --organism ""
 v --date 2026-10-20 --posture avec --duration 125
 is "fixture: 12 visits" "$(nvisits)" 12
 
-SECTIONS="L'essentiel|1. Volume|2. Demandes et organismes|3. Posture|4. Issues et urgences|5. Autonomie dans le temps|6. Orientations|7. Public"
+SECTIONS="L'essentiel|1. Volume|2. Demandes et organismes|3. Posture|4. Issues et urgences|5. Autonomie dans le temps|6. Orientations|7. Public|8. Ateliers|9. Temps de travail"
 
 # xlsx_rows FILE: the rows of the workbook's sheet, one a line, their cells
 # joined by " # ", each "s:TEXT" (a string) or "n:VALUE:FORMAT" (a number
@@ -166,10 +166,10 @@ check "an unknown --mediator: exit 1, the accepted codes named" sh -c '[ "$1" -e
 
 # ---- JSON for other tools
 run report --month 2025-01 --format json
-check "json, no visit: format_version 2, null means, rows kept" python3 -c '
+check "json, no visit: format_version 3, null means, rows kept" python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["format_version"] == 2
+assert d["format_version"] == 3
 assert d["volume"]["duree_moyenne"] is None and d["volume"]["duree_mediane"] is None
 assert all(r["posture_moyenne"] is None for r in d["autonomie"]["par_rang"])
 assert [l["code"] for l in d["durees"]["lignes"]] == ["moins_15", "15_29", "30_59", "60_120", "plus_120"]

@@ -392,9 +392,11 @@ static void test_outline_order(void)
 {
 	static const char *const sections[] = {
 		"L'essentiel", "1. Volume", "2. Demandes et organismes", "3. Posture",
-		"4. Issues et urgences", "5. Autonomie dans le temps", "6. Orientations", "7. Public"};
+		"4. Issues et urgences", "5. Autonomie dans le temps", "6. Orientations", "7. Public",
+		"8. Ateliers", "9. Temps de travail"};
 	static const char *const keys[] = {"passages", "personnes", "minutes", "faire_pour",
-	                                   "plus_autonome", "urgents", "orientations"};
+	                                   "plus_autonome", "urgents", "orientations",
+	                                   "seances_atelier", "minutes_hors_accompagnement"};
 	static struct seen s;
 	struct report r;
 	int nsec = 0, nkey = 0, ntrend = 0, ngroups = 0;
@@ -409,7 +411,7 @@ static void test_outline_order(void)
 	for (int i = 0; i < s.n; i++) {
 		const struct item *it = &s.it[i];
 		if (it->kind == ITEM_SECTION) {
-			if (nsec < 8)
+			if (nsec < 10)
 				CHECK_STR(s.section[i], sections[nsec]);
 			nsec++;
 			last_section = s.section[i];
@@ -420,7 +422,7 @@ static void test_outline_order(void)
 			printf("#   item %d (%s) in \"%s\"\n", i, s.name[i], s.section[i]);
 		if (it->kind == ITEM_KEY) {
 			CHECK_STR(s.section[i], "L'essentiel");
-			if (nkey < 7)
+			if (nkey < 9)
 				CHECK_STR(s.name[i], keys[nkey]);
 			nkey++;
 		} else {
@@ -429,12 +431,12 @@ static void test_outline_order(void)
 		ntrend += it->kind == ITEM_TREND;
 		ngroups += it->kind == ITEM_GROUPS;
 	}
-	CHECK_INT(nsec, 8);
-	CHECK_INT(nkey, 7);
+	CHECK_INT(nsec, 10);
+	CHECK_INT(nkey, 9);
 	CHECK_INT(ntrend, 1);
 	CHECK_INT(ngroups, 0); /* no breakdown asked */
-	/* The 7 key figures come right after the first section. */
-	for (int i = 1; i <= 7 && i < s.n; i++)
+	/* The 9 key figures come right after the first section. */
+	for (int i = 1; i <= 9 && i < s.n; i++)
 		CHECK_INT(s.it[i].kind, ITEM_KEY);
 }
 

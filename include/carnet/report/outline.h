@@ -24,7 +24,9 @@ enum figure_unit {
 	UNIT_COUNT,    /* value */
 	UNIT_MINUTES,  /* value minutes, shown in hours and minutes */
 	UNIT_MEAN,     /* mean minutes (defined false: no visit) */
-	UNIT_SHARE,    /* value out of whole, with its share */
+	UNIT_SHARE,    /* value out of whole, with its share (defined false: a
+	                * share of nothing) */
+	UNIT_TIME_SHARE, /* value minutes out of whole minutes, with its share */
 	UNIT_LEVEL,    /* a mean posture level, 1 to 4, over `value` visits */
 };
 
@@ -32,7 +34,7 @@ struct figure {
 	enum figure_unit unit;
 	long value, whole;
 	double mean;
-	bool defined;        /* false for the mean of nothing */
+	bool defined;        /* false for the mean or the share of nothing */
 };
 
 /* A key figure beside the previous period and the same period a year
@@ -69,6 +71,9 @@ const char *figure_unit_words(const struct figure *fig);
  * do not know (written into buf). */
 const char *report_row_label(const struct lists *ls, const struct report_table *t,
                              const char *code, char *buf, size_t size);
+/* The label of row `row` of t: a fixed row's own label, else as above. */
+const char *report_row_label_at(const struct lists *ls, const struct report_table *t, int row,
+                                char *buf, size_t size);
 
 /* What every format says on top. */
 struct report_heading {

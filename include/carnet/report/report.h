@@ -8,7 +8,9 @@
 #include "carnet/model/clock.h"
 #include "carnet/model/codes.h"
 #include "carnet/model/lists.h"
+#include "carnet/report/dist.h"
 #include "carnet/store/store.h"
+#include "carnet/store/visit_store.h"
 
 #define REPORT_TREND 12
 #define REPORT_BINS 5
@@ -22,13 +24,22 @@ struct report_filter {
 	enum report_by by;                   /* a breakdown by site or mediator */
 };
 
-/* Counts by code: the codes of a list in its order, then codes the lists do
- * not know (merged from other desks), then "" for "non renseigné". */
-struct dist {
-	int n;
-	char (*code)[CODE_MAX];
-	long *count;
-	long total;      /* what shares are taken of (visits or persons) */
+/* The workshops of the period: those of its dates and sites led by one of
+ * its mediators (all of them when the report names none; a workshop
+ * without a mediator goes with "", the « sans médiateur » group). */
+struct report_workshops {
+	long sessions, minutes;         /* minutes: the sessions' durations */
+	long participations;            /* present at each session: with a code, and anonymous */
+	long persons;                   /* distinct persons with a code present at one at least */
+	long anonymous;                 /* anonymous attendees, at each session */
+	/* Attendance where registrations are known: `known` workshops, their
+	 * registered and present participants. */
+	long known, registered, present;
+	struct dist theme, level, place;  /* sessions; a session counts in each of its themes */
+	/* The participants' public: the persons' profiles, plus the anonymous
+	 * attendees for age, gender and situation (those not told as « non
+	 * renseigné »); commune and equipment from the persons only. */
+	struct dist age, gender, area, situation, equipment;
 };
 
 /* Rows of a cross table: for each code of the row list, a posture dist. */
@@ -56,6 +67,16 @@ struct report {
 	long rank_visits[REPORT_RANKS];
 	/* Public, as shares of the distinct persons seen in the period. */
 	struct dist age, gender, area, situation, equipment;
+	/* 8. Workshops, and their number by month beside the visits' trend. */
+	struct report_workshops ws;
+	long trend_workshops[REPORT_TREND];
+	/* 9. Working time in minutes, one row each (REPORT_WORK_FIXED rows,
+	 * then the codes of list temps): individual accompaniment (the visits'
+	 * durations), workshops (each session's duration once for each of its
+	 * mediators the report counts, once when it has none), then each kind
+	 * of time outside accompaniment. */
+	struct dist work;
+	long worktimes;                          /* entries of time outside accompaniment */
 	/* With a breakdown: the same report for each site or mediator of the
 	 * period (code "" for visits without a mediator). */
 	int ngroups;
@@ -69,14 +90,23 @@ struct report {
 	char today[DATE_LEN];
 };
 
+#define REPORT_WORK_FIXED 2
+extern const char *const report_work_codes[REPORT_WORK_FIXED];  /* "accompagnement_individuel"… */
+extern const char *const report_work_labels[REPORT_WORK_FIXED]; /* "Accompagnement individuel"… */
+extern const char *const report_work_short[REPORT_WORK_FIXED];  /* "individuel", "ateliers" */
+
 /* The code of breakdown group g ("" for visits without a mediator) and its
  * label as shown ("sans médiateur" for those). */
 const char *report_group_code(const struct report *r, int g);
 const char *report_group_label(const struct report *r, const struct lists *ls, int g);
 /* A distribution of a report by its machine name ("canal"), or NULL. */
 const struct dist *report_dist(const struct report *r, const char *name);
-/* The count of a code in a distribution (0 when it is not there). */
-long dist_count(const struct dist *d, const char *code);
+/* All the working time, and the part of it outside individual
+ * accompaniment (workshops and other time), in minutes. */
+long report_work_minutes(const struct report *r);
+long report_outside_minutes(const struct report *r);
+/* Whether the period has anything at all: visits, workshops or times. */
+bool report_has_records(const struct report *r);
 
 extern const char *const report_bin_codes[REPORT_BINS];  /* "moins_15"… */
 extern const char *const report_bin_labels[REPORT_BINS]; /* "moins de 15 min"… */
@@ -91,9 +121,14 @@ struct report_table {
 	const struct dist *d;
 	const char *note;        /* said under the table, or NULL */
 	bool all_rows;           /* a scale or a public's shares: rows of 0 count too */
+	bool minutes;            /* the counts are minutes: hours and minutes for people,
+	                          * minutes for spreadsheets (a column "Minutes") */
+	int fixed_rows;          /* the first rows are fixed ones, always shown, */
+	const char *const *fixed_labels;  /* with these labels, */
+	const char *const *fixed_short;   /* and these in a narrow column head */
 };
-/* The count of row `row` of table t in breakdown group g (the duration
- * ranges go by position, the other tables by code). */
+/* The count of row `row` of table t in breakdown group g (the fixed rows
+ * go by position, the others by code). */
 long report_group_count(const struct report *r, int g, const struct report_table *t, int row);
 
 int report_compute(struct store *st, const struct lists *ls, const struct report_filter *f,
@@ -122,5 +157,18 @@ int cross_row_shares(const struct cross *c, int i, long *tenths, int max);
 void format_tenths(long tenths, char *out, size_t size);
 /* The mean posture at visit rank k: "2,50 (3 passages)", "— (0 passage)". */
 void report_rank_text(const struct report *r, int k, char *out, size_t size);
+
+/* For the report's own modules: the records of the report's period, not
+ * deleted, as a condition on a row aliased v with columns date, site,
+ * mediator and deleted_at (a visit or a time); report_prepare_period()
+ * prepares sql and binds f's dates, sites and mediators to ?1 to ?4. */
+#define REPORT_IN_PERIOD "(" VISIT_FILTER_WHERE " AND v.deleted_at IS NULL)"
+sqlite3_stmt *report_prepare_period(struct store *st, const char *sql,
+                                    const struct report_filter *f, struct cn_err *err);
+/* Finalizes a query stepped to rc: CN_OK when it ran to its end with ok
+ * (CN_OK), else the error said (out of memory when ok is not CN_OK). */
+int report_query_done(struct store *st, sqlite3_stmt *stmt, int rc, int ok, struct cn_err *err);
+/* A text column, "" for NULL. */
+const char *report_column_text(sqlite3_stmt *stmt, int col);
 
 #endif
