@@ -7,8 +7,9 @@
 # order, the first page carries the key figures and not the title alone,
 # the demo stays in portrait while twelve long site names turn the page to
 # landscape and continue their columns in further tables, and the page
-# count stays within what the layout gives (the demo month: 6 pages, 6 by
-# site or mediator). Without Chromium or pdftotext, says it is skipped.
+# count stays within what the layout gives (the demo month, with its workshops and
+# times since schema 6: 7 pages, 8 by site, 7 by mediator). Without Chromium or
+# pdftotext, says it is skipped.
 . "$TESTS_DIR/cli/lib.sh"
 ROOT="$TESTS_DIR/.."
 
@@ -112,7 +113,7 @@ PY
 
 sections="L'essentiel|1. Volume|2. Demandes et organismes|3. Posture|4. Issues et urgences|5. Autonomie dans le temps|6. Orientations|7. Public|8. Ateliers|9. Temps de travail"
 
-for v in month:--month=2026-10:6 site:--by=site:6 mediator:--by=mediator:6 wide:--by=site:30; do
+for v in month:--month=2026-10:7 site:--by=site:8 mediator:--by=mediator:7 wide:--by=site:30; do
 	name=${v%%:*} rest=${v#*:}
 	args=$(echo "${rest%:*}" | tr '=' ' ')
 	bound=${rest##*:}
