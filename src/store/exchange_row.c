@@ -496,12 +496,12 @@ sqlite3_stmt *xrow_select_all(struct store *st, const char *schema, enum xrow_ki
 		         " " BAD_PARTICIPANTS("%1$s", "p.id IS NULL") ","
 		         " " BAD_PARTICIPANTS("%1$s", "coalesce(wp.present, -1) NOT IN (0, 1)") ","
 		         " " BAD_PARTICIPANTS("%1$s", "p.code GLOB '*[^0-9A-Z]*' OR p.code = ''")
-		         " FROM %1$s.workshop w",
+		         " FROM %1$s.workshop w ORDER BY w.id",
 		         schema);
 	else
 		snprintf(sql, sizeof sql,
 		         "SELECT t.id, t.date, t.time, t.duration, t.site, t.mediator, t.kind, t.note,"
-		         " t.created_at, t.updated_at, t.deleted_at FROM %s.worktime t",
+		         " t.created_at, t.updated_at, t.deleted_at FROM %s.worktime t ORDER BY t.id",
 		         schema);
 	return store_prepare(st, sql, err);
 }
