@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define _GNU_SOURCE /* open_memstream */
 #include <stdlib.h>
 #include <string.h>
 #include "carnet/model/csv.h"
@@ -440,20 +439,14 @@ void xrow_write(FILE *f, const struct xrow *x)
 	csv_end_row(f);
 }
 
+static void write_row(FILE *f, const void *x)
+{
+	write_columns(f, x);
+}
+
 char *xrow_line(const struct xrow *x)
 {
-	char *line = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&line, &size);
-
-	if (!f)
-		return NULL;
-	write_columns(f, x);
-	if (fclose(f) != 0) {
-		free(line);
-		return NULL;
-	}
-	return line;
+	return record_line_of(write_row, x);
 }
 
 /* ------------------------------------------------------------ database */

@@ -399,7 +399,7 @@ void record_write(FILE *f, const struct record *r, int eol)
 		csv_end_row(f);
 }
 
-char *record_visit_line(const struct record *r)
+char *record_line_of(void (*write)(FILE *f, const void *arg), const void *arg)
 {
 	char *line = NULL;
 	size_t size = 0;
@@ -407,12 +407,22 @@ char *record_visit_line(const struct record *r)
 
 	if (!f)
 		return NULL;
-	write_columns(f, r, RC_PERSON);
+	write(f, arg);
 	if (fclose(f) != 0) {
 		free(line);
 		return NULL;
 	}
 	return line;
+}
+
+static void write_visit_part(FILE *f, const void *r)
+{
+	write_columns(f, r, RC_PERSON);
+}
+
+char *record_visit_line(const struct record *r)
+{
+	return record_line_of(write_visit_part, r);
 }
 
 /* ------------------------------------------------------------ database */

@@ -86,6 +86,8 @@ void record_write(FILE *f, const struct record *r, int eol);
 /* The visit part of the row (person profile left out): what two desks
  * compare, and what visit_history keeps. Returns a malloc'd string or NULL. */
 char *record_visit_line(const struct record *r);
+/* What write writes of arg, as a malloc'd string (no line end), or NULL. */
+char *record_line_of(void (*write)(FILE *f, const void *arg), const void *arg);
 
 /* Records of a database, by date, tombstones included: schema is "main" or
  * the name of an attached database (a literal, never user data). */
