@@ -96,7 +96,7 @@ static int count_activity(struct app *app, const struct visit_filter *f, struct 
 	err->msg[0] = '\0';
 	if ((rc = workshop_each(app->st, f, on_workshop, a, err)) == CN_OK)
 		rc = worktime_each(app->st, f, on_time, a, err);
-	if (rc == CN_OK)
+	if (rc == CN_OK && a->ncodes)
 		qsort(a->codes, (size_t)a->ncodes, sizeof *a->codes, by_code);
 	else if (rc == CN_EDB && !err->msg[0])
 		cn_err_set(err, CN_EDB, "mémoire insuffisante");
