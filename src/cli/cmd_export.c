@@ -117,6 +117,8 @@ static int write_v2(struct app *app, const struct visit_filter *f, sqlite3_stmt 
 		if ((rc = person_get(app->st, a->codes[i], &p, err)) == CN_OK) {
 			xrow_from_person(a->x, &p);
 			xrow_write(out, a->x);
+		} else if (rc == CN_ENOTFOUND) {
+			rc = CN_OK; /* a person deleted since: the workshop still names them */
 		}
 	}
 	while (rc == CN_OK && (step = sqlite3_step(visits)) == SQLITE_ROW) {

@@ -135,6 +135,11 @@ check "unknown codes: imported" rc_is 0
 check "unknown codes: told once" sh -c '[ "$(grep -c "codes inconnus" "$1")" = 1 ] && grep -q robotique "$1" && grep -q astreinte "$1"' x "$T/err"
 is "unknown codes: kept as they are" "$(q d.db "SELECT themes FROM workshop") $(q d.db "SELECT kind FROM worktime")" "internet|robotique astreinte"
 
+q d.db "UPDATE person SET deleted_at = updated_at WHERE code = 'AB12CD'"
+on d.db export -o d.csv
+check "a participant deleted since: the export still works" rc_is 0
+is "a participant deleted since: no usager row for them" "$(tr -d '\r' <d.csv | grep '^usager' | cut -d, -f22)" "K7M2QX"
+
 # ---- every bad value of the new columns: refused by line and column, nothing written
 # bad NAME FIELD VALUE COLUMN [ROW]: a file whose line 4 has VALUE in FIELD.
 bad() {
@@ -178,6 +183,14 @@ bad "a time of 13 hours" 5 780 duree "$TROW"
 bad "a time with a workshop column" 31 "Titre" titre "$TROW"
 bad "a time with two mediators" 7 "ab|cd" mediateur "$TROW"
 bad "a usager row with a visit column" 3 2026-11-18 date "$USR2"
+
+# ---- the header: version 2 complete, version 1 without the new columns
+crlf nocol.csv "$(printf '%s' "$HEADER" | sed 's/,nature$//')" "$USR2"
+on e.db import nocol.csv
+check "a version-2 header without nature: refused" err_has "nocol.csv:1: ce fichier n'est pas un export carnet complet : colonnes manquantes : nature"
+crlf v1extra.csv "$(printf '%s' "$HEADER" | sed 's/^type,//')"
+on e.db import v1extra.csv
+check "a version-1 header with a version-2 column: unknown column" err_has "v1extra.csv:1: ce fichier n'est pas un export carnet : colonne inconnue « titre »"
 
 # ---- participants must be persons of the base or of the file
 crlf nobody.csv "$HEADER" "$(printf '%s' "$ROW" | setf 36 'ZZ99ZZ')"
