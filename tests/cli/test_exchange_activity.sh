@@ -217,6 +217,14 @@ on g.db merge f.db
 check "merge: a workshop whose participant was refused is rejected and told" \
 	err_has "f.db : atelier $W1 : colonne « participants » : usager inconnu « K7M2QX » : ni dans la base ni dans la base apportée"
 
+cp $B h.db
+q h.db "PRAGMA ignore_check_constraints = 1; UPDATE worktime SET duration = 'x'; UPDATE workshop SET title = CAST(X'E9' AS TEXT) WHERE id = '$W2'"
+on g.db merge h.db
+check "merge: a damaged time is rejected, by column" err_has "h.db : temps $T1 : colonne « duree » : durée invalide « x »"
+check "merge: a title that is not UTF-8 is rejected, by column" err_has "h.db : atelier $W2 : colonne « titre » : texte invalide (UTF-8 attendu)"
+is "merge: the damaged rows are counted as rejected, the sound workshop comes in" "$(OUT)" \
+	"h.db : passages : 0 nouveau, 0 modifié, 1 inchangé, 0 supprimé, 0 rejeté ; ateliers : 1 nouveau, 0 modifié, 0 inchangé, 0 supprimé, 1 rejeté ; temps : 0 nouveau, 0 modifié, 0 inchangé, 0 supprimé, 1 rejeté"
+
 # ---- forget: the person's participations become anonymous attendees
 files_of() { echo "$1" "$1-wal" "$1-shm"; }
 if absent AB12CD $(files_of $A); then nok "before: AB12CD is in A's files"; else ok "before: AB12CD is in A's files"; fi
