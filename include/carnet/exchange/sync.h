@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Bringing records of other desks into this database (import and merge),
- * by the rules of carnet(1), FORMAT D'ÉCHANGE: the visit id is the identity,
- * the later version wins, the other one is kept in visit_history, persons
- * follow their code. Applying the same records twice changes nothing. */
+ * by the rules of carnet(1), FORMAT D'ÉCHANGE: the id of a visit, workshop
+ * or time is its identity, the later version wins, the other one is kept in
+ * visit_history (visits) or record_history (workshops, times), persons and
+ * participants follow their code. Applying the same records twice changes
+ * nothing. */
 #ifndef CARNET_SYNC_H
 #define CARNET_SYNC_H
 
