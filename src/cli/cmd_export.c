@@ -1,26 +1,140 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* carnet export: every visit of a selection in the exchange format. */
+/* carnet export: every visit, workshop and time of a selection in the
+ * exchange format (version 1 when the selection has visits only). */
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 #include "carnet/cli/cli.h"
 #include "carnet/cli/output.h"
+#include "carnet/store/exchange_row.h"
+#include "carnet/store/person_store.h"
 #include "carnet/store/record.h"
+#include "carnet/store/workshop_store.h"
+#include "carnet/store/worktime_store.h"
 
 const char usage_export[] =
 	"Usage : carnet export [--from AAAA-MM-JJ] [--to AAAA-MM-JJ] [--site CODE]…\n"
 	"                      [--mediator CODE]… [-o FICHIER]\n"
 	"\n"
-	"Écrit les passages, suppressions comprises, au format d'échange CSV (voir\n"
-	"carnet(1), FORMAT D'ÉCHANGE) : tous les champs, l'usager et son profil, les\n"
+	"Écrit les passages, les ateliers et leurs participants, les temps hors\n"
+	"accompagnement, suppressions comprises, au format d'échange CSV (voir carnet(1),\n"
+	"FORMAT D'ÉCHANGE) : tous les champs, les usagers et leur profil, les\n"
 	"identifiants et les horodatages. Pour un autre poste (carnet import) ou un autre\n"
 	"outil.\n"
 	"\n"
-	"  --from, --to AAAA-MM-JJ   dates des passages, incluses (défaut : toutes)\n"
+	"  --from, --to AAAA-MM-JJ   dates, incluses (défaut : toutes)\n"
 	"  --site CODE               seulement ce site (répétable, ou codes séparés par des\n"
 	"                            virgules)\n"
 	"  --mediator CODE           seulement ce médiateur (répétable)\n"
 	"  -o FICHIER                écrit dans FICHIER (lisible par son seul propriétaire)\n"
 	"                            au lieu de la sortie standard\n";
+
+/* The workshops and times of the selection, walked twice: once to count
+ * them and gather their participants, once to write them. */
+struct activity {
+	FILE *f;                   /* NULL: counting */
+	struct xrow *x;
+	long n;
+	char (*codes)[PCODE_MAX];  /* the participants, each once */
+	int ncodes, cap;
+};
+
+static int on_workshop(const struct workshop *w, void *ctx)
+{
+	struct activity *a = ctx;
+
+	a->n++;
+	if (a->f) {
+		xrow_from_workshop(a->x, w);
+		xrow_write(a->f, a->x);
+		return 0;
+	}
+	for (int i = 0; i < w->nparticipants; i++) {
+		int j = 0;
+		while (j < a->ncodes && strcmp(a->codes[j], w->participants[i].code) != 0)
+			j++;
+		if (j < a->ncodes)
+			continue;
+		if (a->ncodes == a->cap) {
+			int cap = a->cap ? 2 * a->cap : 64;
+			void *more = realloc(a->codes, (size_t)cap * sizeof *a->codes);
+			if (!more)
+				return CN_EDB;
+			a->codes = more;
+			a->cap = cap;
+		}
+		memcpy(a->codes[a->ncodes++], w->participants[i].code, PCODE_MAX);
+	}
+	return 0;
+}
+
+static int on_time(const struct worktime *t, void *ctx)
+{
+	struct activity *a = ctx;
+
+	a->n++;
+	if (a->f) {
+		xrow_from_worktime(a->x, t);
+		xrow_write(a->f, a->x);
+	}
+	return 0;
+}
+
+static int by_code(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Counts the selection's workshops and times and gathers their participants. */
+static int count_activity(struct app *app, const struct visit_filter *f, struct activity *a,
+                          struct cn_err *err)
+{
+	int rc;
+
+	a->f = NULL;
+	a->n = 0;
+	err->msg[0] = '\0';
+	if ((rc = workshop_each(app->st, f, on_workshop, a, err)) == CN_OK)
+		rc = worktime_each(app->st, f, on_time, a, err);
+	if (rc == CN_OK && a->ncodes)
+		qsort(a->codes, (size_t)a->ncodes, sizeof *a->codes, by_code);
+	else if (rc == CN_EDB && !err->msg[0])
+		cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	return rc;
+}
+
+/* Version 2: the participants' usager rows, the visits, the workshops, the
+ * times. */
+static int write_v2(struct app *app, const struct visit_filter *f, sqlite3_stmt *visits,
+                    struct activity *a, FILE *out, struct cn_err *err)
+{
+	struct record r;
+	int rc = CN_OK, step;
+
+	xrow_write_header(out);
+	for (int i = 0; i < a->ncodes && rc == CN_OK; i++) {
+		struct person p;
+		if ((rc = person_get(app->st, a->codes[i], &p, err)) == CN_OK) {
+			xrow_from_person(a->x, &p);
+			xrow_write(out, a->x);
+		} else if (rc == CN_ENOTFOUND) {
+			rc = CN_OK; /* a person deleted since: the workshop still names them */
+		}
+	}
+	while (rc == CN_OK && (step = sqlite3_step(visits)) == SQLITE_ROW) {
+		record_read(visits, &r);
+		xrow_from_record(a->x, &r);
+		xrow_write(out, a->x);
+	}
+	if (rc == CN_OK && step != SQLITE_DONE)
+		rc = store_fail(app->st, err, "lecture impossible");
+	a->f = out;
+	if (rc == CN_OK)
+		rc = workshop_each(app->st, f, on_workshop, a, err);
+	if (rc == CN_OK)
+		rc = worktime_each(app->st, f, on_time, a, err);
+	return rc;
+}
 
 int cmd_export(struct app *app, int argc, char **argv)
 {
@@ -36,8 +150,10 @@ int cmd_export(struct app *app, int argc, char **argv)
 	sqlite3_stmt *stmt;
 	int opt, rc = EXIT_OK, rc2, step;
 	struct output out;
+	struct activity a = {0};
 
 	memset(&f, 0, sizeof f);
+	f.with_deleted = true;
 	optind = 0;
 	opterr = 0;
 	while (rc == EXIT_OK && (opt = getopt_long(argc, argv, "o:", options, NULL)) != -1) {
@@ -60,24 +176,41 @@ int cmd_export(struct app *app, int argc, char **argv)
 	/* One read transaction: the export is one state of the database. */
 	if ((rc = store_begin_read(app->st, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);
-	if (!(stmt = record_select(app->st, "main", &f, &err))) {
+	if (!(a.x = malloc(sizeof *a.x))) {
 		store_rollback(app->st);
-		return app_report(app, CN_EDB, NULL, &err);
+		return app_fail(app, EXIT_DB, "mémoire insuffisante");
+	}
+	if ((rc = count_activity(app, &f, &a, &err)) != CN_OK ||
+	    !(stmt = record_select(app->st, "main", &f, &err))) {
+		store_rollback(app->st);
+		free(a.x);
+		free(a.codes);
+		return app_report(app, rc != CN_OK ? rc : CN_EDB, NULL, &err);
 	}
 	if ((rc = output_open(app, &out, output)) != EXIT_OK) {
 		sqlite3_finalize(stmt);
 		store_rollback(app->st);
+		free(a.x);
+		free(a.codes);
 		return rc;
 	}
-	record_write_header(out.f);
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		record_read(stmt, &r);
-		record_write(out.f, &r, 1);
+	if (a.n) {
+		if ((rc2 = write_v2(app, &f, stmt, &a, out.f, &err)) != CN_OK)
+			rc = app_report(app, rc2, NULL, &err);
+	} else {
+		/* Visits only: version 1, which every carnet reads. */
+		record_write_header(out.f);
+		while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+			record_read(stmt, &r);
+			record_write(out.f, &r, 1);
+		}
+		if (step != SQLITE_DONE)
+			rc = app_fail(app, EXIT_DB, "%s : lecture impossible", store_path(app->st));
 	}
 	sqlite3_finalize(stmt);
 	store_rollback(app->st);
-	if (step != SQLITE_DONE)
-		rc = app_fail(app, EXIT_DB, "%s : lecture impossible", store_path(app->st));
+	free(a.x);
+	free(a.codes);
 	rc2 = output_close(app, &out, rc == EXIT_OK);
 	return rc != EXIT_OK ? rc : rc2;
 }

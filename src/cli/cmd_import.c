@@ -14,17 +14,18 @@
 const char usage_import[] =
 	"Usage : carnet import [--skip-invalid] FICHIER\n"
 	"\n"
-	"Lit des passages au format d'échange CSV (celui de carnet export ; voir carnet(1),\n"
-	"FORMAT D'ÉCHANGE), « - » pour l'entrée standard. Accepte aussi ce qu'un tableur\n"
-	"fait d'un CSV : BOM, fins de ligne CRLF, « ; » au lieu de « , ». Chaque ligne est\n"
-	"vérifiée comme par carnet add ; un code inconnu de cette configuration mais bien\n"
-	"formé est gardé tel quel, et signalé. Tout ou rien : une ligne invalide et rien\n"
-	"n'est importé.\n"
+	"Lit des passages, des ateliers et des temps au format d'échange CSV (celui de\n"
+	"carnet export ; voir carnet(1), FORMAT D'ÉCHANGE), « - » pour l'entrée standard.\n"
+	"Accepte aussi ce qu'un tableur fait d'un CSV : BOM, fins de ligne CRLF, « ; » au\n"
+	"lieu de « , ». Chaque ligne est vérifiée comme par carnet add ; un code inconnu\n"
+	"de cette configuration mais bien formé est gardé tel quel, et signalé. Tout ou\n"
+	"rien : une ligne invalide et rien n'est importé.\n"
 	"\n"
 	"  --skip-invalid   importe les lignes valides et liste les autres\n"
 	"\n"
-	"Une même ligne importée deux fois ne change rien ; pour un passage déjà là, la\n"
-	"version modifiée le plus tard l'emporte, l'autre est gardée dans l'historique.\n";
+	"Une même ligne importée deux fois ne change rien ; pour un enregistrement déjà\n"
+	"là, la version modifiée le plus tard l'emporte, l'autre est gardée dans\n"
+	"l'historique.\n";
 
 /* At most this many refused rows are told; the count covers them all. */
 #define TOLD_MAX 50
@@ -33,33 +34,38 @@ struct import {
 	struct app *app;
 	const char *name;          /* file name in messages */
 	struct csv_reader csv;
-	int col[CSV_FIELDS_MAX];   /* record column of each field of the file */
+	int col[CSV_FIELDS_MAX];   /* column (enum xrow_col) of each field of the file */
 	int ncols;
+	int type_field;            /* the field of the column type; -1: version 1 */
 	long refused;
+	long refused_kind[XK_COUNT];
 	bool seen_utf8;            /* a field had UTF-8 beyond ASCII */
 	bool cp1252;               /* the file is read as Windows-1252 */
 	long converted;            /* fields converted from it */
+	enum xrow_kind kind;       /* of the row being read */
 	char *scratch;             /* a converted field */
 };
 
 static void refuse(struct import *im, long line, int col, const char *reason)
 {
+	im->refused_kind[im->kind]++;
 	if (++im->refused > TOLD_MAX)
 		return;
 	if (col >= 0)
 		fprintf(im->app->err, "carnet: %s:%ld: colonne « %s » : %s\n", im->name, line,
-		        record_column_name((enum record_col)col), reason);
+		        xrow_column_name(col), reason);
 	else
 		fprintf(im->app->err, "carnet: %s:%ld: %s\n", im->name, line, reason);
 }
 
-/* The header names the columns, in any order, each once, all of them. */
+/* The header names the columns, in any order, each once, all of them: those
+ * of version 1, or with the column type those of version 2. */
 static int read_header(struct import *im)
 {
-	bool seen[RC_COUNT] = {false};
-	char missing[RC_COUNT * 24] = "";
+	bool seen[XC_COUNT] = {false};
+	char missing[XC_COUNT * 24] = "";
 	struct cn_err err;
-	int rc = csv_read(&im->csv, &err);
+	int rc = csv_read(&im->csv, &err), ncols = RC_COUNT;
 
 	if (rc == 0)
 		return app_fail(im->app, EXIT_INVALID, "%s:1: fichier vide", im->name);
@@ -67,9 +73,15 @@ static int read_header(struct import *im)
 		return app_fail(im->app, EXIT_INVALID, "%s:%ld: ce fichier n'est pas un export carnet : %s",
 		                im->name, im->csv.record_line, err.msg);
 	im->ncols = im->csv.n;
+	im->type_field = -1;
+	for (int i = 0; i < im->csv.n; i++)
+		if (strcmp(im->csv.field[i], xrow_column_name(XC_TYPE)) == 0) {
+			im->type_field = i;
+			ncols = XC_COUNT;
+		}
 	for (int i = 0; i < im->csv.n; i++) {
 		const char *name = im->csv.field[i];
-		int c = record_column(name);
+		int c = ncols == XC_COUNT ? xrow_column(name) : record_column(name);
 
 		if (c < 0)
 			return app_fail(im->app, EXIT_INVALID,
@@ -82,10 +94,10 @@ static int read_header(struct import *im)
 		seen[c] = true;
 		im->col[i] = c;
 	}
-	for (int c = 0; c < RC_COUNT; c++)
+	for (int c = 0; c < ncols; c++)
 		if (!seen[c]) {
 			strcat(missing, missing[0] ? ", " : "");
-			strcat(missing, record_column_name((enum record_col)c));
+			strcat(missing, xrow_column_name(c));
 		}
 	if (missing[0])
 		return app_fail(im->app, EXIT_INVALID,
@@ -95,10 +107,32 @@ static int read_header(struct import *im)
 	return EXIT_OK;
 }
 
-/* One row into a record; false (told) when a field cannot be read. */
-static bool read_row(struct import *im, struct record *r)
+/* A field as read: converted from Windows-1252 when the file is, the guard
+ * of export taken off. */
+static char *field_text(struct import *im, int i)
+{
+	char *text = im->csv.field[i];
+
+	/* Not UTF-8, in a file that has had none beyond ASCII so far: a
+	 * spreadsheet saved it in Windows-1252. */
+	if (!utf8_valid(text, strlen(text)) && (im->cp1252 || !im->seen_utf8) &&
+	    cp1252_to_utf8(text, im->scratch, CSV_FIELD_MAX * 3 + 1)) {
+		im->cp1252 = true;
+		im->converted++;
+		text = im->scratch;
+	} else if (!im->cp1252 && text_has_non_ascii(text)) {
+		im->seen_utf8 = true;
+	}
+	/* The guard export put on texts a spreadsheet would take for formulas. */
+	csv_untext(text);
+	return text;
+}
+
+/* One row; false (told) when a field cannot be read. */
+static bool read_row(struct import *im, struct xrow *x)
 {
 	struct csv_reader *csv = &im->csv;
+	enum xrow_kind kind = XK_VISIT;
 	struct cn_err err;
 
 	if (csv->n < im->ncols) {
@@ -113,22 +147,18 @@ static bool read_row(struct import *im, struct record *r)
 		refuse(im, csv->record_line, -1, err.msg);
 		return false;
 	}
-	record_init(r);
+	/* The type first: it says which columns the row has. */
+	if (im->type_field >= 0 &&
+	    xrow_kind_parse(field_text(im, im->type_field), &kind, &err) != CN_OK) {
+		refuse(im, csv->record_line, XC_TYPE, err.msg);
+		return false;
+	}
+	xrow_init(x, kind);
+	im->kind = kind;
 	for (int i = 0; i < csv->n; i++) {
-		char *text = csv->field[i];
-		/* Not UTF-8, in a file that has had none beyond ASCII so far: a
-		 * spreadsheet saved it in Windows-1252. */
-		if (!utf8_valid(text, strlen(text)) && (im->cp1252 || !im->seen_utf8) &&
-		    cp1252_to_utf8(text, im->scratch, CSV_FIELD_MAX * 3 + 1)) {
-			im->cp1252 = true;
-			im->converted++;
-			text = im->scratch;
-		} else if (!im->cp1252 && text_has_non_ascii(text)) {
-			im->seen_utf8 = true;
-		}
-		/* The guard export put on texts a spreadsheet would take for formulas. */
-		csv_untext(text);
-		if (record_set_sheet(r, (enum record_col)im->col[i], text, &err) != CN_OK) {
+		if (i == im->type_field)
+			continue;
+		if (xrow_set_sheet(x, im->col[i], field_text(im, i), &err) != CN_OK) {
 			refuse(im, csv->record_line, im->col[i], err.msg);
 			return false;
 		}
@@ -140,10 +170,9 @@ static int run(struct import *im, struct sync *s, bool skip_invalid, FILE *in)
 {
 	struct progress bar;
 	struct stat sb;
-	struct record r;
+	struct xrow x;
 	struct cn_err err;
-	enum record_col col;
-	int rc;
+	int col, rc;
 
 	progress_start(&bar, im->app->progress, "Import",
 	               fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) ? sb.st_size : 0);
@@ -152,19 +181,20 @@ static int run(struct import *im, struct sync *s, bool skip_invalid, FILE *in)
 		progress_update(&bar, im->csv.bytes);
 		if (rc == 0)
 			break;
+		im->kind = XK_VISIT;
 		if (rc != 1) {
 			refuse(im, im->csv.record_line, -1, err.msg);
 			continue;
 		}
-		if (!read_row(im, &r))
+		if (!read_row(im, &x))
 			continue;
 		/* All or nothing: after a refused row, the others are only checked. */
 		if (im->refused && !skip_invalid)
-			rc = record_validate(&r, s->ls, &s->unknown, &col, &err);
+			rc = sync_check_row(s, &x, &col, &err);
 		else
-			rc = sync_apply(s, &r, &col, &err);
+			rc = sync_apply_row(s, &x, &col, &err);
 		if (rc == CN_EINVAL) {
-			refuse(im, im->csv.record_line, (int)col, err.msg);
+			refuse(im, im->csv.record_line, col, err.msg);
 		} else if (rc != CN_OK) {
 			progress_end(&bar);
 			return app_report(im->app, rc, NULL, &err);
@@ -187,7 +217,7 @@ int cmd_import(struct app *app, int argc, char **argv)
 	struct sync s;
 	struct cn_err err;
 	bool skip_invalid = false;
-	char line[256];
+	char line[512];
 	int opt, rc;
 	FILE *in;
 
@@ -230,7 +260,9 @@ int cmd_import(struct app *app, int argc, char **argv)
 	}
 	if (rc == EXIT_OK) {
 		rc = run(&im, &s, skip_invalid, in);
-		s.n.rejected = im.refused;
+		s.n.rejected = im.refused_kind[XK_VISIT] + im.refused_kind[XK_PERSON];
+		s.workshops.rejected = im.refused_kind[XK_WORKSHOP];
+		s.times.rejected = im.refused_kind[XK_WORKTIME];
 		if (rc == EXIT_OK && im.refused && !skip_invalid) {
 			store_rollback(app->st);
 			rc = app_fail(app, EXIT_INVALID,
@@ -245,7 +277,7 @@ int cmd_import(struct app *app, int argc, char **argv)
 		}
 	}
 	if (rc == EXIT_OK) {
-		sync_summary(&s.n, line, sizeof line);
+		sync_summary_kinds(&s.n, &s.workshops, &s.times, line, sizeof line);
 		fprintf(app->out, "%s\n", line);
 		if (im.cp1252)
 			fprintf(app->out, "Fichier lu en Windows-1252 (enregistré ainsi par un tableur) : "

@@ -10,12 +10,13 @@
 const char usage_merge[] =
 	"Usage : carnet merge AUTRE.db [AUTRE.db…]\n"
 	"\n"
-	"Apporte dans cette base les passages (suppressions comprises) et les usagers des\n"
-	"bases d'autres postes, lues sur place et jamais modifiées. Pour un passage présent\n"
-	"des deux côtés, la version modifiée le plus tard l'emporte, l'autre est gardée\n"
-	"dans l'historique ; les usagers se retrouvent par leur code. Refait, le même\n"
-	"apport ne change rien. Une base qui n'est pas une base carnet, d'une autre\n"
-	"version ou endommagée est refusée, et rien n'est changé.\n";
+	"Apporte dans cette base les passages, les ateliers et les temps (suppressions\n"
+	"comprises) et les usagers des bases d'autres postes, lues sur place et jamais\n"
+	"modifiées. Pour un enregistrement présent des deux côtés, la version modifiée le\n"
+	"plus tard l'emporte, l'autre est gardée dans l'historique ; les usagers se\n"
+	"retrouvent par leur code. Refait, le même apport ne change rien. Une base qui\n"
+	"n'est pas une base carnet, d'une autre version ou endommagée est refusée, et rien\n"
+	"n'est changé.\n";
 
 #define SOURCE "src"
 
@@ -48,7 +49,10 @@ static int check_sources(struct app *app, char **paths, int n, long long *visits
 			                paths[i]);
 		if ((rc = store_attach(app->st, paths[i], SOURCE, &err)) != CN_OK)
 			return app_fail(app, EXIT_DB, "merge : %s ; rien n'a été changé", err.msg);
-		rc = store_scalar(app->st, "SELECT count(*) FROM " SOURCE ".visit", &count, &err);
+		rc = store_scalar(app->st, "SELECT (SELECT count(*) FROM " SOURCE ".visit) +"
+		                           " (SELECT count(*) FROM " SOURCE ".workshop) +"
+		                           " (SELECT count(*) FROM " SOURCE ".worktime)",
+		                  &count, &err);
 		store_detach(app->st, SOURCE);
 		if (rc != CN_OK)
 			return app_fail(app, EXIT_DB, "merge : %s : %s ; rien n'a été changé", paths[i],
@@ -87,7 +91,10 @@ static int merge_one(struct app *app, const char *path, struct sync *s, struct p
 	 * rows: a generous bound, far past any real merge (a few thousand steps
 	 * a row), ends a trap that would run forever. */
 	if ((rc = store_scalar(app->st, "SELECT (SELECT count(*) FROM " SOURCE ".visit) +"
-	                                " (SELECT count(*) FROM " SOURCE ".person)",
+	                                " (SELECT count(*) FROM " SOURCE ".person) +"
+	                                " (SELECT count(*) FROM " SOURCE ".workshop) +"
+	                                " (SELECT count(*) FROM " SOURCE ".workshop_participant) +"
+	                                " (SELECT count(*) FROM " SOURCE ".worktime)",
 	                       &rows, &err)) != CN_OK ||
 	    (rc = store_begin(app->st, &err)) != CN_OK) {
 		store_detach(app->st, SOURCE);
@@ -115,6 +122,13 @@ static int merge_one(struct app *app, const char *path, struct sync *s, struct p
 	sqlite3_finalize(stmt);
 	if (rc == CN_OK)
 		rc = sync_persons(s, SOURCE, tell_reject, &rejects, &err);
+	/* Workshops after the persons: their participants are persons here. */
+	if (rc == CN_OK)
+		rc = sync_activity(s, SOURCE, tell_reject, &rejects, &err);
+	if (rc == CN_OK)
+		*done += s->workshops.added + s->workshops.updated + s->workshops.unchanged +
+		         s->workshops.deleted + s->workshops.rejected + s->times.added +
+		         s->times.updated + s->times.unchanged + s->times.deleted + s->times.rejected;
 	store_limit(app->st, 0);
 	rc = rc == CN_OK ? store_commit(app->st, &err) : (store_rollback(app->st), rc);
 	store_detach(app->st, SOURCE);
@@ -127,12 +141,12 @@ static int merge_one(struct app *app, const char *path, struct sync *s, struct p
 
 int cmd_merge(struct app *app, int argc, char **argv)
 {
-	struct sync_counts total = {0};
+	struct sync_counts total = {0}, total_w = {0}, total_t = {0};
 	struct progress bar;
 	struct sync s;
 	struct cn_err err;
 	long long visits, done = 0;
-	char line[256];
+	char line[512];
 	int rc, n;
 
 	optind = 0;
@@ -153,16 +167,18 @@ int cmd_merge(struct app *app, int argc, char **argv)
 	for (int i = 0; i < n; i++) {
 		const char *path = argv[optind + i];
 
-		s.n = (struct sync_counts){0};
+		s.n = s.workshops = s.times = (struct sync_counts){0};
 		if ((rc = merge_one(app, path, &s, &bar, &done)) != EXIT_OK)
 			return rc;
 		sync_add_counts(&total, &s.n);
-		sync_summary(&s.n, line, sizeof line);
+		sync_add_counts(&total_w, &s.workshops);
+		sync_add_counts(&total_t, &s.times);
+		sync_summary_kinds(&s.n, &s.workshops, &s.times, line, sizeof line);
 		progress_end(&bar);
 		fprintf(app->out, "%s : %s\n", path, line);
 	}
 	if (n > 1) {
-		sync_summary(&total, line, sizeof line);
+		sync_summary_kinds(&total, &total_w, &total_t, line, sizeof line);
 		fprintf(app->out, "total : %s\n", line);
 	}
 	sync_tell_unknown(&s.unknown, app->err);

@@ -102,9 +102,20 @@ static int finish(struct app *app, int rc, const struct cn_err *err)
 	return EXIT_OK;
 }
 
+/* ", 2 ateliers, 1 temps" when workshops or times go, "" otherwise: the
+ * line of a desk without them stays as it was. */
+static void activity_counts(const struct purge_counts *n, char *out, size_t size)
+{
+	out[0] = '\0';
+	if (n->workshops || n->times)
+		snprintf(out, size, ", %ld atelier%s, %ld temps", n->workshops,
+		         n->workshops > 1 ? "s" : "", n->times);
+}
+
 int cmd_purge(struct app *app, int argc, char **argv)
 {
 	struct purge_counts n;
+	char activity[96];
 	struct cn_err err;
 	char before[DATE_LEN], question[256];
 	const char *arg;
@@ -117,20 +128,23 @@ int cmd_purge(struct app *app, int argc, char **argv)
 		return rc;
 	if ((rc = retention_purge(app->st, before, false, &n, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);
-	if (n.visits == 0 && n.persons == 0) {
+	if (n.visits == 0 && n.persons == 0 && n.workshops == 0 && n.times == 0) {
 		fprintf(app->out, "Rien à effacer avant le %s.\n", before);
 		return EXIT_OK;
 	}
+	activity_counts(&n, activity, sizeof activity);
 	snprintf(question, sizeof question,
-	         "Effacer définitivement %ld passage%s d'avant le %s et %ld usager%s sans autre "
+	         "Effacer définitivement %ld passage%s d'avant le %s%s et %ld usager%s sans autre "
 	         "passage",
-	         n.visits, n.visits > 1 ? "s" : "", before, n.persons, n.persons > 1 ? "s" : "");
+	         n.visits, n.visits > 1 ? "s" : "", before, activity, n.persons,
+	         n.persons > 1 ? "s" : "");
 	if (!confirmed(app, yes, question))
 		return EXIT_INVALID;
 	if ((rc = retention_purge(app->st, before, true, &n, &err)) != CN_OK && rc != CN_EBUSY)
 		return app_report(app, rc, NULL, &err);
-	fprintf(app->out, "Effacés : %ld passage%s d'avant le %s, %ld usager%s.\n", n.visits,
-	        n.visits > 1 ? "s" : "", before, n.persons, n.persons > 1 ? "s" : "");
+	activity_counts(&n, activity, sizeof activity);
+	fprintf(app->out, "Effacés : %ld passage%s d'avant le %s%s, %ld usager%s.\n", n.visits,
+	        n.visits > 1 ? "s" : "", before, activity, n.persons, n.persons > 1 ? "s" : "");
 	return finish(app, rc, &err);
 }
 
@@ -139,7 +153,8 @@ int cmd_forget(struct app *app, int argc, char **argv)
 	struct cn_err err;
 	char code[PCODE_MAX], question[256];
 	const char *arg;
-	long visits;
+	struct forget_counts n;
+	char workshops[96] = "";
 	bool yes;
 	int rc;
 
@@ -150,16 +165,23 @@ int cmd_forget(struct app *app, int argc, char **argv)
 		                "forget : code usager invalide « %s » (4 à 16 lettres ou chiffres)", arg);
 	if ((rc = app_open_existing(app)) != EXIT_OK)
 		return rc;
-	if ((rc = retention_forget(app->st, code, false, &visits, &err)) != CN_OK)
+	if ((rc = retention_forget(app->st, code, false, &n, &err)) != CN_OK)
 		return app_report(app, rc, "forget", &err);
+	if (n.workshops)
+		snprintf(workshops, sizeof workshops, ", %ld atelier%s", n.workshops,
+		         n.workshops > 1 ? "s" : "");
 	snprintf(question, sizeof question,
-	         "Effacer l'usager %s et son profil (%ld passage%s gardé%s, anonymes)", code, visits,
-	         visits > 1 ? "s" : "", visits > 1 ? "s" : "");
+	         "Effacer l'usager %s et son profil (%ld passage%s%s gardé%s, anonymes)", code,
+	         n.visits, n.visits > 1 ? "s" : "", workshops,
+	         n.visits + n.workshops > 1 ? "s" : "");
 	if (!confirmed(app, yes, question))
 		return EXIT_INVALID;
-	if ((rc = retention_forget(app->st, code, true, &visits, &err)) != CN_OK && rc != CN_EBUSY)
+	if ((rc = retention_forget(app->st, code, true, &n, &err)) != CN_OK && rc != CN_EBUSY)
 		return app_report(app, rc, "forget", &err);
-	fprintf(app->out, "Usager %s effacé ; %ld passage%s devenu%s anonyme%s.\n", code, visits,
-	        visits > 1 ? "s" : "", visits > 1 ? "s" : "", visits > 1 ? "s" : "");
+	fprintf(app->out, "Usager %s effacé ; %ld passage%s devenu%s anonyme%s.\n", code, n.visits,
+	        n.visits > 1 ? "s" : "", n.visits > 1 ? "s" : "", n.visits > 1 ? "s" : "");
+	if (n.workshops)
+		fprintf(app->out, "Dans %ld atelier%s, sa participation est devenue anonyme.\n",
+		        n.workshops, n.workshops > 1 ? "s" : "");
 	return finish(app, rc, &err);
 }

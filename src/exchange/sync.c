@@ -5,12 +5,15 @@
 #include "carnet/store/person_store.h"
 #include "carnet/exchange/sync.h"
 #include "carnet/store/visit_store.h"
+#include "carnet/store/workshop_store.h"
+#include "carnet/store/worktime_store.h"
 
 int sync_init(struct sync *s, struct store *st, const struct lists *ls, struct cn_err *err)
 {
 	memset(s, 0, sizeof *s);
 	s->st = st;
 	s->ls = ls;
+	s->origin = "le fichier";
 	return clock_timestamp_ahead(24 * 3600, s->latest, err);
 }
 
@@ -109,6 +112,15 @@ static int keep(struct sync *s, const struct visit *v, const char *line, struct 
 	return record_keep_line(s->st, v->id, v->updated, line, err);
 }
 
+/* Which version wins: > 0 theirs, < 0 mine, 0 the same. The later one;
+ * on a tie, the same order on every desk. */
+static int winner(const char *their_updated, const char *my_updated, const char *theirs,
+                  const char *mine)
+{
+	int order = strcmp(their_updated, my_updated);
+	return order ? order : strcmp(theirs, mine);
+}
+
 static int replace_or_keep(struct sync *s, const struct record *in, const struct record *here,
                            struct cn_err *err)
 {
@@ -120,10 +132,7 @@ static int replace_or_keep(struct sync *s, const struct record *in, const struct
 		free(theirs);
 		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
 	}
-	/* The later version wins; on a tie, the same order on every desk. */
-	order = strcmp(in->v.updated, here->v.updated);
-	if (order == 0)
-		order = strcmp(theirs, mine);
+	order = winner(in->v.updated, here->v.updated, theirs, mine);
 	if (order == 0) {
 		s->n.unchanged++;
 		rc = CN_OK;
@@ -215,6 +224,227 @@ int sync_persons(struct sync *s, const char *schema, sync_reject_fn reject, void
 		rc = store_fail(s->st, err, "lecture des usagers impossible");
 	sqlite3_finalize(stmt);
 	return rc;
+}
+
+/* ------------------------------------------------------------ rows of version 2 */
+
+struct sync_counts *sync_counts_of(struct sync *s, enum xrow_kind kind)
+{
+	switch (kind) {
+	case XK_WORKSHOP: return &s->workshops;
+	case XK_WORKTIME: return &s->times;
+	default: return &s->n;
+	}
+}
+
+static int row_times(const struct sync *s, const struct xrow *x, int *col, struct cn_err *err)
+{
+	struct xrow_stamps t = xrow_stamps(x);
+	enum record_col c = RC_ID;
+	int rc;
+
+	if (x->kind == XK_VISIT)
+		rc = check_times(s, &x->r, &c, err);
+	else if (x->kind == XK_PERSON) {
+		if ((rc = too_late(s, t.created, RC_PERSON_CREATED, &c, err)) == CN_OK)
+			rc = too_late(s, t.updated, RC_PERSON_UPDATED, &c, err);
+	} else if ((rc = too_late(s, t.created, RC_CREATED, &c, err)) == CN_OK &&
+	           (rc = too_late(s, t.updated, RC_UPDATED, &c, err)) == CN_OK) {
+		rc = too_late(s, t.deleted, RC_DELETED, &c, err);
+	}
+	*col = (int)c;
+	return rc;
+}
+
+/* Each participant a live person of this base (an earlier usager row of
+ * the file, or a person of the source, is one by now). */
+static int check_participants(struct sync *s, const struct workshop *w, int *col,
+                              struct cn_err *err)
+{
+	for (int i = 0; i < w->nparticipants; i++) {
+		char id[ID_LEN];
+		int rc = person_id_of(s->st, w->participants[i].code, id, err);
+
+		if (rc == CN_ENOTFOUND) {
+			*col = XC_PARTICIPANTS;
+			return cn_err_set(err, CN_EINVAL,
+			                  "usager inconnu « %s » : ni dans la base ni dans %s",
+			                  w->participants[i].code, s->origin);
+		}
+		if (rc != CN_OK)
+			return rc;
+	}
+	return CN_OK;
+}
+
+int sync_check_row(struct sync *s, const struct xrow *x, int *col, struct cn_err *err)
+{
+	enum record_col c;
+	int rc;
+
+	switch (x->kind) {
+	case XK_PERSON:
+		return sync_apply_row(s, x, col, err);
+	case XK_VISIT:
+		/* As version 1 always did: the rules, not the clock. */
+		rc = record_validate(&x->r, s->ls, &s->unknown, &c, err);
+		*col = (int)c;
+		return rc;
+	default:
+		if ((rc = xrow_validate(x, s->ls, &s->unknown, col, err)) != CN_OK ||
+		    (rc = row_times(s, x, col, err)) != CN_OK)
+			return rc;
+		return x->kind == XK_WORKSHOP ? check_participants(s, &x->w, col, err) : CN_OK;
+	}
+}
+
+static int put_activity(struct sync *s, const struct xrow *x, bool insert, struct cn_err *err)
+{
+	if (x->kind == XK_WORKSHOP)
+		return workshop_put(s->st, &x->w, insert, err);
+	return worktime_put(s->st, &x->t, insert, err);
+}
+
+/* A workshop or a time against the version here, as replace_or_keep. */
+static int replace_or_keep_row(struct sync *s, const struct xrow *in, const struct xrow *here,
+                               struct cn_err *err)
+{
+	struct sync_counts *n = sync_counts_of(s, in->kind);
+	struct xrow_stamps theirs_at = xrow_stamps(in), mine_at = xrow_stamps(here);
+	char *mine = xrow_line(here), *theirs = xrow_line(in);
+	int order, rc = CN_OK;
+
+	if (!mine || !theirs) {
+		free(mine);
+		free(theirs);
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	}
+	order = winner(theirs_at.updated, mine_at.updated, theirs, mine);
+	if (order == 0) {
+		n->unchanged++;
+	} else if (order > 0) {
+		rc = xrow_keep_line(s->st, here, mine, err);
+		if (rc == CN_OK)
+			rc = put_activity(s, in, false, err);
+		if (rc == CN_OK && theirs_at.deleted[0] && !mine_at.deleted[0])
+			n->deleted++;
+		else if (rc == CN_OK)
+			n->updated++;
+	} else {
+		rc = xrow_keep_line(s->st, in, theirs, err);
+		n->unchanged++;
+	}
+	free(mine);
+	free(theirs);
+	return rc;
+}
+
+static int apply_activity(struct sync *s, const struct xrow *in, struct cn_err *err)
+{
+	struct xrow_stamps at = xrow_stamps(in);
+	struct xrow here;
+	int rc;
+
+	xrow_init(&here, in->kind);
+	rc = in->kind == XK_WORKSHOP ? workshop_get(s->st, at.id, true, &here.w, err)
+	                             : worktime_get(s->st, at.id, true, &here.t, err);
+	if (rc == CN_ENOTFOUND) {
+		struct sync_counts *n = sync_counts_of(s, in->kind);
+
+		if ((rc = put_activity(s, in, true, err)) != CN_OK)
+			return rc;
+		if (at.deleted[0])
+			n->deleted++;
+		else
+			n->added++;
+		return CN_OK;
+	}
+	if (rc != CN_OK)
+		return rc;
+	return replace_or_keep_row(s, in, &here, err);
+}
+
+int sync_apply_row(struct sync *s, const struct xrow *x, int *col, struct cn_err *err)
+{
+	enum record_col c;
+	int rc;
+
+	switch (x->kind) {
+	case XK_VISIT:
+		rc = sync_apply(s, &x->r, &c, err);
+		*col = (int)c;
+		return rc;
+	case XK_PERSON:
+		if ((rc = xrow_validate(x, s->ls, &s->unknown, col, err)) != CN_OK ||
+		    (rc = row_times(s, x, col, err)) != CN_OK)
+			return rc;
+		*col = RC_PERSON;
+		return sync_person(s, &x->r.p, err);
+	default:
+		if ((rc = sync_check_row(s, x, col, err)) != CN_OK)
+			return rc;
+		*col = RC_ID;
+		return apply_activity(s, x, err);
+	}
+}
+
+int sync_activity(struct sync *s, const char *schema, sync_reject_fn reject, void *ctx,
+                  struct cn_err *err)
+{
+	static const enum xrow_kind kinds[] = {XK_WORKSHOP, XK_WORKTIME};
+	const char *origin = s->origin;
+	int rc = CN_OK, step = SQLITE_DONE;
+
+	s->origin = "la base apportée";
+	for (size_t k = 0; rc == CN_OK && k < sizeof kinds / sizeof kinds[0]; k++) {
+		sqlite3_stmt *stmt = xrow_select_all(s->st, schema, kinds[k], err);
+
+		if (!stmt) {
+			rc = CN_EDB;
+			break;
+		}
+		while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+			struct xrow x;
+			struct cn_err bad;
+			int col = RC_ID, v = xrow_read_checked(stmt, kinds[k], &x, &col, &bad);
+
+			if (v == CN_OK)
+				v = sync_apply_row(s, &x, &col, &bad);
+			if (v == CN_EINVAL) {
+				/* A record this desk cannot take is told and left out. */
+				char what[64];
+				snprintf(what, sizeof what, "%s %s", xrow_kind_name(kinds[k]),
+				         xrow_stamps(&x).id);
+				reject(ctx, what, xrow_column_name(col), bad.msg);
+				sync_counts_of(s, kinds[k])->rejected++;
+			} else if (v != CN_OK) {
+				*err = bad;
+				rc = v;
+			}
+		}
+		if (rc == CN_OK && step != SQLITE_DONE)
+			rc = store_fail(s->st, err, "lecture impossible");
+		sqlite3_finalize(stmt);
+	}
+	s->origin = origin;
+	return rc;
+}
+
+void sync_summary_kinds(const struct sync_counts *visits, const struct sync_counts *workshops,
+                        const struct sync_counts *times, char *out, size_t size)
+{
+	char v[128], w[128], t[128];
+
+	if (!workshops->added && !workshops->updated && !workshops->unchanged &&
+	    !workshops->deleted && !workshops->rejected && !times->added && !times->updated &&
+	    !times->unchanged && !times->deleted && !times->rejected) {
+		sync_summary(visits, out, size);
+		return;
+	}
+	sync_summary(visits, v, sizeof v);
+	sync_summary(workshops, w, sizeof w);
+	sync_summary(times, t, sizeof t);
+	snprintf(out, size, "passages : %s ; ateliers : %s ; temps : %s", v, w, t);
 }
 
 void sync_summary(const struct sync_counts *n, char *out, size_t size)

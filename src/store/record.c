@@ -97,8 +97,7 @@ static char *time_slot(struct record *r, enum record_col col)
 	}
 }
 
-/* Codes joined by '|'; each one is checked later, against the lists. */
-static int set_codes(struct codeset *set, const char *text, struct cn_err *err)
+int record_set_codes(struct codeset *set, const char *text, struct cn_err *err)
 {
 	const char *p = text;
 
@@ -131,89 +130,120 @@ static int set_flag(bool *flag, const char *text, struct cn_err *err)
 	return CN_OK;
 }
 
+int record_set_text(char *slot, size_t size, const char *text, struct cn_err *err)
+{
+	size_t len = strlen(text);
+
+	if (len >= size)
+		return cn_err_set(err, CN_EINVAL, "valeur trop longue (%zu octets, %zu au plus)", len,
+		                  size - 1);
+	memcpy(slot, text, len + 1);
+	return CN_OK;
+}
+
+int record_set_timestamp(char slot[TS_LEN], const char *text, struct cn_err *err)
+{
+	if (!*text) {
+		slot[0] = '\0';
+		return CN_OK;
+	}
+	if (!timestamp_parse(text, slot))
+		return cn_err_set(err, CN_EINVAL,
+		                  "horodatage invalide « %s » (attendu AAAA-MM-JJTHH:MM:SS.mmmZ)", text);
+	return CN_OK;
+}
+
+int record_set_date(char out[DATE_LEN], const char *text, struct cn_err *err)
+{
+	size_t len = strlen(text);
+
+	if (len >= DATE_LEN)
+		return cn_err_set(err, CN_EINVAL, "date invalide « %s » (attendu AAAA-MM-JJ)", text);
+	memcpy(out, text, len + 1);
+	return CN_OK;
+}
+
+int record_set_hhmm(char out[HHMM_LEN], const char *text, struct cn_err *err)
+{
+	size_t len = strlen(text);
+
+	if (len >= HHMM_LEN)
+		return cn_err_set(err, CN_EINVAL, "heure invalide « %s » (attendu HH:MM)", text);
+	memcpy(out, text, len + 1);
+	return CN_OK;
+}
+
+int record_set_minutes(int *minutes, const char *text, int max, struct cn_err *err)
+{
+	char *end;
+	long n = strtol(text, &end, 10);
+
+	if (!*text || *end || n < DURATION_MIN || n > max)
+		return cn_err_set(err, CN_EINVAL, "durée invalide « %s » : de %d à %d minutes", text,
+		                  DURATION_MIN, max);
+	*minutes = (int)n;
+	return CN_OK;
+}
+
 int record_set(struct record *r, enum record_col col, const char *text, struct cn_err *err)
 {
 	size_t size, len = strlen(text);
 	char *slot;
+	int rc;
 
 	if (!utf8_valid(text, len))
 		return cn_err_set(err, CN_EINVAL, "texte invalide (UTF-8 attendu)");
 	if ((slot = text_slot(r, col, &size))) {
-		if (len >= size)
-			return cn_err_set(err, CN_EINVAL, "valeur trop longue (%zu octets, %zu au plus)",
-			                  len, size - 1);
-		memcpy(slot, text, len + 1);
-		if (col == RC_PERSON)
+		if ((rc = record_set_text(slot, size, text, err)) == CN_OK && col == RC_PERSON)
 			memcpy(r->v.person, text, len + 1);
-		return CN_OK;
+		return rc;
 	}
-	if ((slot = time_slot(r, col))) {
-		if (!*text) {
-			slot[0] = '\0';
-			return CN_OK;
-		}
-		if (!timestamp_parse(text, slot))
-			return cn_err_set(err, CN_EINVAL,
-			                  "horodatage invalide « %s » (attendu AAAA-MM-JJTHH:MM:SS.mmmZ)",
-			                  text);
-		return CN_OK;
-	}
+	if ((slot = time_slot(r, col)))
+		return record_set_timestamp(slot, text, err);
 	switch (col) {
-	case RC_DATE:
-		if (len >= sizeof r->v.date)
-			return cn_err_set(err, CN_EINVAL, "date invalide « %s » (attendu AAAA-MM-JJ)", text);
-		memcpy(r->v.date, text, len + 1);
-		return CN_OK;
-	case RC_TIME:
-		if (len >= sizeof r->v.time)
-			return cn_err_set(err, CN_EINVAL, "heure invalide « %s » (attendu HH:MM)", text);
-		memcpy(r->v.time, text, len + 1);
-		return CN_OK;
-	case RC_DURATION: {
-		char *end;
-		long n = strtol(text, &end, 10);
-		if (!*text || *end || n < DURATION_MIN || n > DURATION_MAX)
-			return cn_err_set(err, CN_EINVAL, "durée invalide « %s » : de %d à %d minutes", text,
-			                  DURATION_MIN, DURATION_MAX);
-		r->v.duration = (int)n;
-		return CN_OK;
-	}
-	case RC_DEMANDS: return set_codes(&r->v.demands, text, err);
-	case RC_ORGANISMS: return set_codes(&r->v.organisms, text, err);
-	case RC_EQUIPMENT: return set_codes(&r->p.equipment, text, err);
+	case RC_DATE: return record_set_date(r->v.date, text, err);
+	case RC_TIME: return record_set_hhmm(r->v.time, text, err);
+	case RC_DURATION: return record_set_minutes(&r->v.duration, text, DURATION_MAX, err);
+	case RC_DEMANDS: return record_set_codes(&r->v.demands, text, err);
+	case RC_ORGANISMS: return record_set_codes(&r->v.organisms, text, err);
+	case RC_EQUIPMENT: return record_set_codes(&r->p.equipment, text, err);
 	case RC_PRESENT: return set_flag(&r->v.present, text, err);
 	case RC_URGENT: return set_flag(&r->v.urgent, text, err);
 	default: return cn_err_set(err, CN_EINVAL, "colonne inconnue");
 	}
 }
 
-int record_set_sheet(struct record *r, enum record_col col, const char *text,
-                     struct cn_err *err)
+const char *record_sheet_value(enum record_col col, const char *text, char norm[16])
 {
-	char norm[16];
 	int h, m, sec, d, mo, y, used = 0;
 	size_t len = strlen(text);
 
 	/* Calc and Excel write times with seconds: "09:05:00". */
 	if (col == RC_TIME && len == 8 && sscanf(text, "%2d:%2d:%2d%n", &h, &m, &sec, &used) == 3 &&
 	    used == 8 && h >= 0 && h < 24 && m >= 0 && m < 60 && sec >= 0 && sec < 60) {
-		snprintf(norm, sizeof norm, "%02d:%02d", h, m);
-		return record_set(r, col, norm, err);
+		snprintf(norm, 16, "%02d:%02d", h, m);
+		return norm;
 	}
 	/* And dates the French way: "30/11/2026". */
 	if (col == RC_DATE && len == 10 && text[2] == '/' && text[5] == '/' &&
 	    sscanf(text, "%2d/%2d/%4d%n", &d, &mo, &y, &used) == 3 && used == 10 && y >= 1000 &&
 	    y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-		snprintf(norm, sizeof norm, "%04d-%02d-%02d", y, mo, d);
-		return record_set(r, col, norm, err);
+		snprintf(norm, 16, "%04d-%02d-%02d", y, mo, d);
+		return norm;
 	}
-	return record_set(r, col, text, err);
+	return text;
 }
 
-/* The text of a column: the record's own string, or small filled in. */
-#define SMALL_MAX (CODESET_MAX * CODE_MAX)
-static const char *column_text(const struct record *r, enum record_col col,
-                               char small[SMALL_MAX])
+int record_set_sheet(struct record *r, enum record_col col, const char *text,
+                     struct cn_err *err)
+{
+	char norm[16];
+
+	return record_set(r, col, record_sheet_value(col, text, norm), err);
+}
+
+const char *record_column_text(const struct record *r, enum record_col col,
+                               char small[RECORD_SMALL])
 {
 	size_t size;
 	const char *slot = text_slot((struct record *)r, col, &size);
@@ -224,10 +254,10 @@ static const char *column_text(const struct record *r, enum record_col col,
 	switch (col) {
 	case RC_DATE: return r->v.date;
 	case RC_TIME: return r->v.time;
-	case RC_DURATION: snprintf(small, SMALL_MAX, "%d", r->v.duration); break;
-	case RC_DEMANDS: codeset_join(&r->v.demands, "|", small, SMALL_MAX); break;
-	case RC_ORGANISMS: codeset_join(&r->v.organisms, "|", small, SMALL_MAX); break;
-	case RC_EQUIPMENT: codeset_join(&r->p.equipment, "|", small, SMALL_MAX); break;
+	case RC_DURATION: snprintf(small, RECORD_SMALL, "%d", r->v.duration); break;
+	case RC_DEMANDS: codeset_join(&r->v.demands, "|", small, RECORD_SMALL); break;
+	case RC_ORGANISMS: codeset_join(&r->v.organisms, "|", small, RECORD_SMALL); break;
+	case RC_EQUIPMENT: codeset_join(&r->p.equipment, "|", small, RECORD_SMALL); break;
 	case RC_PRESENT: small[0] = r->v.present ? '1' : '0', small[1] = '\0'; break;
 	case RC_URGENT: small[0] = r->v.urgent ? '1' : '0', small[1] = '\0'; break;
 	default: break;
@@ -265,20 +295,31 @@ static int required(enum record_col c, enum record_col *col, struct cn_err *err)
 	return cn_err_set(err, CN_EINVAL, "valeur obligatoire");
 }
 
+static int bad_id(enum record_col c, const char *id, enum record_col *col, struct cn_err *err)
+{
+	*col = c;
+	return cn_err_set(err, CN_EINVAL, "identifiant invalide « %s » (un UUID attendu)", id);
+}
+
+int record_check_identity(const char *id, const char *created, const char *updated,
+                          enum record_col *col, struct cn_err *err)
+{
+	if (!id_valid(id))
+		return bad_id(RC_ID, id, col, err);
+	if (!created[0])
+		return required(RC_CREATED, col, err);
+	if (!updated[0])
+		return required(RC_UPDATED, col, err);
+	return CN_OK;
+}
+
 int record_validate(const struct record *r, const struct lists *ls, struct unknown_codes *u,
                     enum record_col *col, struct cn_err *err)
 {
 	int rc;
 
-	if (!id_valid(r->v.id)) {
-		*col = RC_ID;
-		return cn_err_set(err, CN_EINVAL, "identifiant invalide « %s » (un UUID attendu)",
-		                  r->v.id);
-	}
-	if (!r->v.created[0])
-		return required(RC_CREATED, col, err);
-	if (!r->v.updated[0])
-		return required(RC_UPDATED, col, err);
+	if ((rc = record_check_identity(r->v.id, r->v.created, r->v.updated, col, err)) != CN_OK)
+		return rc;
 	if ((rc = visit_validate_foreign(&r->v, ls, u, err)) != CN_OK) {
 		*col = visit_col(err->field);
 		return rc;
@@ -286,24 +327,29 @@ int record_validate(const struct record *r, const struct lists *ls, struct unkno
 	if (!r->p.code[0]) {
 		/* An anonymous visit has no profile. */
 		for (enum record_col c = RC_PERSON_ID; c < RC_COUNT; c++) {
-			char small[SMALL_MAX];
-			if (column_text(r, c, small)[0]) {
+			char small[RECORD_SMALL];
+			if (record_column_text(r, c, small)[0]) {
 				*col = c;
 				return cn_err_set(err, CN_EINVAL, "sans usager, cette colonne reste vide");
 			}
 		}
 		return CN_OK;
 	}
-	if (r->p.id[0] && !id_valid(r->p.id)) {
-		*col = RC_PERSON_ID;
-		return cn_err_set(err, CN_EINVAL, "identifiant invalide « %s » (un UUID attendu)",
-		                  r->p.id);
-	}
-	if (!r->p.created[0])
+	return record_validate_person(&r->p, ls, u, col, err);
+}
+
+int record_validate_person(const struct person *p, const struct lists *ls,
+                           struct unknown_codes *u, enum record_col *col, struct cn_err *err)
+{
+	int rc;
+
+	if (p->id[0] && !id_valid(p->id))
+		return bad_id(RC_PERSON_ID, p->id, col, err);
+	if (!p->created[0])
 		return required(RC_PERSON_CREATED, col, err);
-	if (!r->p.updated[0])
+	if (!p->updated[0])
 		return required(RC_PERSON_UPDATED, col, err);
-	if ((rc = person_validate_foreign(&r->p, ls, u, err)) != CN_OK) {
+	if ((rc = person_validate_foreign(p, ls, u, err)) != CN_OK) {
 		*col = person_col(err->field);
 		return rc;
 	}
@@ -319,7 +365,7 @@ void record_write_header(FILE *f)
 	csv_end_row(f);
 }
 
-static bool value_column(enum record_col c)
+bool record_value_column(enum record_col c)
 {
 	switch (c) {
 	case RC_ID: case RC_DATE: case RC_TIME: case RC_DURATION: case RC_PRESENT: case RC_URGENT:
@@ -333,16 +379,16 @@ static bool value_column(enum record_col c)
 
 static void write_columns(FILE *f, const struct record *r, enum record_col last)
 {
-	char small[SMALL_MAX];
+	char small[RECORD_SMALL];
 
 	/* A note "=1+1" stays text in a spreadsheet, and a code "0123" a code;
 	 * import takes the guard off. Ids, dates, times, numbers and flags are
 	 * what they look like. */
 	for (enum record_col c = 0; c <= last; c++) {
-		if (value_column(c))
-			csv_field(f, column_text(r, c, small), ',', c == 0);
+		if (record_value_column(c))
+			csv_field(f, record_column_text(r, c, small), ',', c == 0);
 		else
-			csv_text(f, column_text(r, c, small), ',', c == 0);
+			csv_text(f, record_column_text(r, c, small), ',', c == 0);
 	}
 }
 
@@ -353,7 +399,7 @@ void record_write(FILE *f, const struct record *r, int eol)
 		csv_end_row(f);
 }
 
-char *record_visit_line(const struct record *r)
+char *record_line_of(void (*write)(FILE *f, const void *arg), const void *arg)
 {
 	char *line = NULL;
 	size_t size = 0;
@@ -361,12 +407,22 @@ char *record_visit_line(const struct record *r)
 
 	if (!f)
 		return NULL;
-	write_columns(f, r, RC_PERSON);
+	write(f, arg);
 	if (fclose(f) != 0) {
 		free(line);
 		return NULL;
 	}
 	return line;
+}
+
+static void write_visit_part(FILE *f, const void *r)
+{
+	write_columns(f, r, RC_PERSON);
+}
+
+char *record_visit_line(const struct record *r)
+{
+	return record_line_of(write_visit_part, r);
 }
 
 /* ------------------------------------------------------------ database */

@@ -66,13 +66,20 @@ static int begin_secure(struct store *st, struct cn_err *err)
 	return store_begin(st, err);
 }
 
-/* Persons with no visit left from the day on: those who came before it, and
- * those registered before it who never came. */
+/* A person's workshops dated before (or from) the day. */
+#define PARTICIPATIONS(cmp)                                                               \
+	" (SELECT 1 FROM workshop_participant wp JOIN workshop w ON w.id = wp.workshop_id"    \
+	" WHERE wp.person_id = person.id AND w.date " cmp " ?1)"
+
+/* Persons with no visit and no workshop left from the day on: those who
+ * came before it, and those registered before it who never came. */
 #define OLD_PERSONS                                                                       \
 	" FROM person WHERE NOT EXISTS"                                                       \
 	" (SELECT 1 FROM visit WHERE visit.person_id = person.id AND visit.date >= ?1)"       \
+	" AND NOT EXISTS" PARTICIPATIONS(">=")                                                 \
 	" AND (created_at < ?1 OR EXISTS"                                                     \
-	" (SELECT 1 FROM visit WHERE visit.person_id = person.id AND visit.date < ?1))"
+	" (SELECT 1 FROM visit WHERE visit.person_id = person.id AND visit.date < ?1)"        \
+	" OR EXISTS" PARTICIPATIONS("<") ")"
 
 int retention_purge(struct store *st, const char before[DATE_LEN], bool apply,
                     struct purge_counts *n, struct cn_err *err)
@@ -85,6 +92,12 @@ int retention_purge(struct store *st, const char before[DATE_LEN], bool apply,
 			return rc;
 		rc = run(st, "SELECT count(*) FROM visit WHERE date < ?1", before, NULL, &n->visits,
 		         err);
+		if (rc == CN_OK)
+			rc = run(st, "SELECT count(*) FROM workshop WHERE date < ?1", before, NULL,
+			         &n->workshops, err);
+		if (rc == CN_OK)
+			rc = run(st, "SELECT count(*) FROM worktime WHERE date < ?1", before, NULL,
+			         &n->times, err);
 		if (rc == CN_OK)
 			rc = run(st, "SELECT count(*)" OLD_PERSONS, before, NULL, &n->persons, err);
 		store_rollback(st);
@@ -102,6 +115,23 @@ int retention_purge(struct store *st, const char before[DATE_LEN], bool apply,
 		         before, NULL, NULL, err);
 	if (rc == CN_OK)
 		rc = run(st, "DELETE FROM visit WHERE date < ?1", before, NULL, &n->visits, err);
+	/* Workshops and times: their kept versions, participants, and themselves. */
+	if (rc == CN_OK)
+		rc = run(st,
+		         "DELETE FROM record_history WHERE (kind = 'atelier' AND record_id IN"
+		         " (SELECT id FROM workshop WHERE date < ?1)) OR (kind = 'temps' AND"
+		         " record_id IN (SELECT id FROM worktime WHERE date < ?1))",
+		         before, NULL, NULL, err);
+	if (rc == CN_OK)
+		rc = run(st,
+		         "DELETE FROM workshop_participant WHERE workshop_id IN"
+		         " (SELECT id FROM workshop WHERE date < ?1)",
+		         before, NULL, NULL, err);
+	if (rc == CN_OK)
+		rc = run(st, "DELETE FROM workshop WHERE date < ?1", before, NULL, &n->workshops,
+		         err);
+	if (rc == CN_OK)
+		rc = run(st, "DELETE FROM worktime WHERE date < ?1", before, NULL, &n->times, err);
 	if (rc == CN_OK)
 		rc = run(st, "DELETE FROM person WHERE id IN (SELECT id FROM temp.gone)", NULL, NULL,
 		         &n->persons, err);
@@ -112,19 +142,31 @@ int retention_purge(struct store *st, const char before[DATE_LEN], bool apply,
 	return scrub(st, err);
 }
 
-int retention_forget(struct store *st, const char *code, bool apply, long *visits,
+/* updated_at moved on to now, or just past itself when it is later. */
+#define MOVED_ON                                                                          \
+	"updated_at = CASE WHEN updated_at < ?2 THEN ?2 ELSE"                               \
+	" strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds') END"
+
+int retention_forget(struct store *st, const char *code, bool apply, struct forget_counts *n,
                      struct cn_err *err)
 {
 	struct person p;
 	char now[TS_LEN];
 	int rc;
 
-	*visits = 0;
+	memset(n, 0, sizeof *n);
 	if ((rc = person_get(st, code, &p, err)) != CN_OK)
 		return rc;
-	if (!apply)
-		return run(st, "SELECT count(*) FROM visit WHERE person_id = ?1", p.id, NULL, visits,
-		           err);
+	if (!apply) {
+		rc = run(st, "SELECT count(*) FROM visit WHERE person_id = ?1", p.id, NULL, &n->visits,
+		         err);
+		if (rc == CN_OK)
+			rc = run(st,
+			         "SELECT count(DISTINCT workshop_id) FROM workshop_participant"
+			         " WHERE person_id = ?1",
+			         p.id, NULL, &n->workshops, err);
+		return rc;
+	}
 	if ((rc = clock_timestamp(now, err)) != CN_OK || (rc = begin_secure(st, err)) != CN_OK)
 		return rc;
 	/* The versions kept from merges name the person too: those of the
@@ -134,13 +176,28 @@ int retention_forget(struct store *st, const char *code, bool apply, long *visit
 	         "DELETE FROM visit_history WHERE visit_id IN (SELECT id FROM visit WHERE"
 	         " person_id = ?1) OR instr(version, ?2) > 0",
 	         p.id, p.code, NULL, err);
-	/* The visits stay, anonymous; the change travels to other desks by merge. */
+	/* The same for the workshops the person took part in. */
 	if (rc == CN_OK)
 		rc = run(st,
-		         "UPDATE visit SET person_id = NULL, updated_at = CASE WHEN updated_at < ?2"
-		         " THEN ?2 ELSE strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds')"
-		         " END WHERE person_id = ?1",
-		         p.id, now, visits, err);
+		         "DELETE FROM record_history WHERE (kind = 'atelier' AND record_id IN"
+		         " (SELECT workshop_id FROM workshop_participant WHERE person_id = ?1))"
+		         " OR instr(version, ?2) > 0",
+		         p.id, p.code, NULL, err);
+	/* The visits stay, anonymous; the change travels to other desks by merge. */
+	if (rc == CN_OK)
+		rc = run(st, "UPDATE visit SET person_id = NULL, " MOVED_ON " WHERE person_id = ?1",
+		         p.id, now, &n->visits, err);
+	/* In a workshop, present: one more anonymous attendee; absent: dropped. */
+	if (rc == CN_OK)
+		rc = run(st,
+		         "UPDATE workshop SET anonymous = min(999, anonymous + (SELECT count(*)"
+		         " FROM workshop_participant wp WHERE wp.workshop_id = workshop.id AND"
+		         " wp.person_id = ?1 AND wp.present = 1)), " MOVED_ON " WHERE id IN"
+		         " (SELECT workshop_id FROM workshop_participant WHERE person_id = ?1)",
+		         p.id, now, &n->workshops, err);
+	if (rc == CN_OK)
+		rc = run(st, "DELETE FROM workshop_participant WHERE person_id = ?1", p.id, NULL, NULL,
+		         err);
 	/* A draft left in the database by an earlier carnet. */
 	if (rc == CN_OK)
 		rc = run(st, "DELETE FROM draft WHERE instr(data, ?1) > 0", p.code, NULL, NULL, err);

@@ -4,8 +4,9 @@
 # numbers, dates and percentages, formula-looking texts kept as text, codes
 # that never turn into numbers, and the full round trip export → Calc (as a
 # French desktop opens it, special numbers detected) → CSV → import, for
-# both separators, giving back the same export byte for byte. Without
-# LibreOffice, the Calc checks say they are skipped.
+# both separators, giving back the same export byte for byte, also for a
+# file with workshops and times. Without LibreOffice, the Calc checks say
+# they are skipped.
 . "$TESTS_DIR/cli/lib.sh"
 
 # cells FILE.fods ROW: the cells of a row of the first sheet as
@@ -106,6 +107,40 @@ is "import of a Windows-1252 file: the accents come back" \
 	"$(SQLDB=$T/win.db sql "SELECT note FROM visit WHERE note LIKE 'Reçu%'")" "Reçu à l'accueil « dossier complet » ; revient été"
 sed 's/,/;/g' "$T/orig.csv" >/dev/null
 
+# ---- workshops and times (version 2 of the format), with what spreadsheets break
+AD="$T/act.db"
+"$CARNET" --db "$AD" person new --code 3E7946 --age 25_39 >/dev/null
+"$CARNET" --db "$AD" person new --code 0123 >/dev/null
+"$CARNET" --db "$AD" add --duration 15 --demand info --posture avec --person 0123 --note "=2+2" >/dev/null
+P1=$(sqlite3 "$AD" "SELECT id FROM person WHERE code = '3E7946'")
+P2=$(sqlite3 "$AD" "SELECT id FROM person WHERE code = '0123'")
+sqlite3 "$AD" "INSERT INTO workshop VALUES ('11111111-1111-4111-8111-111111111111', '2026-11-17',
+  '09:05', 90, 'defaut', NULL, '12 novembre', 'internet|mail', 'debutant', 'sur_site', 8, 3,
+  'femme=2|homme=1', '25_39=1', NULL, 'ordinateur|tablette', '=1+1 ; « été »',
+  '2026-11-17T13:00:00.000Z', '2026-11-17T13:00:00.000Z', NULL);
+INSERT INTO workshop_participant VALUES ('11111111-1111-4111-8111-111111111111', 0, '$P1', 1),
+  ('11111111-1111-4111-8111-111111111111', 1, '$P2', 0);
+INSERT INTO workshop VALUES ('33333333-3333-4333-8333-333333333333', '2026-11-10', '10:00', 60,
+  'defaut', NULL, '1/2', 'mail', NULL, NULL, NULL, 4, NULL, NULL, NULL, NULL, '15 %',
+  '2026-11-10T09:00:00.000Z', '2026-11-10T12:00:00.000Z', '2026-11-10T12:00:00.000Z');
+INSERT INTO worktime VALUES ('22222222-2222-4222-8222-222222222222', '2026-11-16', '14:30', 30,
+  'defaut', NULL, 'coordination', '0612345678', '2026-11-16T10:00:00.000Z',
+  '2026-11-16T10:00:00.000Z', NULL);"
+"$CARNET" --db "$AD" export -o "$T/act.csv" >/dev/null
+check "workshops: the export is version 2" sh -c 'head -n 1 "$1" | grep -q "^type,id,date,"' x "$T/act.csv"
+check "workshops: a title that looks like a date is guarded" grep -q ",'12 novembre," "$T/act.csv"
+check "workshops: the participants in one field" grep -q ",3E7946|0123:absent," "$T/act.csv"
+sed -e 's/,2026-11-17,09:05,/,17\/11\/2026,09:05:00,/' -e 's/,2026-11-16,14:30,/,16\/11\/2026,14:30:00,/' "$T/act.csv" >"$T/actcalc.csv"
+check "workshops fixture: seconds and French dates in it" sh -c 'grep -q "17/11/2026,09:05:00" "$1" && grep -q "16/11/2026,14:30:00" "$1"' x "$T/actcalc.csv"
+run --db "$T/actcalc.db" import "$T/actcalc.csv"
+check "workshops: HH:MM:SS and JJ/MM/AAAA are read" rc_is 0
+"$CARNET" --db "$T/actcalc.db" export -o "$T/actcalc2.csv" >/dev/null 2>&1
+check "workshops: what a spreadsheet writes back gives the same export" cmp -s "$T/act.csv" "$T/actcalc2.csv"
+iconv -f UTF-8 -t WINDOWS-1252 "$T/act.csv" >"$T/actwin.csv"
+run --db "$T/actwin.db" import "$T/actwin.csv"
+check "workshops: a Windows-1252 file is read" out_has "Fichier lu en Windows-1252"
+is "workshops: the accents come back" "$(SQLDB=$T/actwin.db sql "SELECT note FROM workshop WHERE title = '12 novembre'")" "=1+1 ; « été »"
+
 if ! command -v libreoffice >/dev/null 2>&1; then
 	echo "# LibreOffice is not installed: the Calc checks are skipped"
 	exit 0
@@ -130,6 +165,26 @@ for sep in 44 59; do
 		ok "Calc ($sep): the re-export is identical to the original"
 	else
 		nok "Calc ($sep): the re-export is identical to the original" "$(diff "$T/orig.csv" "$T/again$sep.csv" | head -n 12 | cut -c1-200 | tr "\n" " ")"
+	fi
+done
+
+# ---- the same round trip for workshops and times
+for sep in 44 59; do
+	cp "$T/act.csv" "$T/art$sep.csv"
+	if calc "art$sep.csv" "aback$sep.csv" "CSV:44,34,76,1,,1036,false,true" \
+		"csv:Text - txt - csv (StarCalc):$sep,34,76,1"; then
+		ok "Calc ($sep), workshops: opened and saved as CSV"
+	else
+		nok "Calc ($sep), workshops: opened and saved as CSV"
+		continue
+	fi
+	run --db "$T/art$sep.db" import "$T/aback$sep.csv"
+	check "Calc ($sep), workshops: carnet imports what Calc saved" rc_is 0
+	"$CARNET" --db "$T/art$sep.db" export -o "$T/aagain$sep.csv" >/dev/null 2>&1
+	if cmp -s "$T/act.csv" "$T/aagain$sep.csv"; then
+		ok "Calc ($sep), workshops: the re-export is identical to the original"
+	else
+		nok "Calc ($sep), workshops: the re-export is identical to the original" "$(diff "$T/act.csv" "$T/aagain$sep.csv" | head -n 12 | cut -c1-200 | tr "\n" " ")"
 	fi
 done
 

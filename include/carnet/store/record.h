@@ -6,6 +6,8 @@
 #ifndef CARNET_RECORD_H
 #define CARNET_RECORD_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include "carnet/model/lists.h"
 #include "carnet/model/person.h"
@@ -42,10 +44,41 @@ int record_set(struct record *r, enum record_col col, const char *text, struct c
  * seconds ("09:05:00") and dates as JJ/MM/AAAA. */
 int record_set_sheet(struct record *r, enum record_col col, const char *text,
                      struct cn_err *err);
+/* What a spreadsheet wrote back in column col, in the form record_set
+ * takes (a time with seconds, a date JJ/MM/AAAA): text itself, or norm. */
+const char *record_sheet_value(enum record_col col, const char *text, char norm[16]);
+/* The readers of one value, shared by every type of row of the format (see
+ * store/exchange_row.h), each with its French reason: a text of at most
+ * size - 1 bytes; a timestamp (empty: none); a date and a time as they
+ * are written (checked by the record's rules); codes joined by '|', each
+ * well-formed and once; minutes from DURATION_MIN to max. */
+int record_set_text(char *slot, size_t size, const char *text, struct cn_err *err);
+int record_set_timestamp(char slot[TS_LEN], const char *text, struct cn_err *err);
+int record_set_date(char out[DATE_LEN], const char *text, struct cn_err *err);
+int record_set_hhmm(char out[HHMM_LEN], const char *text, struct cn_err *err);
+int record_set_codes(struct codeset *set, const char *text, struct cn_err *err);
+int record_set_minutes(int *minutes, const char *text, int max, struct cn_err *err);
 /* The rules of `carnet add` on the whole record, codes unknown to ls kept and
  * noted in u; *col names the column at fault. */
 int record_validate(const struct record *r, const struct lists *ls, struct unknown_codes *u,
                     enum record_col *col, struct cn_err *err);
+/* What every record of another desk must have: a UUID, its creation and
+ * change times (the columns id, cree, modifie). */
+int record_check_identity(const char *id, const char *created, const char *updated,
+                          enum record_col *col, struct cn_err *err);
+/* A person's part of a row (usager to usager_modifie): usager_id a UUID or
+ * empty, both times, the profile by the rules of `carnet person new`. */
+int record_validate_person(const struct person *p, const struct lists *ls,
+                           struct unknown_codes *u, enum record_col *col, struct cn_err *err);
+
+/* The text of a column: the record's own string, or small filled in. */
+#define RECORD_SMALL (CODESET_MAX * CODE_MAX)
+const char *record_column_text(const struct record *r, enum record_col col,
+                               char small[RECORD_SMALL]);
+/* Whether the column holds a value a spreadsheet must read as such (an id,
+ * a date, a time, a number, a flag, a timestamp), written without the
+ * guard of texts. */
+bool record_value_column(enum record_col col);
 
 void record_write_header(FILE *f);
 /* One CSV row (separator ',', CRLF at the end when eol). */
@@ -53,6 +86,8 @@ void record_write(FILE *f, const struct record *r, int eol);
 /* The visit part of the row (person profile left out): what two desks
  * compare, and what visit_history keeps. Returns a malloc'd string or NULL. */
 char *record_visit_line(const struct record *r);
+/* What write writes of arg, as a malloc'd string (no line end), or NULL. */
+char *record_line_of(void (*write)(FILE *f, const void *arg), const void *arg);
 
 /* Records of a database, by date, tombstones included: schema is "main" or
  * the name of an attached database (a literal, never user data). */

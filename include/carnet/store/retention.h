@@ -13,16 +13,26 @@
 
 struct purge_counts {
 	long visits;     /* visits dated before the day, deleted or not */
-	long persons;    /* persons left without any visit, registered before the day */
+	long persons;    /* persons left without any visit or workshop, registered before the day */
+	long workshops;  /* workshops dated before the day, with their participants */
+	long times;      /* times outside accompaniment dated before the day */
+};
+
+struct forget_counts {
+	long visits;     /* visits that become anonymous */
+	long workshops;  /* workshops where the person becomes an anonymous attendee (or,
+	                  * absent, goes) */
 };
 
 /* What retention_purge would remove (apply false), or removes it (true). */
 int retention_purge(struct store *st, const char before[DATE_LEN], bool apply,
                     struct purge_counts *n, struct cn_err *err);
 /* Erases a person's code and profile and unlinks their visits (which stay,
- * anonymous, and count in reports); *visits is how many (apply false: only
- * counts). CN_ENOTFOUND for an unknown code. */
-int retention_forget(struct store *st, const char *code, bool apply, long *visits,
+ * anonymous, and count in reports) and their participations (present: one
+ * more anonymous attendee; absent: dropped), with every kept version that
+ * names them; n says how many (apply false: only counts). CN_ENOTFOUND for
+ * an unknown code. */
+int retention_forget(struct store *st, const char *code, bool apply, struct forget_counts *n,
                      struct cn_err *err);
 
 /* Both return CN_EBUSY, once the erase is committed, when another program's
