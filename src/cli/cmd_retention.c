@@ -10,18 +10,20 @@
 const char usage_purge[] =
 	"Usage : carnet purge --before AAAA-MM-JJ [--yes]\n"
 	"\n"
-	"Efface définitivement les passages datés d'avant ce jour (supprimés ou non) et les\n"
-	"usagers sans passage depuis ce jour (venus avant, ou enregistrés avant sans être\n"
-	"venus), pour appliquer une durée de conservation. Rien ne reste lisible dans le fichier (effacement sûr de\n"
-	"SQLite, puis reconstruction du fichier). Demande confirmation, sauf avec --yes.\n"
-	"Faites-le sur chaque poste : une fusion rapporte les passages qu'un autre poste\n"
-	"garde encore.\n";
+	"Efface définitivement ce qui est daté d'avant ce jour (supprimé ou non) : les\n"
+	"passages, les ateliers et leurs participants, les temps hors accompagnement ;\n"
+	"puis les usagers sans passage ni atelier depuis ce jour (venus avant, ou\n"
+	"enregistrés avant sans être venus). C'est la durée de conservation. Rien ne\n"
+	"reste lisible dans le fichier (effacement sûr de SQLite, puis reconstruction\n"
+	"du fichier). Demande confirmation, sauf avec --yes. Faites-le sur chaque\n"
+	"poste : une fusion rapporte ce qu'un autre poste garde encore.\n";
 
 const char usage_forget[] =
 	"Usage : carnet forget CODE [--yes]\n"
 	"\n"
 	"Efface un usager (droit à l'effacement) : son code et son profil disparaissent,\n"
-	"ses passages restent, anonymes (ils comptent encore dans les bilans). Rien ne reste\n"
+	"ses passages restent, anonymes (ils comptent encore dans les bilans) ; présent\n"
+	"à un atelier, il y devient un participant anonyme de plus. Rien ne reste\n"
 	"lisible dans le fichier. Demande confirmation, sauf avec --yes. Faites-le sur\n"
 	"chaque poste où l'usager est venu.\n";
 
