@@ -709,6 +709,13 @@ static void save(struct ui *ui, struct form *f)
 			return;
 		}
 	}
+	/* Said in the form's words rather than the command line's options. */
+	if (f->kind == FORM_WORKSHOP && workshop_present(&f->d.w) == 0) {
+		ui_status(ui, true, "Personne de présent : comptez les anonymes ou ajoutez un "
+		                    "participant présent");
+		focus_model_field(ui, f, WF_ANONYMOUS);
+		return;
+	}
 	store_form(ui, f, false);
 }
 
@@ -890,7 +897,8 @@ static void cancel(struct ui *ui, struct form *f)
 	if (f->dirty && !ui_confirm(ui, f->drafted && f->editing ? "Abandonner les modifications ?"
 	                                                         : questions[f->kind]))
 		return;
-	/* Abandoned, not lost: r on the day's list brings it back. */
+	/* Abandoned, not lost: r on the day's list brings it back, on this field. */
+	f->d.field = f->field;
 	if (f->drafted && f->dirty && draft_put_aside(ui->drafts, &f->d, &err) != CN_OK)
 		ui_status(ui, true, "%s", err.msg);
 	if (f->drafted)

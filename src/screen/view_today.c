@@ -257,6 +257,7 @@ static void draw_totals(struct today *t, int y)
 	bool filtered = t->search[0] != '\0';
 	int n = filtered ? t->nshown : t->n, pour = 0, count[3] = {0, 0, 0};
 	long minutes[3] = {0, 0, 0};
+	bool split = false;
 
 	for (int i = 0; i < n; i++) {
 		const struct item *it = &t->items[filtered ? t->shown[i] : i];
@@ -280,17 +281,20 @@ static void draw_totals(struct today *t, int y)
 		for (int k = 0; k < 3; k++)
 			duration_format(minutes[k], part[k], sizeof part[k]);
 		/* The number of lines of each kind in brackets. */
-		snprintf(line, sizeof line, "Accompagnement %s (%d) · Ateliers %s (%d) · Autres %s (%d)%s",
+		snprintf(line, sizeof line, "Accompagnement %s (%d) · Ateliers %s (%d) · Autres %s (%d)",
 		         part[DRAFT_VISIT], count[DRAFT_VISIT], part[DRAFT_WORKSHOP],
-		         count[DRAFT_WORKSHOP], part[DRAFT_WORKTIME], count[DRAFT_WORKTIME],
-		         filtered ? " · filtré" : "");
+		         count[DRAFT_WORKSHOP], part[DRAFT_WORKTIME], count[DRAFT_WORKTIME]);
+		split = true;
 	}
 	ui_put(y, 1, line, COLS - 2, false, A_BOLD);
 	if (t->searching || t->search[0]) {
-		int x = 1 + utf8_width(line) + 3;
+		/* After the totals; on the line above, left of "↓ N de plus", when
+		 * the split totals leave no room. */
+		int x = split ? 1 : 1 + utf8_width(line) + 3;
+		int at = split ? y - 1 : y, w = split ? COLS - 18 : COLS - x - 1;
 		snprintf(line, sizeof line, "Recherche : %s%s (%d)", t->search,
 		         t->searching ? "_" : "", t->nshown);
-		ui_put(y, x, line, COLS - x - 1, false, 0);
+		ui_put(at, x, line, w, false, 0);
 	}
 }
 
@@ -427,27 +431,31 @@ static void workshop_cells(struct ui *ui, const int x[NCOLS + 1], const struct w
 	const struct lists *ls = &ui->app->cfg.lists;
 	attr_t a = selected ? A_REVERSE : 0;
 	char buf[512], theme[256];
-	int present = workshop_present(w), width = x[COL_POSTURE] - x[COL_DEMAND] - 1;
+	int present = workshop_present(w), width = x[COL_OUTCOME] - x[COL_DEMAND] - 1;
+	size_t used;
 
+	/* "Atelier · theme" over the demand, organism and posture. */
 	time_cells(x, y, w->time, w->duration, a, selected);
-	first_of(ls, L_THEME_ATELIER, &w->themes, width - (int)strlen("Atelier · "), theme,
+	first_of(ls, L_THEME_ATELIER, &w->themes, width - utf8_width("Atelier · "), theme,
 	         sizeof theme);
 	snprintf(buf, sizeof buf, "Atelier · %s", theme);
-	span(x, y, COL_DEMAND, COL_ORG, buf, a | A_BOLD);
-	ui_fit_label(w->level[0] ? lists_label(ls, L_NIVEAU_ATELIER, w->level) : "—",
-	             width_of(x, COL_POSTURE), buf, sizeof buf);
-	cell(x, y, COL_POSTURE, buf, a);
+	span(x, y, COL_DEMAND, COL_POSTURE, buf, a | A_BOLD);
+	/* Who came, the level, the first code, over the outcome to the person. */
 	if (w->registered >= 0)
-		snprintf(buf, sizeof buf, "%d présent%s / %d inscrit%s", present, present > 1 ? "s" : "",
-		         w->registered, w->registered > 1 ? "s" : "");
+		snprintf(buf, sizeof buf, "%d présent%s sur %d", present, present > 1 ? "s" : "",
+		         w->registered);
 	else
 		snprintf(buf, sizeof buf, "%d présent%s", present, present > 1 ? "s" : "");
-	span(x, y, COL_OUTCOME, COL_SIGNS, buf, a);
-	if (w->nparticipants > 1)
-		snprintf(buf, sizeof buf, "%d codes", w->nparticipants);
-	else
-		snprintf(buf, sizeof buf, "%s", w->nparticipants ? w->participants[0].code : "");
-	cell(x, y, COL_PERSON, buf, a);
+	used = strlen(buf);
+	if (w->level[0])
+		snprintf(buf + used, sizeof buf - used, " · %s",
+		         lists_label(ls, L_NIVEAU_ATELIER, w->level));
+	if (w->nparticipants > 0) {
+		used = strlen(buf);
+		snprintf(buf + used, sizeof buf - used, " · %s%s", w->participants[0].code,
+		         w->nparticipants > 1 ? "…" : "");
+	}
+	span(x, y, COL_OUTCOME, COL_PERSON, buf, a);
 }
 
 /* A time outside accompaniment: its kind, then its note. */
