@@ -45,6 +45,16 @@ is "the lines in time order, each with its kind" \
 14:00 Atelier ·"
 on_screen "the totals split the time" "Accompagnement 1 h 10 (2) · Ateliers 1 h 30 (1) · Autres 30 min (1)"
 
+# Resized: wider, then too small, then back; the lines and totals stay.
+tmx resize-window -t s -x 120 -y 30
+on_screen "at 120x30 the workshop's theme shows whole" "Atelier · Naviguer sur internet"
+on_screen "at 120x30 the totals are on their line" "Accompagnement 1 h 10 (2)"
+tmx resize-window -t s -x 60 -y 20
+on_screen "a terminal too small says so" "Fenêtre trop petite"
+tmx resize-window -t s -x 80 -y 24
+on_screen "back at 80x24 the time is listed" "Temps · Coordination"
+on_screen "back at 80x24 the split totals" "Ateliers 1 h 30 (1) · Autres 30 min (1)"
+
 # A search keeps the split and shows what it looks for.
 keys /
 type_text "coordination"
