@@ -23,7 +23,7 @@ struct item {
 	int i;
 };
 
-/* A growing array of n records of `size` bytes. */
+/* A growing array of n records of one size. */
 struct rows {
 	void *v;
 	int n, cap;
@@ -45,7 +45,8 @@ struct today {
 	int nundo;
 };
 
-static int grow(struct rows *r, size_t size)
+/* Appends a record of `size` bytes to r. */
+static int push(struct rows *r, const void *rec, size_t size)
 {
 	if (r->n == r->cap) {
 		int cap = r->cap ? r->cap * 2 : 32;
@@ -55,37 +56,23 @@ static int grow(struct rows *r, size_t size)
 		r->v = v;
 		r->cap = cap;
 	}
+	memcpy((char *)r->v + (size_t)r->n++ * size, rec, size);
 	return 0;
 }
 
 static int collect_visit(const struct visit *v, void *ctx)
 {
-	struct rows *r = &((struct today *)ctx)->visits;
-
-	if (grow(r, sizeof *v))
-		return CN_EDB;
-	((struct visit *)r->v)[r->n++] = *v;
-	return 0;
+	return push(&((struct today *)ctx)->visits, v, sizeof *v);
 }
 
 static int collect_workshop(const struct workshop *w, void *ctx)
 {
-	struct rows *r = &((struct today *)ctx)->workshops;
-
-	if (grow(r, sizeof *w))
-		return CN_EDB;
-	((struct workshop *)r->v)[r->n++] = *w;
-	return 0;
+	return push(&((struct today *)ctx)->workshops, w, sizeof *w);
 }
 
 static int collect_time(const struct worktime *t, void *ctx)
 {
-	struct rows *r = &((struct today *)ctx)->times;
-
-	if (grow(r, sizeof *t))
-		return CN_EDB;
-	((struct worktime *)r->v)[r->n++] = *t;
-	return 0;
+	return push(&((struct today *)ctx)->times, t, sizeof *t);
 }
 
 static const struct visit *visit_of(const struct today *t, const struct item *it)
