@@ -1378,7 +1378,12 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 			f->dirty = true;
 			break;
 		case ACT_PROFILE:
-			if (f->is_visit && f->d.person_new)
+			if (def(f)->kind == FK_PARTICIPANTS && f->pcur < f->d.w.nparticipants)
+				view_form_profile(ui, f->d.w.participants[f->pcur].code);
+			else if (f->kind == FORM_WORKSHOP)
+				ui_status(ui, true, "Profil : placez-vous sur un participant du champ "
+				                    "Participants");
+			else if (f->is_visit && f->d.person_new)
 				ui_status(ui, true, "Nouvel usager : son profil s'ouvre une fois le passage "
 				                    "enregistré");
 			else if (f->is_visit && f->d.v.person[0])

@@ -49,6 +49,10 @@ keys Space
 on_screen "Space adds the typed code" "Participant K7AAAA ajouté"
 keys Space
 on_screen "Space again makes it absent" "$(printf '%-16s %s' K7AAAA absent)"
+keys F6
+on_screen "F6 opens the highlighted participant's profile" "Profil de l'usager K7AAAA"
+keys Escape
+on_screen "Escape comes back to the participants" ">Participants"
 type_text "ZZZZ99"
 keys Space
 on_screen "an unknown code is refused" "Usager inconnu « ZZZZ99 »"
