@@ -571,7 +571,7 @@ static void delete_selected(struct ui *ui, struct today *t)
 {
 	const struct item *it = selected(t);
 	struct cn_err err;
-	char question[300], what[256], id[ID_LEN];
+	char question[300], what[256], id[ID_LEN], at[HHMM_LEN];
 	enum draft_kind kind;
 	int rc;
 
@@ -579,8 +579,10 @@ static void delete_selected(struct ui *ui, struct today *t)
 		ui_status(ui, true, "Aucun passage sélectionné");
 		return;
 	}
+	/* Copied: the list may be read again while the question waits. */
 	kind = it->kind;
 	memcpy(id, item_id(t, it), ID_LEN);
+	memcpy(at, item_time(t, it), HHMM_LEN);
 	describe(ui, t, it, what, sizeof what);
 	snprintf(question, sizeof question, "Supprimer %s ?", what);
 	if (!ui_confirm(ui, question)) {
@@ -601,8 +603,7 @@ static void delete_selected(struct ui *ui, struct today *t)
 	}
 	t->undo[t->nundo].kind = kind;
 	memcpy(t->undo_id[t->nundo++], id, ID_LEN);
-	ui_status(ui, false, "%s de %s supprimé — u pour l'annuler", kind_name(kind),
-	          item_time(t, it));
+	ui_status(ui, false, "%s de %s supprimé — u pour l'annuler", kind_name(kind), at);
 	reload(ui, t);
 }
 
