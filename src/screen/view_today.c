@@ -576,7 +576,7 @@ static void delete_selected(struct ui *ui, struct today *t)
 	int rc;
 
 	if (!it) {
-		ui_status(ui, true, "Aucun passage sélectionné");
+		ui_status(ui, true, "Aucune ligne sélectionnée");
 		return;
 	}
 	/* Copied: the list may be read again while the question waits. */
@@ -678,7 +678,7 @@ static void edit_selected(struct ui *ui, struct today *t)
 	const struct item *it = selected(t);
 
 	if (!it)
-		ui_status(ui, true, "Aucun passage sélectionné");
+		ui_status(ui, true, "Aucune ligne sélectionnée");
 	else if (it->kind == DRAFT_WORKSHOP)
 		view_form_workshop(ui, workshop_of(t, it));
 	else if (it->kind == DRAFT_WORKTIME)
