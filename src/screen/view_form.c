@@ -321,13 +321,15 @@ static void participants_draw(struct ui *ui, struct form *f, int x, int w)
 	char line[300];
 	int y = 6;
 
-	ui_put(3, x, "Code de la carte, ou Haut/Bas et Espace", w, false, A_DIM);
+	ui_put(3, x, "Un code, ou Haut/Bas et Espace", w, false, A_DIM);
 	snprintf(line, sizeof line, "Code : %s_", pp->input);
 	ui_put(4, x, line, w, false, A_BOLD);
-	if (ws->nparticipants > 0)
-		ui_put(y++, x, "Participants (Espace présent/absent, Retour arrière retire) :", w,
-		       false, 0);
-	for (int i = 0; i < ws->nparticipants && y < LINES - 8; i++, y++) {
+	if (ws->nparticipants > 0) {
+		ui_put(y++, x, "Participants :", w, false, 0);
+		ui_put(LINES - 6, x, "Espace : présent ou absent", w, false, A_DIM);
+		ui_put(LINES - 5, x, "Retour arrière : le retirer", w, false, A_DIM);
+	}
+	for (int i = 0; i < ws->nparticipants && y < LINES - 10; i++, y++) {
 		snprintf(line, sizeof line, "%-16s %s", ws->participants[i].code,
 		         ws->participants[i].present ? "présent" : "absent");
 		ui_put(y, x + 1, line, w - 1, false, i == f->pcur ? A_REVERSE : 0);
@@ -336,7 +338,7 @@ static void participants_draw(struct ui *ui, struct form *f, int x, int w)
 		return;
 	ui_put(++y, x, "Codes récents (Espace ajoute) :", w, false, 0);
 	y++;
-	for (int i = 0; i < pp->nshown && y < LINES - 4; i++, y++) {
+	for (int i = 0; i < pp->nshown && y < LINES - 7; i++, y++) {
 		int k = pp->shown[i];
 		char demand[128] = "", day[16];
 		if (pp->recent_demand[k][0])
