@@ -33,14 +33,27 @@ static void aside_draw(struct ui *ui, struct view *v)
 	if (a->count == 0)
 		ui_put(3, 2, "Aucune saisie mise de côté.", COLS - 4, false, 0);
 	for (int i = 0; i < a->count && 2 + i < LINES - 3; i++) {
-		const struct visit *vis = &a->d[i].v;
+		const struct draft *d = &a->d[i];
+		const struct visit *vis = &d->v;
 		char line[512], day[16];
 		/* When it was put aside (local date), and what it holds. */
-		snprintf(day, sizeof day, "%.10s", a->d[i].saved_at);
-		snprintf(line, sizeof line, "%s  %s  %s du %s à %s · %s%s%s", i == a->sel ? ">" : " ",
-		         day, vis->id[0] ? "Modification" : "Passage", vis->date, vis->time,
-		         vis->demands.n ? lists_label(ls, L_DEMANDE, vis->demands.v[0]) : "sans demande",
-		         vis->person[0] ? " · " : "", vis->person);
+		snprintf(day, sizeof day, "%.10s", d->saved_at);
+		if (d->kind == DRAFT_WORKSHOP)
+			snprintf(line, sizeof line, "%s  %s  %s du %s à %s · %s", i == a->sel ? ">" : " ",
+			         day, d->w.id[0] ? "Atelier modifié" : "Atelier", d->w.date, d->w.time,
+			         d->w.themes.n ? lists_label(ls, L_THEME_ATELIER, d->w.themes.v[0])
+			                       : "sans thème");
+		else if (d->kind == DRAFT_WORKTIME)
+			snprintf(line, sizeof line, "%s  %s  %s du %s à %s · %s", i == a->sel ? ">" : " ",
+			         day, d->t.id[0] ? "Temps modifié" : "Temps", d->t.date, d->t.time,
+			         d->t.kind[0] ? lists_label(ls, L_TEMPS, d->t.kind) : "sans nature");
+		else
+			snprintf(line, sizeof line, "%s  %s  %s du %s à %s · %s%s%s",
+			         i == a->sel ? ">" : " ", day, vis->id[0] ? "Modification" : "Passage",
+			         vis->date, vis->time,
+			         vis->demands.n ? lists_label(ls, L_DEMANDE, vis->demands.v[0])
+			                        : "sans demande",
+			         vis->person[0] ? " · " : "", vis->person);
 		ui_put(2 + i, 0, line, COLS, true, i == a->sel ? A_REVERSE : 0);
 	}
 	ui_put(LINES - 2, 0, "Entrée reprendre dans un formulaire  Haut/Bas choisir  Échap fermer",

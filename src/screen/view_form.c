@@ -14,8 +14,21 @@
 #include "carnet/screen/view_help.h"
 #include "carnet/model/clock.h"
 #include "carnet/store/visit_store.h"
+#include "carnet/store/workshop_store.h"
+#include "carnet/store/worktime_store.h"
 
-enum fkind { FK_CHOICE, FK_MULTI, FK_DURATION, FK_FLAG, FK_TEXT, FK_DATE, FK_TIME, FK_PERSON };
+enum fkind {
+	FK_CHOICE,
+	FK_MULTI,
+	FK_DURATION,
+	FK_FLAG,
+	FK_TEXT,
+	FK_DATE,
+	FK_TIME,
+	FK_PERSON,
+	FK_NUMBER,      /* an int from 0 to max_chars; inverted: empty is -1, not known */
+	FK_PARTICIPANTS /* the workshop's persons by code, each present or absent */
+};
 
 /* One field of a form: where its value lives in the record and how it is
  * answered. */
@@ -24,15 +37,19 @@ struct fdef {
 	enum fkind kind;
 	int list;          /* enum list_id of CHOICE and MULTI fields */
 	bool required;
-	size_t off, size;  /* the value inside struct visit or struct person */
-	int field;         /* enum visit_field or person_field, to place errors */
+	size_t off, size;  /* the value inside the form's record */
+	int field;         /* enum visit_field, workshop_field…, to place errors */
 	bool numbered;     /* keys 1, 2, 3… for an ordered scale */
-	bool inverted;     /* FLAG showing the opposite of the stored bool */
-	size_t max_chars;  /* TEXT */
+	bool inverted;     /* FLAG showing the opposite of the stored bool; NUMBER
+	                      whose empty value is -1 (not known) */
+	size_t max_chars;  /* TEXT; the highest value of DURATION (0: DURATION_MAX)
+	                      and NUMBER */
 };
 
 #define VF(m) offsetof(struct visit, m), sizeof(((struct visit *)0)->m)
 #define PF(m) offsetof(struct person, m), sizeof(((struct person *)0)->m)
+#define WF(m) offsetof(struct workshop, m), sizeof(((struct workshop *)0)->m)
+#define TF(m) offsetof(struct worktime, m), sizeof(((struct worktime *)0)->m)
 
 /* The typical answers first, so that a common visit is a few keys. */
 static const struct fdef visit_fields[] = {
@@ -66,7 +83,43 @@ static const struct fdef person_fields[] = {
 	{"Équipement", FK_MULTI, L_EQUIPEMENT, false, PF(equipment), PF_EQUIPMENT, false, false, 0},
 };
 
+/* A workshop of 1 h 30 on one theme, beginner level, six anonymous
+ * attendees: a theme key, a duration key, a level digit, the count, Enter. */
+static const struct fdef workshop_fields[] = {
+	{"Thèmes", FK_MULTI, L_THEME_ATELIER, true, WF(themes), WF_THEMES, false, false, 0},
+	{"Durée", FK_DURATION, -1, true, WF(duration), WF_DURATION, false, false,
+	 WORKSHOP_DURATION_MAX},
+	{"Niveau", FK_CHOICE, L_NIVEAU_ATELIER, false, WF(level), WF_LEVEL, true, false, 0},
+	{"Anonymes", FK_NUMBER, -1, false, WF(anonymous), WF_ANONYMOUS, false, false,
+	 ATTENDEES_MAX},
+	{"Participants", FK_PARTICIPANTS, -1, false, WF(nparticipants), WF_PARTICIPANTS, false,
+	 false, 0},
+	{"Inscrits", FK_NUMBER, -1, false, WF(registered), WF_REGISTERED, false, true,
+	 ATTENDEES_MAX},
+	{"Titre", FK_TEXT, -1, false, WF(title), WF_TITLE, false, false, TITLE_MAX_CHARS},
+	{"Lieu", FK_CHOICE, L_LIEU_ATELIER, false, WF(place), WF_PLACE, false, false, 0},
+	{"Matériel", FK_MULTI, L_MATERIEL, false, WF(equipment), WF_EQUIPMENT, false, false, 0},
+	{"Note", FK_TEXT, -1, false, WF(note), WF_NOTE, false, false, NOTE_MAX_CHARS},
+	{"Date", FK_DATE, -1, true, WF(date), WF_DATE, false, false, 0},
+	{"Heure", FK_TIME, -1, true, WF(time), WF_TIME, false, false, 0},
+	{"Site", FK_CHOICE, L_SITE, true, WF(site), WF_SITE, false, false, 0},
+	{"Médiateurs", FK_MULTI, L_MEDIATEUR, false, WF(mediators), WF_MEDIATORS, false, false, 0},
+};
+
+/* A 30-minute coordination meeting: a kind key, a duration key, Enter. */
+static const struct fdef worktime_fields[] = {
+	{"Nature", FK_CHOICE, L_TEMPS, true, TF(kind), TF_KIND, false, false, 0},
+	{"Durée", FK_DURATION, -1, true, TF(duration), TF_DURATION, false, false,
+	 WORKTIME_DURATION_MAX},
+	{"Note", FK_TEXT, -1, false, TF(note), TF_NOTE, false, false, NOTE_MAX_CHARS},
+	{"Date", FK_DATE, -1, true, TF(date), TF_DATE, false, false, 0},
+	{"Heure", FK_TIME, -1, true, TF(time), TF_TIME, false, false, 0},
+	{"Site", FK_CHOICE, L_SITE, true, TF(site), TF_SITE, false, false, 0},
+	{"Médiateur", FK_CHOICE, L_MEDIATEUR, false, TF(mediator), TF_MEDIATOR, false, false, 0},
+};
+
 #define NELEM(a) ((int)(sizeof a / sizeof a[0]))
+#define FIELDS_MAX NELEM(visit_fields)
 
 /* Quick picks of the duration field, on the keys a, b, c…; the desk's own
  * habits follow on j, k, l (the fixed keys never move). */
@@ -74,13 +127,19 @@ static const int quick_minutes[] = {5, 10, 15, 20, 30, 45, 60, 90, 120};
 #define HABITS_MAX 3
 #define HABIT_DAYS 60
 
+/* What a form holds: a visit, a workshop and a time are saved as drafts;
+ * a profile is not. */
+enum form_kind { FORM_VISIT, FORM_WORKSHOP, FORM_WORKTIME, FORM_PROFILE };
+
 struct form {
 	struct view base;
-	bool is_visit;
+	enum form_kind kind;
+	bool is_visit;                  /* kind == FORM_VISIT */
+	bool drafted;                   /* kind != FORM_PROFILE: f->d is the record */
 	const struct fdef *defs;
 	int ndefs;
-	struct draft d;                 /* visit forms: the record, saved as a draft */
-	struct visit prev;              /* the stored version when editing */
+	struct draft d;                 /* the record, saved as a draft */
+	struct visit prev;              /* the stored version when editing a visit */
 	bool editing;
 	struct person person;           /* the profile form's record */
 	int field;                      /* focused field */
@@ -93,12 +152,28 @@ struct form {
 	bool typing;                    /* input was typed since the field got the cursor */
 	struct choices ch;              /* the values of the focused CHOICE or MULTI field */
 	int top;                        /* first value shown when they do not all fit */
-	struct person_panel pp;         /* the Usager field */
+	struct person_panel pp;         /* the Usager field; the code typed for Participants */
+	int pcur;                       /* Participants: the participant highlighted, then
+	                                   the recent codes (pcur - nparticipants) */
 };
 
 static void *record(struct form *f)
 {
-	return f->is_visit ? (void *)&f->d.v : (void *)&f->person;
+	switch (f->kind) {
+	case FORM_VISIT:
+		return &f->d.v;
+	case FORM_WORKSHOP:
+		return &f->d.w;
+	case FORM_WORKTIME:
+		return &f->d.t;
+	default:
+		return &f->person;
+	}
+}
+
+static int duration_max(const struct fdef *d)
+{
+	return d->max_chars ? (int)d->max_chars : DURATION_MAX;
 }
 
 static const struct fdef *def(struct form *f)
@@ -138,6 +213,144 @@ static void sync_person(struct form *f)
 	}
 }
 
+/* ------------------------------------------------------------ participants */
+
+/* Participants are persons of the base, found like the visit's Usager:
+ * a code typed, or one of the recent codes. Each comes present; Space on
+ * it makes it absent (and back), Backspace takes it off. */
+static void participants_add(struct ui *ui, struct form *f, const char *code)
+{
+	struct workshop *w = &f->d.w;
+	struct cn_err err;
+	char added[PCODE_MAX];
+
+	text_copy(added, sizeof added, code);
+	if (workshop_participant(w, added)) {
+		ui_status(ui, true, "%s est déjà parmi les participants", added);
+	} else if (workshop_add_participant(w, added, true, &err) != CN_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return;
+	} else {
+		f->dirty = true;
+		ui_status(ui, false, "Participant %s ajouté, présent (Espace : absent)", added);
+	}
+	person_panel_open(&f->pp, ui, "", false);
+	for (int i = 0; i < w->nparticipants; i++)
+		if (strcmp(w->participants[i].code, added) == 0)
+			f->pcur = i;
+}
+
+/* What was typed, when the field is left or the form saved. */
+static bool participants_commit(struct ui *ui, struct form *f)
+{
+	if (f->pp.code[0]) {
+		participants_add(ui, f, f->pp.code);
+		return true;
+	}
+	if (f->pp.input[0]) {
+		ui_status(ui, true, "Usager inconnu « %s » : un participant est un usager de la "
+		                    "base (Retour arrière efface)",
+		          f->pp.input);
+		return false;
+	}
+	return true;
+}
+
+static void participants_move(struct form *f, int delta)
+{
+	int n = f->d.w.nparticipants + f->pp.nshown;
+
+	if (f->pcur + delta >= 0 && f->pcur + delta < n)
+		f->pcur += delta;
+	if (f->pcur >= f->d.w.nparticipants)
+		f->pp.hl = f->pcur - f->d.w.nparticipants;
+}
+
+static void participants_toggle(struct ui *ui, struct form *f)
+{
+	struct workshop *w = &f->d.w;
+
+	if (f->pp.code[0] || f->pp.input[0]) {
+		if (!f->pp.code[0] && f->pp.nshown > 0)
+			person_panel_pick(&f->pp, ui);
+		participants_commit(ui, f);
+	} else if (f->pcur < w->nparticipants) {
+		w->participants[f->pcur].present = !w->participants[f->pcur].present;
+		f->dirty = true;
+	} else if (f->pp.nshown > 0) {
+		participants_add(ui, f, f->pp.recent[f->pp.shown[f->pp.hl]]);
+	}
+}
+
+static void participants_erase(struct ui *ui, struct form *f)
+{
+	struct workshop *w = &f->d.w;
+
+	if (f->pp.input[0]) {
+		person_panel_erase(&f->pp, ui);
+		f->pcur = w->nparticipants;
+	} else if (f->pcur < w->nparticipants) {
+		char code[PCODE_MAX];
+		text_copy(code, sizeof code, w->participants[f->pcur].code);
+		workshop_remove_participant(w, code);
+		f->dirty = true;
+		if (f->pcur > 0 && f->pcur >= w->nparticipants)
+			f->pcur--;
+		ui_status(ui, false, "Participant %s retiré", code);
+	}
+}
+
+static bool participants_char(struct ui *ui, struct form *f, int c)
+{
+	if (c == '+') {
+		ui_status(ui, true, "Un nouveau code se crée sur un passage ; un participant est un "
+		                    "usager déjà connu");
+		return true;
+	}
+	if (!person_panel_char(&f->pp, ui, c))
+		return false;
+	f->pcur = f->d.w.nparticipants;
+	return true;
+}
+
+static void participants_draw(struct ui *ui, struct form *f, int x, int w)
+{
+	const struct workshop *ws = &f->d.w;
+	const struct person_panel *pp = &f->pp;
+	const struct lists *ls = lists_of(ui);
+	char line[300];
+	int y = 6;
+
+	ui_put(3, x, "Un code, ou Haut/Bas et Espace", w, false, A_DIM);
+	snprintf(line, sizeof line, "Code : %s_", pp->input);
+	ui_put(4, x, line, w, false, A_BOLD);
+	if (ws->nparticipants > 0) {
+		ui_put(y++, x, "Participants :", w, false, 0);
+		ui_put(LINES - 6, x, "Espace : présent ou absent", w, false, A_DIM);
+		ui_put(LINES - 5, x, "Retour arrière : le retirer", w, false, A_DIM);
+	}
+	for (int i = 0; i < ws->nparticipants && y < LINES - 10; i++, y++) {
+		snprintf(line, sizeof line, "%-16s %s", ws->participants[i].code,
+		         ws->participants[i].present ? "présent" : "absent");
+		ui_put(y, x + 1, line, w - 1, false, i == f->pcur ? A_REVERSE : 0);
+	}
+	if (pp->nshown == 0)
+		return;
+	ui_put(++y, x, "Codes récents (Espace ajoute) :", w, false, 0);
+	y++;
+	for (int i = 0; i < pp->nshown && y < LINES - 7; i++, y++) {
+		int k = pp->shown[i];
+		char demand[128] = "", day[16];
+		if (pp->recent_demand[k][0])
+			ui_fit_label(lists_label(ls, L_DEMANDE, pp->recent_demand[k]), 0, demand,
+			             sizeof demand);
+		date_short(pp->recent_date[k], day, sizeof day);
+		snprintf(line, sizeof line, "%-7s %s  %s", pp->recent[k], day, demand);
+		ui_put(y, x + 1, line, w - 1, false,
+		       ws->nparticipants + i == f->pcur ? A_REVERSE : 0);
+	}
+}
+
 /* ------------------------------------------------------------ focus */
 
 static void focus(struct ui *ui, struct form *f, int field)
@@ -156,7 +369,15 @@ static void focus(struct ui *ui, struct form *f, int field)
 		break;
 	case FK_DURATION:
 		if (f->d.duration_set)
-			snprintf(f->input, sizeof f->input, "%d", f->d.v.duration);
+			snprintf(f->input, sizeof f->input, "%d", *AT(f, d, int));
+		break;
+	case FK_NUMBER:
+		if (*AT(f, d, int) >= 0)
+			snprintf(f->input, sizeof f->input, "%d", *AT(f, d, int));
+		break;
+	case FK_PARTICIPANTS:
+		person_panel_open(&f->pp, ui, "", false);
+		f->pcur = 0;
 		break;
 	case FK_DATE:
 	case FK_TIME:
@@ -183,14 +404,34 @@ static bool commit_input(struct ui *ui, struct form *f)
 	case FK_DURATION:
 		if (!f->input[0])
 			return true;
-		if (!duration_parse(f->input, &minutes)) {
-			ui_status(ui, true, "Durée invalide « %s » : de 1 à 480 minutes (45, 1h30…)",
-			          f->input);
+		if (!duration_parse_upto(f->input, duration_max(d), &minutes)) {
+			ui_status(ui, true, "Durée invalide « %s » : de 1 à %d minutes (45, 1h30…)",
+			          f->input, duration_max(d));
 			return false;
 		}
-		f->d.v.duration = minutes;
+		*AT(f, d, int) = minutes;
 		f->d.duration_set = true;
 		return true;
+	case FK_NUMBER: {
+		char *end;
+		long n;
+		if (!f->typing)
+			return true;
+		if (!f->input[0]) {
+			*AT(f, d, int) = d->inverted ? -1 : 0;
+			return true;
+		}
+		n = strtol(f->input, &end, 10);
+		if (*end || n < 0 || n > (long)d->max_chars) {
+			ui_status(ui, true, "%s : un nombre de 0 à %zu%s", d->label, d->max_chars,
+			          d->inverted ? ", ou vide si on ne le sait pas" : "");
+			return false;
+		}
+		*AT(f, d, int) = (int)n;
+		return true;
+	}
+	case FK_PARTICIPANTS:
+		return participants_commit(ui, f);
 	case FK_DATE: {
 		struct cn_date today;
 		struct cn_err err;
@@ -278,6 +519,7 @@ static void clear_field(struct ui *ui, struct form *f)
 		break;
 	}
 	case FK_DURATION:
+	case FK_NUMBER:
 	case FK_DATE:
 	case FK_TIME:
 		f->typing = true; /* editing the value shown, not replacing it */
@@ -289,6 +531,9 @@ static void clear_field(struct ui *ui, struct form *f)
 	case FK_PERSON:
 		person_panel_erase(&f->pp, ui);
 		sync_person(f);
+		break;
+	case FK_PARTICIPANTS:
+		participants_erase(ui, f);
 		break;
 	case FK_FLAG:
 		*AT(f, d, bool) = d->inverted;
@@ -333,11 +578,11 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 		if (c >= 'a' && c < 'a' + NELEM(quick_minutes) + f->nhabits &&
 		    !(c == 'h' && f->typing)) {
 			int i = c - 'a';
-			f->d.v.duration = i < NELEM(quick_minutes) ? quick_minutes[i]
-			                                           : f->habits[i - NELEM(quick_minutes)];
+			*AT(f, d, int) = i < NELEM(quick_minutes) ? quick_minutes[i]
+			                                          : f->habits[i - NELEM(quick_minutes)];
 			f->d.duration_set = true;
 			f->dirty = true;
-			snprintf(f->input, sizeof f->input, "%d", f->d.v.duration);
+			snprintf(f->input, sizeof f->input, "%d", *AT(f, d, int));
 			move_field(ui, f, 1);
 			return true;
 		}
@@ -373,6 +618,14 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 			return false;
 		sync_person(f);
 		return true;
+	case FK_NUMBER:
+		if (c >= '0' && c <= '9') {
+			append_input(f, c);
+			return true;
+		}
+		return false;
+	case FK_PARTICIPANTS:
+		return participants_char(ui, f, c);
 	case FK_TEXT: {
 		char *s = AT(f, d, char), mb[8];
 		size_t len = strlen(s);
@@ -401,6 +654,10 @@ static bool is_empty(struct form *f, const struct fdef *d)
 		return AT(f, d, struct codeset)->n == 0;
 	case FK_DURATION:
 		return !f->d.duration_set;
+	case FK_NUMBER:
+		return *AT(f, d, int) < 0;
+	case FK_PARTICIPANTS:
+		return f->d.w.nparticipants == 0;
 	case FK_FLAG:
 		return false;
 	default:
@@ -454,7 +711,86 @@ static void save(struct ui *ui, struct form *f)
 			return;
 		}
 	}
+	/* Said in the form's words rather than the command line's options. */
+	if (f->kind == FORM_WORKSHOP && workshop_present(&f->d.w) == 0) {
+		ui_status(ui, true, "Personne de présent : comptez les anonymes ou ajoutez un "
+		                    "participant présent");
+		focus_model_field(ui, f, WF_ANONYMOUS);
+		return;
+	}
 	store_form(ui, f, false);
+}
+
+/* "le passage", "l'atelier", "le temps", "le profil": what the form holds. */
+static const char *what(const struct form *f)
+{
+	switch (f->kind) {
+	case FORM_VISIT:
+		return "le passage";
+	case FORM_WORKSHOP:
+		return "l'atelier";
+	case FORM_WORKTIME:
+		return "le temps";
+	default:
+		return "le profil";
+	}
+}
+
+static int conflict_answer(int code, bool is_char)
+{
+	if (is_char && (code == '\r' || code == '\n' || code == 'm' || code == 'M'))
+		return 1;
+	if (is_char && (code == 27 || code == 'a' || code == 'A'))
+		return 2;
+	return 0;
+}
+
+/* A workshop or a time changed elsewhere since the form opened it: the
+ * mediator keeps one version; the other is put aside (r takes it back),
+ * never lost without a word. */
+static void conflict_other(struct ui *ui, struct form *f)
+{
+	struct draft other;
+	struct cn_err err;
+	int rc, answer;
+
+	draft_init(&other, f->d.kind);
+	if (f->kind == FORM_WORKSHOP)
+		rc = workshop_get(ui->app->st, f->d.w.id, false, &other.w, &err);
+	else
+		rc = worktime_get(ui->app->st, f->d.t.id, false, &other.t, &err);
+	if (rc != CN_OK) {
+		gone_elsewhere(ui, f);
+		return;
+	}
+	other.duration_set = other.time_set = true;
+	answer = ui_ask(ui, f->kind == FORM_WORKSHOP ? "Atelier modifié ailleurs entre-temps. Garder"
+	                                             : "Temps modifié ailleurs entre-temps. Garder",
+	                "Entrée le vôtre · Échap l'autre", conflict_answer);
+	if (answer == 1) {
+		if (draft_put_aside(ui->drafts, &other, &err) != CN_OK) {
+			ui_status(ui, true, "%s", err.msg);
+			return;
+		}
+		if (f->kind == FORM_WORKSHOP)
+			memcpy(f->d.w.updated, other.w.updated, TS_LEN);
+		else
+			memcpy(f->d.t.updated, other.t.updated, TS_LEN);
+		store_form(ui, f, false);
+		if (!ui->status_error)
+			ui_status(ui, false, "Votre version est enregistrée ; l'autre est mise de côté (r "
+			                     "la reprend)");
+	} else if (answer == 2) {
+		if (draft_put_aside(ui->drafts, &f->d, &err) != CN_OK) {
+			ui_status(ui, true, "%s", err.msg);
+			return;
+		}
+		draft_clear(ui->drafts, &err);
+		memcpy(ui->focus_id, draft_id(&f->d), ID_LEN);
+		ui_pop(ui);
+		ui_status(ui, false, "L'autre version est gardée ; la vôtre est mise de côté (r la "
+		                     "reprend)");
+	}
 }
 
 /* Writes the form's record. A base held by another program's long write
@@ -462,6 +798,8 @@ static void save(struct ui *ui, struct form *f)
  * again each second by form_tick, until it goes through. */
 static void store_form(struct ui *ui, struct form *f, bool again)
 {
+	const struct lists *ls = lists_of(ui);
+	struct store *st = ui->app->st;
 	struct cn_err err;
 	int rc;
 
@@ -472,12 +810,22 @@ static void store_form(struct ui *ui, struct form *f, bool again)
 		person_init(&fresh);
 		newp = &fresh;
 	}
-	if (!f->is_visit) {
-		rc = person_update(ui->app->st, lists_of(ui), &f->person, &err);
-	} else if (f->editing) {
-		rc = visit_update_with(ui->app->st, lists_of(ui), &f->d.v, newp, &err);
-	} else {
-		rc = visit_create_with(ui->app->st, lists_of(ui), &f->d.v, newp, &err);
+	switch (f->kind) {
+	case FORM_PROFILE:
+		rc = person_update(st, ls, &f->person, &err);
+		break;
+	case FORM_WORKSHOP:
+		rc = f->editing ? workshop_update(st, ls, &f->d.w, &err)
+		                : workshop_create(st, ls, &f->d.w, &err);
+		break;
+	case FORM_WORKTIME:
+		rc = f->editing ? worktime_update(st, ls, &f->d.t, &err)
+		                : worktime_create(st, ls, &f->d.t, &err);
+		break;
+	default:
+		rc = f->editing ? visit_update_with(st, ls, &f->d.v, newp, &err)
+		                : visit_create_with(st, ls, &f->d.v, newp, &err);
+		break;
 	}
 	if (rc == CN_OK && newp)
 		f->d.person_new = false;
@@ -485,13 +833,17 @@ static void store_form(struct ui *ui, struct form *f, bool again)
 		f->pending = true;
 		if (!again)
 			ui_status(ui, false, "Base occupée par un autre programme (import ou fusion en "
-			                     "cours…) : %s dès qu'elle sera libre, rien n'est perdu",
-			          f->is_visit ? "le passage sera enregistré" : "le profil sera enregistré");
+			                     "cours…) : %s sera enregistré dès qu'elle sera libre, rien "
+			                     "n'est perdu",
+			          what(f));
 		return;
 	}
 	f->pending = false;
 	if (rc == CN_ECONFLICT) {
-		view_conflict_open(ui, &f->d.v);
+		if (f->is_visit)
+			view_conflict_open(ui, &f->d.v);
+		else
+			conflict_other(ui, f);
 		return;
 	}
 	if (rc != CN_OK) {
@@ -500,24 +852,43 @@ static void store_form(struct ui *ui, struct form *f, bool again)
 			focus_model_field(ui, f, err.field);
 		return;
 	}
-	if (!f->is_visit) {
+	if (!f->drafted) {
 		ui_status(ui, false, "Profil de l'usager %s enregistré", f->person.code);
 	} else {
 		char minutes[32];
 		draft_clear(ui->drafts, &err);
-		if (!f->editing)
+		if (!f->editing && f->is_visit)
 			ui->timer_start = 0; /* the timer measured this new visit */
-		memcpy(ui->focus_id, f->d.v.id, ID_LEN);
-		duration_format(f->d.v.duration, minutes, sizeof minutes);
-		ui_status(ui, false, "Passage %s : %s, %s, %s", f->editing ? "modifié" : "enregistré",
-		          f->d.v.time, lists_label(lists_of(ui), L_DEMANDE, f->d.v.demands.v[0]),
-		          minutes);
+		memcpy(ui->focus_id, draft_id(&f->d), ID_LEN);
+		if (f->kind == FORM_WORKSHOP) {
+			int n = workshop_present(&f->d.w);
+			duration_format(f->d.w.duration, minutes, sizeof minutes);
+			ui_status(ui, false, "Atelier %s : %s, %s, %s, %d présent%s",
+			          f->editing ? "modifié" : "enregistré", f->d.w.time,
+			          lists_label(ls, L_THEME_ATELIER, f->d.w.themes.v[0]), minutes, n,
+			          n > 1 ? "s" : "");
+		} else if (f->kind == FORM_WORKTIME) {
+			duration_format(f->d.t.duration, minutes, sizeof minutes);
+			ui_status(ui, false, "Temps %s : %s, %s, %s", f->editing ? "modifié" : "enregistré",
+			          f->d.t.time, lists_label(ls, L_TEMPS, f->d.t.kind), minutes);
+		} else {
+			duration_format(f->d.v.duration, minutes, sizeof minutes);
+			ui_status(ui, false, "Passage %s : %s, %s, %s",
+			          f->editing ? "modifié" : "enregistré", f->d.v.time,
+			          lists_label(ls, L_DEMANDE, f->d.v.demands.v[0]), minutes);
+		}
 	}
 	ui_pop(ui);
 }
 
 static void cancel(struct ui *ui, struct form *f)
 {
+	static const char *const questions[] = {
+		[FORM_VISIT] = "Abandonner ce passage ?",
+		[FORM_WORKSHOP] = "Abandonner cet atelier ?",
+		[FORM_WORKTIME] = "Abandonner ce temps ?",
+		[FORM_PROFILE] = "Abandonner les changements du profil ?",
+	};
 	struct cn_err err;
 	bool kept;
 
@@ -525,16 +896,16 @@ static void cancel(struct ui *ui, struct form *f)
 		choices_filter_stop(&f->ch);
 		return;
 	}
-	if (f->dirty && !ui_confirm(ui, !f->is_visit ? "Abandonner les changements du profil ?"
-	                                : f->editing ? "Abandonner les modifications ?"
-	                                             : "Abandonner ce passage ?"))
+	if (f->dirty && !ui_confirm(ui, f->drafted && f->editing ? "Abandonner les modifications ?"
+	                                                         : questions[f->kind]))
 		return;
-	/* Abandoned, not lost: r on the day's list brings it back. */
-	if (f->is_visit && f->dirty && draft_put_aside(ui->drafts, &f->d, &err) != CN_OK)
+	/* Abandoned, not lost: r on the day's list brings it back, on this field. */
+	f->d.field = f->field;
+	if (f->drafted && f->dirty && draft_put_aside(ui->drafts, &f->d, &err) != CN_OK)
 		ui_status(ui, true, "%s", err.msg);
-	if (f->is_visit)
+	if (f->drafted)
 		draft_clear(ui->drafts, &err);
-	kept = f->dirty && f->is_visit && !ui->status_error;
+	kept = f->dirty && f->drafted && !ui->status_error;
 	ui_pop(ui); /* frees f */
 	if (!ui->status_error)
 		ui_status(ui, false, kept ? "Saisie abandonnée (r la reprend)" : "Saisie abandonnée");
@@ -571,8 +942,8 @@ static void value_text(struct ui *ui, struct form *f, const struct fdef *d, int 
 		if (focused && f->typing)
 			snprintf(out, size, "%s_", f->input);
 		else if (f->d.duration_set)
-			duration_format(f->d.v.duration, out, size);
-		else if (ui->timer_start)
+			duration_format(*AT(f, d, int), out, size);
+		else if (ui->timer_start && f->is_visit)
 			snprintf(out, size, "chrono (%d min)", ui_timer_minutes(ui));
 		else
 			snprintf(out, size, "—");
@@ -585,6 +956,26 @@ static void value_text(struct ui *ui, struct form *f, const struct fdef *d, int 
 		if (!out[0])
 			snprintf(out, size, "—");
 		break;
+	case FK_NUMBER:
+		if (focused && f->typing)
+			snprintf(out, size, "%s_", f->input);
+		else if (*AT(f, d, int) < 0)
+			snprintf(out, size, "— (non connu)");
+		else
+			snprintf(out, size, "%d", *AT(f, d, int));
+		break;
+	case FK_PARTICIPANTS: {
+		const struct workshop *w = &f->d.w;
+		int absent = w->nparticipants - (workshop_present(w) - w->anonymous);
+		if (w->nparticipants == 0)
+			snprintf(out, size, "—");
+		else if (absent > 0)
+			snprintf(out, size, "%d (%d absent%s)", w->nparticipants, absent,
+			         absent > 1 ? "s" : "");
+		else
+			snprintf(out, size, "%d", w->nparticipants);
+		break;
+	}
 	case FK_DATE:
 	case FK_TIME:
 		snprintf(out, size, "%s", focused ? f->input : AT(f, d, char));
@@ -658,16 +1049,28 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 			snprintf(line, sizeof line, "%c  %s%s", 'a' + i, text,
 			         i == NELEM(quick_minutes) ? "  · habitude du poste" : "");
 			ui_put(5 + i, x, line, w, false,
-			       f->d.duration_set && f->d.v.duration == m ? A_BOLD : 0);
+			       f->d.duration_set && *AT(f, d, int) == m ? A_BOLD : 0);
 		}
 		snprintf(line, sizeof line, "Saisie : %s_", f->input);
 		ui_put(6 + NELEM(quick_minutes) + f->nhabits, x, line, w, false, 0);
+		if (!f->is_visit)
+			break;
 		if (ui->timer_start)
 			snprintf(line, sizeof line, "Chronomètre : %d min, il remplira la durée",
 			         ui_timer_minutes(ui));
 		else
 			snprintf(line, sizeof line, "F5 : chronomètre (remplit la durée)");
 		ui_put(8 + NELEM(quick_minutes) + f->nhabits, x, line, w, false, A_DIM);
+		break;
+	case FK_NUMBER:
+		ui_put(3, x, d->inverted ? "Tapez un nombre (vide : on ne le sait pas)"
+		                         : "Tapez un nombre",
+		       w, false, A_DIM);
+		snprintf(line, sizeof line, "Saisie : %s_", f->input);
+		ui_put(5, x, line, w, false, A_BOLD);
+		break;
+	case FK_PARTICIPANTS:
+		participants_draw(ui, f, x, w);
 		break;
 	case FK_FLAG:
 		ui_put(5, x, "o  oui", w, false, *AT(f, d, bool) != d->inverted ? A_BOLD : 0);
@@ -710,7 +1113,7 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		}
 		if (!s[0])
 			ui_put(5, x, "_", 1, false, 0);
-		if (d->field == VF_NOTE) {
+		if (d->size == NOTE_BYTES) {
 			/* On two lines when the panel is narrow, never cut. */
 			static const char reminder[] = "Rappel : ni nom, ni donnée de santé ou d'identité.";
 			if (utf8_width(reminder) <= w) {
@@ -823,15 +1226,19 @@ static void form_draw(struct ui *ui, struct view *v)
 	int label_w = 19, value_w = 19 + (COLS - UI_MIN_COLS) / 3;
 	int sep = 1 + label_w + value_w, panel_x = sep + 2, panel_w = COLS - panel_x - 1;
 
-	if (!f->is_visit) {
+	if (!f->drafted) {
 		snprintf(title, sizeof title, "Profil de l'usager %s", f->person.code);
 	} else {
-		ui_long_date(f->d.v.date, day, sizeof day);
-		snprintf(title, sizeof title, "%s · %s", f->editing ? "Modifier le passage"
-		                                                    : "Nouveau passage", day);
+		static const char *const names[][2] = {
+			[FORM_VISIT] = {"Nouveau passage", "Modifier le passage"},
+			[FORM_WORKSHOP] = {"Nouvel atelier", "Modifier l'atelier"},
+			[FORM_WORKTIME] = {"Nouveau temps hors accompagnement", "Modifier le temps"},
+		};
+		ui_long_date(draft_date(&f->d), day, sizeof day);
+		snprintf(title, sizeof title, "%s · %s", names[f->kind][f->editing], day);
 	}
 	ui_title(ui, title);
-	if (f->is_visit)
+	if (f->drafted)
 		ui_put(LINES - 3, 1, "* obligatoire · Entrée enregistre dès qu'ils sont remplis",
 		       COLS - 2, false, A_DIM);
 	else
@@ -889,6 +1296,9 @@ static void toggle(struct ui *ui, struct form *f)
 		person_panel_pick(&f->pp, ui);
 		sync_person(f);
 		break;
+	case FK_PARTICIPANTS:
+		participants_toggle(ui, f);
+		break;
 	default:
 		break;
 	}
@@ -898,6 +1308,8 @@ static void choice_move(struct form *f, int delta)
 {
 	if (def(f)->kind == FK_PERSON)
 		person_panel_move(&f->pp, delta);
+	else if (def(f)->kind == FK_PARTICIPANTS)
+		participants_move(f, delta);
 	else
 		choices_move(&f->ch, delta);
 }
@@ -968,7 +1380,12 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 			f->dirty = true;
 			break;
 		case ACT_PROFILE:
-			if (f->is_visit && f->d.person_new)
+			if (def(f)->kind == FK_PARTICIPANTS && f->pcur < f->d.w.nparticipants)
+				view_form_profile(ui, f->d.w.participants[f->pcur].code);
+			else if (f->kind == FORM_WORKSHOP)
+				ui_status(ui, true, "Profil : placez-vous sur un participant du champ "
+				                    "Participants");
+			else if (f->is_visit && f->d.person_new)
 				ui_status(ui, true, "Nouvel usager : son profil s'ouvre une fois le passage "
 				                    "enregistré");
 			else if (f->is_visit && f->d.v.person[0])
@@ -983,7 +1400,7 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 			return;
 		}
 	}
-	if (f->is_visit && f->dirty) {
+	if (f->drafted && f->dirty) {
 		f->d.field = f->field;
 		if (draft_save(ui->drafts, &f->d, &err) != CN_OK)
 			ui_status(ui, true, "Brouillon non enregistré : %s", err.msg);
@@ -994,22 +1411,30 @@ static void form_resume(struct ui *ui, struct view *v)
 {
 	struct form *f = (struct form *)v;
 
-	if (def(f)->kind == FK_PERSON)
+	if (def(f)->kind == FK_PERSON || def(f)->kind == FK_PARTICIPANTS)
 		person_panel_reload(&f->pp, ui);
 }
 
 static void form_tick(struct ui *ui, struct view *v, bool changed)
 {
 	struct form *f = (struct form *)v;
-	struct visit now;
+	struct draft now;
 	struct cn_err err;
+	int rc = CN_OK;
 
 	if (f->pending)
 		store_form(ui, f, true);
-	/* The visit being edited deleted elsewhere: said at once; saving it is
-	 * then an explicit new visit, never a silent return of the old one. */
-	if (changed && f->is_visit && f->editing &&
-	    visit_get(ui->app->st, f->d.v.id, false, &now, &err) == CN_ENOTFOUND)
+	/* The record being edited deleted elsewhere: said at once; saving it is
+	 * then an explicit new one, never a silent return of the old one. */
+	if (!changed || !f->drafted || !f->editing)
+		return;
+	if (f->kind == FORM_VISIT)
+		rc = visit_get(ui->app->st, f->d.v.id, false, &now.v, &err);
+	else if (f->kind == FORM_WORKSHOP)
+		rc = workshop_get(ui->app->st, f->d.w.id, false, &now.w, &err);
+	else
+		rc = worktime_get(ui->app->st, f->d.t.id, false, &now.t, &err);
+	if (rc == CN_ENOTFOUND)
 		gone_elsewhere(ui, f);
 }
 
@@ -1046,9 +1471,18 @@ static void gone_elsewhere(struct ui *ui, struct form *f)
 {
 	f->editing = false;
 	f->d.v.id[0] = f->d.v.updated[0] = '\0';
+	f->d.w.id[0] = f->d.w.updated[0] = '\0';
+	f->d.t.id[0] = f->d.t.updated[0] = '\0';
 	f->dirty = true;
-	ui_status(ui, true, "Ce passage a été supprimé ailleurs : Entrée l'enregistrera comme un "
-	                    "nouveau passage, Échap l'abandonne");
+	if (f->kind == FORM_WORKSHOP)
+		ui_status(ui, true, "Cet atelier a été supprimé ailleurs : Entrée l'enregistrera comme "
+		                    "un nouvel atelier, Échap l'abandonne");
+	else if (f->kind == FORM_WORKTIME)
+		ui_status(ui, true, "Ce temps a été supprimé ailleurs : Entrée l'enregistrera comme un "
+		                    "nouveau temps, Échap l'abandonne");
+	else
+		ui_status(ui, true, "Ce passage a été supprimé ailleurs : Entrée l'enregistrera comme "
+		                    "un nouveau passage, Échap l'abandonne");
 }
 
 /* The durations this desk records often, as extra quick picks. */
@@ -1069,54 +1503,77 @@ static void load_habits(struct ui *ui, struct form *f)
 		f->nhabits = 0;
 }
 
-static struct form *new_form(bool is_visit)
+static struct form *new_form(enum form_kind kind)
 {
 	struct form *f = calloc(1, sizeof *f);
+	const char *labels[FIELDS_MAX];
 
 	if (!f)
 		return NULL;
 	f->base.ops = &form_ops;
-	f->is_visit = is_visit;
-	f->defs = is_visit ? visit_fields : person_fields;
-	f->ndefs = is_visit ? NELEM(visit_fields) : NELEM(person_fields);
-	{
-		const char *labels[NELEM(visit_fields)];
-		for (int i = 0; i < f->ndefs; i++)
-			labels[i] = f->defs[i].label;
-		/* Letters of the labels only: digits would not be seen. */
-		hotkeys_assign(NULL, labels, f->ndefs, "123456789", f->jump);
+	f->kind = kind;
+	f->is_visit = kind == FORM_VISIT;
+	f->drafted = kind != FORM_PROFILE;
+	switch (kind) {
+	case FORM_VISIT:
+		f->defs = visit_fields;
+		f->ndefs = NELEM(visit_fields);
+		break;
+	case FORM_WORKSHOP:
+		f->defs = workshop_fields;
+		f->ndefs = NELEM(workshop_fields);
+		break;
+	case FORM_WORKTIME:
+		f->defs = worktime_fields;
+		f->ndefs = NELEM(worktime_fields);
+		break;
+	default:
+		f->defs = person_fields;
+		f->ndefs = NELEM(person_fields);
+		break;
 	}
+	if (f->drafted)
+		draft_init(&f->d, kind == FORM_WORKSHOP   ? DRAFT_WORKSHOP
+		                  : kind == FORM_WORKTIME ? DRAFT_WORKTIME
+		                                          : DRAFT_VISIT);
+	for (int i = 0; i < f->ndefs; i++)
+		labels[i] = f->defs[i].label;
+	/* Letters of the labels only: digits would not be seen. */
+	hotkeys_assign(NULL, labels, f->ndefs, "123456789", f->jump);
 	return f;
 }
 
-void view_form_visit(struct ui *ui, const struct visit *edit)
+/* Opens a drafted form: a record being edited, or a new one. */
+static void open_form(struct ui *ui, struct form *f, bool editing)
 {
-	struct form *f = new_form(true);
-
-	if (!f)
-		return;
 	keep_waiting_draft(ui);
 	load_habits(ui, f);
-	f->d.v = *edit;
-	f->prev = *edit;
-	f->editing = true;
-	f->d.duration_set = true;
-	f->d.time_set = true;
+	f->editing = editing;
+	if (editing)
+		f->d.duration_set = f->d.time_set = true;
 	ui_push(ui, &f->base);
 	focus(ui, f, 0);
 }
 
+void view_form_visit(struct ui *ui, const struct visit *edit)
+{
+	struct form *f = new_form(FORM_VISIT);
+
+	if (!f)
+		return;
+	f->d.v = *edit;
+	f->prev = *edit;
+	open_form(ui, f, true);
+}
+
 void view_form_new(struct ui *ui, const char *date, const char *time_of_day)
 {
-	struct form *f = new_form(true);
+	struct form *f = new_form(FORM_VISIT);
 	struct visit *v;
 
 	if (!f)
 		return;
-	keep_waiting_draft(ui);
-	load_habits(ui, f);
 	v = &f->d.v;
-	visit_init(v);
 	text_copy(v->date, sizeof v->date, date);
 	text_copy(v->time, sizeof v->time, time_of_day);
 	text_copy(v->site, sizeof v->site, ui->app->cfg.site);
@@ -1126,13 +1583,66 @@ void view_form_new(struct ui *ui, const char *date, const char *time_of_day)
 	text_copy(v->canal, sizeof v->canal, ui->app->cfg.canal);
 	f->d.timer_start = ui->timer_start;
 	timer_start_time(ui, f);
-	ui_push(ui, &f->base);
-	focus(ui, f, 0);
+	open_form(ui, f, false);
+}
+
+void view_form_workshop(struct ui *ui, const struct workshop *edit)
+{
+	struct form *f = new_form(FORM_WORKSHOP);
+
+	if (!f)
+		return;
+	f->d.w = *edit;
+	open_form(ui, f, true);
+}
+
+void view_form_new_workshop(struct ui *ui, const char *date, const char *time_of_day)
+{
+	struct form *f = new_form(FORM_WORKSHOP);
+	struct workshop *w;
+
+	if (!f)
+		return;
+	w = &f->d.w;
+	text_copy(w->date, sizeof w->date, date);
+	text_copy(w->time, sizeof w->time, time_of_day);
+	text_copy(w->site, sizeof w->site, ui->app->cfg.site);
+	if (ui->app->cfg.mediator[0])
+		codeset_add(&w->mediators, ui->app->cfg.mediator);
+	open_form(ui, f, false);
+}
+
+void view_form_worktime(struct ui *ui, const struct worktime *edit)
+{
+	struct form *f = new_form(FORM_WORKTIME);
+
+	if (!f)
+		return;
+	f->d.t = *edit;
+	open_form(ui, f, true);
+}
+
+void view_form_new_worktime(struct ui *ui, const char *date, const char *time_of_day)
+{
+	struct form *f = new_form(FORM_WORKTIME);
+	struct worktime *t;
+
+	if (!f)
+		return;
+	t = &f->d.t;
+	text_copy(t->date, sizeof t->date, date);
+	text_copy(t->time, sizeof t->time, time_of_day);
+	text_copy(t->site, sizeof t->site, ui->app->cfg.site);
+	text_copy(t->mediator, sizeof t->mediator, ui->app->cfg.mediator);
+	open_form(ui, f, false);
 }
 
 void view_form_draft(struct ui *ui, const struct draft *d, bool waiting)
 {
-	struct form *f = new_form(true);
+	struct form *f = new_form(d->kind == DRAFT_WORKSHOP   ? FORM_WORKSHOP
+	                          : d->kind == DRAFT_WORKTIME ? FORM_WORKTIME
+	                                                      : FORM_VISIT);
+	struct draft now;
 	struct cn_err err;
 	bool gone = false;
 
@@ -1143,8 +1653,13 @@ void view_form_draft(struct ui *ui, const struct draft *d, bool waiting)
 	load_habits(ui, f);
 	f->d = *d;
 	f->dirty = true;
-	if (d->v.id[0]) {
-		f->editing = visit_get(ui->app->st, d->v.id, false, &f->prev, &err) == CN_OK;
+	if (draft_id(d)[0]) {
+		if (d->kind == DRAFT_WORKSHOP)
+			f->editing = workshop_get(ui->app->st, d->w.id, false, &now.w, &err) == CN_OK;
+		else if (d->kind == DRAFT_WORKTIME)
+			f->editing = worktime_get(ui->app->st, d->t.id, false, &now.t, &err) == CN_OK;
+		else
+			f->editing = visit_get(ui->app->st, d->v.id, false, &f->prev, &err) == CN_OK;
 		gone = !f->editing;
 	}
 	if (d->timer_start)
@@ -1159,7 +1674,7 @@ void view_form_draft(struct ui *ui, const struct draft *d, bool waiting)
 
 void view_form_profile(struct ui *ui, const char *code)
 {
-	struct form *f = new_form(false);
+	struct form *f = new_form(FORM_PROFILE);
 	struct cn_err err;
 
 	if (!f)

@@ -11,47 +11,111 @@
 #include "carnet/screen/view_today.h"
 #include "carnet/model/clock.h"
 #include "carnet/store/visit_store.h"
+#include "carnet/store/workshop_store.h"
+#include "carnet/store/worktime_store.h"
 
 #define UNDO_MAX 32
+
+/* A line of the day's list: a visit, a workshop or a time outside
+ * accompaniment (kind: enum draft_kind), i its index in its own array. */
+struct item {
+	enum draft_kind kind;
+	int i;
+};
+
+/* A growing array of n records of one size. */
+struct rows {
+	void *v;
+	int n, cap;
+};
 
 struct today {
 	struct view base;
 	char date[DATE_LEN];
-	struct visit *rows;           /* the day's visits at this desk */
+	struct rows visits, workshops, times; /* the day's records at this desk */
+	struct item *items;           /* all of them, in time order */
 	int n, cap;
-	int *shown;                   /* indexes of rows matching the search */
+	int *shown;                   /* indexes of items matching the search */
 	int nshown;
 	int sel, top;
 	char search[64];
 	bool searching;
-	char undo[UNDO_MAX][ID_LEN];  /* deleted in this session, newest last */
+	struct item undo[UNDO_MAX];   /* deleted in this session, newest last (kind) */
+	char undo_id[UNDO_MAX][ID_LEN];
 	int nundo;
 };
 
-static int collect(const struct visit *v, void *ctx)
+/* Appends a record of `size` bytes to r. */
+static int push(struct rows *r, const void *rec, size_t size)
 {
-	struct today *t = ctx;
-
-	if (t->n == t->cap) {
-		int cap = t->cap ? t->cap * 2 : 32;
-		struct visit *rows = realloc(t->rows, (size_t)cap * sizeof *rows);
-		int *shown = realloc(t->shown, (size_t)cap * sizeof *shown);
-		if (rows)
-			t->rows = rows;
-		if (shown)
-			t->shown = shown;
-		if (!rows || !shown)
+	if (r->n == r->cap) {
+		int cap = r->cap ? r->cap * 2 : 32;
+		void *v = realloc(r->v, (size_t)cap * size);
+		if (!v)
 			return CN_EDB;
-		t->cap = cap;
+		r->v = v;
+		r->cap = cap;
 	}
-	t->rows[t->n++] = *v;
+	memcpy((char *)r->v + (size_t)r->n++ * size, rec, size);
 	return 0;
 }
 
-/* Everything a search can match in a visit, folded for accent-blind search. */
-static bool matches(const struct lists *ls, const struct visit *v, const char *needle)
+static int collect_visit(const struct visit *v, void *ctx)
 {
-	char hay[2048] = "", folded[2048];
+	return push(&((struct today *)ctx)->visits, v, sizeof *v);
+}
+
+static int collect_workshop(const struct workshop *w, void *ctx)
+{
+	return push(&((struct today *)ctx)->workshops, w, sizeof *w);
+}
+
+static int collect_time(const struct worktime *t, void *ctx)
+{
+	return push(&((struct today *)ctx)->times, t, sizeof *t);
+}
+
+static const struct visit *visit_of(const struct today *t, const struct item *it)
+{
+	return it->kind == DRAFT_VISIT ? &((const struct visit *)t->visits.v)[it->i] : NULL;
+}
+
+static const struct workshop *workshop_of(const struct today *t, const struct item *it)
+{
+	return it->kind == DRAFT_WORKSHOP ? &((const struct workshop *)t->workshops.v)[it->i] : NULL;
+}
+
+static const struct worktime *time_of(const struct today *t, const struct item *it)
+{
+	return it->kind == DRAFT_WORKTIME ? &((const struct worktime *)t->times.v)[it->i] : NULL;
+}
+
+static const char *item_id(const struct today *t, const struct item *it)
+{
+	return it->kind == DRAFT_VISIT      ? visit_of(t, it)->id
+	       : it->kind == DRAFT_WORKSHOP ? workshop_of(t, it)->id
+	                                    : time_of(t, it)->id;
+}
+
+static const char *item_time(const struct today *t, const struct item *it)
+{
+	return it->kind == DRAFT_VISIT      ? visit_of(t, it)->time
+	       : it->kind == DRAFT_WORKSHOP ? workshop_of(t, it)->time
+	                                    : time_of(t, it)->time;
+}
+
+static int item_duration(const struct today *t, const struct item *it)
+{
+	return it->kind == DRAFT_VISIT      ? visit_of(t, it)->duration
+	       : it->kind == DRAFT_WORKSHOP ? workshop_of(t, it)->duration
+	                                    : time_of(t, it)->duration;
+}
+
+/* Everything a search can match in a line, folded for accent-blind search. */
+static bool matches(const struct lists *ls, const struct today *t, const struct item *it,
+                    const char *needle)
+{
+	char hay[4096] = "", folded[4096];
 	size_t used = 0;
 
 #define ADD(s)                                                                         \
@@ -60,16 +124,33 @@ static bool matches(const struct lists *ls, const struct visit *v, const char *n
 		if (k > 0 && (size_t)k < sizeof hay - used)                            \
 			used += (size_t)k;                                             \
 	} while (0)
-	for (int i = 0; i < v->demands.n; i++)
-		ADD(lists_label(ls, L_DEMANDE, v->demands.v[i]));
-	for (int i = 0; i < v->organisms.n; i++)
-		ADD(lists_label(ls, L_ORGANISME, v->organisms.v[i]));
-	ADD(lists_label(ls, L_POSTURE, v->posture));
-	if (v->outcome[0])
-		ADD(lists_label(ls, L_ISSUE, v->outcome));
-	ADD(v->person);
-	ADD(v->note);
-	ADD(v->referred_place);
+	if (it->kind == DRAFT_VISIT) {
+		const struct visit *v = visit_of(t, it);
+		for (int i = 0; i < v->demands.n; i++)
+			ADD(lists_label(ls, L_DEMANDE, v->demands.v[i]));
+		for (int i = 0; i < v->organisms.n; i++)
+			ADD(lists_label(ls, L_ORGANISME, v->organisms.v[i]));
+		ADD(lists_label(ls, L_POSTURE, v->posture));
+		if (v->outcome[0])
+			ADD(lists_label(ls, L_ISSUE, v->outcome));
+		ADD(v->person);
+		ADD(v->note);
+		ADD(v->referred_place);
+	} else if (it->kind == DRAFT_WORKSHOP) {
+		const struct workshop *w = workshop_of(t, it);
+		ADD("atelier");
+		for (int i = 0; i < w->themes.n; i++)
+			ADD(lists_label(ls, L_THEME_ATELIER, w->themes.v[i]));
+		ADD(w->title);
+		for (int i = 0; i < w->nparticipants; i++)
+			ADD(w->participants[i].code);
+		ADD(w->note);
+	} else {
+		const struct worktime *wt = time_of(t, it);
+		ADD("temps");
+		ADD(lists_label(ls, L_TEMPS, wt->kind));
+		ADD(wt->note);
+	}
 #undef ADD
 	text_fold(hay, folded, sizeof folded);
 	return strstr(folded, needle) != NULL;
@@ -82,12 +163,48 @@ static void apply_search(struct ui *ui, struct today *t)
 	text_fold(t->search, needle, sizeof needle);
 	t->nshown = 0;
 	for (int i = 0; i < t->n; i++)
-		if (!needle[0] || matches(&ui->app->cfg.lists, &t->rows[i], needle))
+		if (!needle[0] || matches(&ui->app->cfg.lists, t, &t->items[i], needle))
 			t->shown[t->nshown++] = i;
 	if (t->sel >= t->nshown)
 		t->sel = t->nshown - 1;
 	if (t->sel < 0)
 		t->sel = 0;
+}
+
+/* The three kinds merged by time; at the same time, visits first. */
+static bool merge(struct today *t)
+{
+	int need = t->visits.n + t->workshops.n + t->times.n, k = 0;
+	int iv = 0, iw = 0, it = 0;
+
+	if (need > t->cap) {
+		struct item *items = realloc(t->items, (size_t)need * sizeof *items);
+		int *shown = realloc(t->shown, (size_t)need * sizeof *shown);
+		if (items)
+			t->items = items;
+		if (shown)
+			t->shown = shown;
+		if (!items || !shown)
+			return false;
+		t->cap = need;
+	}
+	while (k < need) {
+		struct item c[3] = {{DRAFT_VISIT, iv}, {DRAFT_WORKSHOP, iw}, {DRAFT_WORKTIME, it}};
+		bool left[3] = {iv < t->visits.n, iw < t->workshops.n, it < t->times.n};
+		int best = -1;
+		for (int j = 0; j < 3; j++)
+			if (left[j] && (best < 0 || strcmp(item_time(t, &c[j]), item_time(t, &c[best])) < 0))
+				best = j;
+		t->items[k++] = c[best];
+		if (best == 0)
+			iv++;
+		else if (best == 1)
+			iw++;
+		else
+			it++;
+	}
+	t->n = need;
+	return true;
 }
 
 static void reload(struct ui *ui, struct today *t)
@@ -99,32 +216,42 @@ static void reload(struct ui *ui, struct today *t)
 	memcpy(f.to, t->date, sizeof f.to);
 	if (ui->app->cfg.site[0])
 		codeset_add(&f.sites, ui->app->cfg.site);
-	t->n = 0;
-	if (visit_each(ui->app->st, &f, collect, t, &err) != CN_OK)
+	t->visits.n = t->workshops.n = t->times.n = 0;
+	if (visit_each(ui->app->st, &f, collect_visit, t, &err) != CN_OK ||
+	    workshop_each(ui->app->st, &f, collect_workshop, t, &err) != CN_OK ||
+	    worktime_each(ui->app->st, &f, collect_time, t, &err) != CN_OK)
 		ui_status(ui, true, "%s", err.msg);
+	if (!merge(t)) {
+		t->n = 0;
+		ui_status(ui, true, "Mémoire insuffisante pour la liste du jour");
+	}
 	apply_search(ui, t);
-	/* Select the visit just saved, if it is on this day. */
+	/* Select the line just saved, if it is on this day. */
 	if (ui->focus_id[0]) {
 		for (int i = 0; i < t->nshown; i++)
-			if (strcmp(t->rows[t->shown[i]].id, ui->focus_id) == 0)
+			if (strcmp(item_id(t, &t->items[t->shown[i]]), ui->focus_id) == 0)
 				t->sel = i;
 		ui->focus_id[0] = '\0';
 	}
 }
 
 /* The totals of what the list shows: the day, or what the search keeps of
- * it ("5 passages sur 12"). */
+ * it ("5 passages sur 12"). A day with workshops or other times splits the
+ * time: accompaniment, workshops, the rest. */
 static void draw_totals(struct today *t, int y)
 {
-	char line[160], total[32], of[32] = "";
+	char line[256], total[32], of[32] = "";
 	bool filtered = t->search[0] != '\0';
-	int n = filtered ? t->nshown : t->n, pour = 0;
-	long minutes = 0;
+	int n = filtered ? t->nshown : t->n, pour = 0, count[3] = {0, 0, 0};
+	long minutes[3] = {0, 0, 0};
+	bool split = false;
 
 	for (int i = 0; i < n; i++) {
-		const struct visit *v = &t->rows[filtered ? t->shown[i] : i];
-		minutes += v->duration;
-		pour += strcmp(v->posture, "pour") == 0;
+		const struct item *it = &t->items[filtered ? t->shown[i] : i];
+		count[it->kind]++;
+		minutes[it->kind] += item_duration(t, it);
+		if (it->kind == DRAFT_VISIT)
+			pour += strcmp(visit_of(t, it)->posture, "pour") == 0;
 	}
 	if (filtered)
 		snprintf(of, sizeof of, " sur %d", t->n);
@@ -132,17 +259,29 @@ static void draw_totals(struct today *t, int y)
 		snprintf(line, sizeof line, "Aucun passage ce jour.");
 	} else if (n == 0) {
 		snprintf(line, sizeof line, "0 passage%s", of);
-	} else {
-		duration_format(minutes, total, sizeof total);
+	} else if (t->workshops.n == 0 && t->times.n == 0) {
+		duration_format(minutes[DRAFT_VISIT], total, sizeof total);
 		snprintf(line, sizeof line, "%d passage%s%s · %s · faire pour : %d %%", n,
 		         n > 1 ? "s" : "", of, total, (pour * 100 + n / 2) / n);
+	} else {
+		char part[3][32];
+		for (int k = 0; k < 3; k++)
+			duration_format(minutes[k], part[k], sizeof part[k]);
+		/* The number of lines of each kind in brackets. */
+		snprintf(line, sizeof line, "Accompagnement %s (%d) · Ateliers %s (%d) · Autres %s (%d)",
+		         part[DRAFT_VISIT], count[DRAFT_VISIT], part[DRAFT_WORKSHOP],
+		         count[DRAFT_WORKSHOP], part[DRAFT_WORKTIME], count[DRAFT_WORKTIME]);
+		split = true;
 	}
 	ui_put(y, 1, line, COLS - 2, false, A_BOLD);
 	if (t->searching || t->search[0]) {
-		int x = 1 + utf8_width(line) + 3;
+		/* After the totals; on the line above, left of "↓ N de plus", when
+		 * the split totals leave no room. */
+		int x = split ? 1 : 1 + utf8_width(line) + 3;
+		int at = split ? y - 1 : y, w = split ? COLS - 18 : COLS - x - 1;
 		snprintf(line, sizeof line, "Recherche : %s%s (%d)", t->search,
 		         t->searching ? "_" : "", t->nshown);
-		ui_put(y, x, line, COLS - x - 1, false, 0);
+		ui_put(at, x, line, w, false, 0);
 	}
 }
 
@@ -249,10 +388,92 @@ static void row_cells(struct ui *ui, const int x[NCOLS + 1], const struct visit 
 	cell(x, y, COL_PERSON, v->person, a);
 }
 
+/* Columns c0 to c1 as one cell. */
+static void span(const int x[NCOLS + 1], int y, int c0, int c1, const char *s, attr_t a)
+{
+	int last = c1 < NCOLS - 1;
+
+	ui_put(y, x[c0], s, x[c1 + 1] - x[c0] - last, true, a);
+	if (last)
+		ui_put(y, x[c1 + 1] - 1, " ", 1, false, a);
+}
+
+static void time_cells(const int x[NCOLS + 1], int y, const char *at, int duration, attr_t a,
+                       bool selected)
+{
+	char d[32], buf[32];
+
+	cell(x, y, COL_MARK, selected ? ">" : " ", a);
+	cell(x, y, COL_TIME, at, a);
+	duration_format(duration, d, sizeof d);
+	snprintf(buf, sizeof buf, "%7s", d);
+	cell(x, y, COL_DURATION, buf, a);
+}
+
+/* A workshop: its kind and first theme where a visit has its demand and
+ * organism, its level under the posture, who came, the first code. */
+static void workshop_cells(struct ui *ui, const int x[NCOLS + 1], const struct workshop *w, int y,
+                           bool selected)
+{
+	const struct lists *ls = &ui->app->cfg.lists;
+	attr_t a = selected ? A_REVERSE : 0;
+	char buf[512], theme[256];
+	int present = workshop_present(w), width = x[COL_OUTCOME] - x[COL_DEMAND] - 1;
+	size_t used;
+
+	/* "Atelier · theme" over the demand, organism and posture. */
+	time_cells(x, y, w->time, w->duration, a, selected);
+	first_of(ls, L_THEME_ATELIER, &w->themes, width - utf8_width("Atelier · "), theme,
+	         sizeof theme);
+	snprintf(buf, sizeof buf, "Atelier · %s", theme);
+	span(x, y, COL_DEMAND, COL_POSTURE, buf, a | A_BOLD);
+	/* Who came, the level, the first code, over the outcome to the person. */
+	if (w->registered >= 0)
+		snprintf(buf, sizeof buf, "%d présent%s sur %d", present, present > 1 ? "s" : "",
+		         w->registered);
+	else
+		snprintf(buf, sizeof buf, "%d présent%s", present, present > 1 ? "s" : "");
+	used = strlen(buf);
+	if (w->level[0])
+		snprintf(buf + used, sizeof buf - used, " · %s",
+		         lists_label(ls, L_NIVEAU_ATELIER, w->level));
+	if (w->nparticipants > 0) {
+		used = strlen(buf);
+		snprintf(buf + used, sizeof buf - used, " · %s%s", w->participants[0].code,
+		         w->nparticipants > 1 ? "…" : "");
+	}
+	span(x, y, COL_OUTCOME, COL_PERSON, buf, a);
+}
+
+/* A time outside accompaniment: its kind, then its note. */
+static void worktime_cells(struct ui *ui, const int x[NCOLS + 1], const struct worktime *t, int y,
+                           bool selected)
+{
+	const struct lists *ls = &ui->app->cfg.lists;
+	attr_t a = selected ? A_REVERSE : 0;
+	char buf[512];
+
+	time_cells(x, y, t->time, t->duration, a, selected);
+	snprintf(buf, sizeof buf, "Temps · %s", lists_label(ls, L_TEMPS, t->kind));
+	span(x, y, COL_DEMAND, COL_POSTURE, buf, a | A_BOLD);
+	span(x, y, COL_OUTCOME, COL_PERSON, t->note[0] ? t->note : "", a);
+}
+
+static void item_cells(struct ui *ui, const int x[NCOLS + 1], const struct today *t,
+                       const struct item *it, int y, bool selected)
+{
+	if (it->kind == DRAFT_WORKSHOP)
+		workshop_cells(ui, x, workshop_of(t, it), y, selected);
+	else if (it->kind == DRAFT_WORKTIME)
+		worktime_cells(ui, x, time_of(t, it), y, selected);
+	else
+		row_cells(ui, x, visit_of(t, it), y, selected);
+}
+
 static void today_draw(struct ui *ui, struct view *v)
 {
-	static const enum action hints[] = {ACT_NEW,   ACT_EDIT, ACT_DELETE, ACT_PREV_DAY,
-	                                    ACT_TIMER, ACT_HELP, ACT_QUIT};
+	static const enum action hints[] = {ACT_NEW,    ACT_WORKSHOP, ACT_WORKTIME, ACT_EDIT,
+	                                    ACT_DELETE, ACT_HELP,     ACT_QUIT,     ACT_TIMER};
 	static const char *const heads[NCOLS] = {"", "Heure", "Durée", "Demande", "Organisme",
 	                                         "Posture", "Issue", "Canal", "", "Usager"};
 	struct today *t = (struct today *)v;
@@ -271,7 +492,7 @@ static void today_draw(struct ui *ui, struct view *v)
 	if (t->sel >= t->top + rows)
 		t->top = t->sel - rows + 1;
 	for (int i = 0; i < rows && t->top + i < t->nshown; i++)
-		row_cells(ui, x, &t->rows[t->shown[t->top + i]], 2 + i, t->top + i == t->sel);
+		item_cells(ui, x, t, &t->items[t->shown[t->top + i]], 2 + i, t->top + i == t->sel);
 	ui_more(2 + rows, COLS - 16, t->nshown - t->top - rows, true);
 	ui_more(1, COLS - 16, t->top, false);
 	if (t->nshown == 0 && t->n > 0)
@@ -319,65 +540,110 @@ static void go_today(struct ui *ui, struct today *t)
 	reload(ui, t);
 }
 
-static const struct visit *selected(struct today *t)
+static const struct item *selected(struct today *t)
 {
-	return t->nshown ? &t->rows[t->shown[t->sel]] : NULL;
+	return t->nshown ? &t->items[t->shown[t->sel]] : NULL;
+}
+
+/* "le passage de 10:30 (Naviguer)", "l'atelier de 14:00 (…)", "le temps de 9:00 (…)". */
+static void describe(struct ui *ui, const struct today *t, const struct item *it, char *out,
+                     size_t size)
+{
+	const struct lists *ls = &ui->app->cfg.lists;
+
+	if (it->kind == DRAFT_WORKSHOP)
+		snprintf(out, size, "l'atelier de %s (%s)", workshop_of(t, it)->time,
+		         lists_label(ls, L_THEME_ATELIER, workshop_of(t, it)->themes.v[0]));
+	else if (it->kind == DRAFT_WORKTIME)
+		snprintf(out, size, "le temps de %s (%s)", time_of(t, it)->time,
+		         lists_label(ls, L_TEMPS, time_of(t, it)->kind));
+	else
+		snprintf(out, size, "le passage de %s (%s)", visit_of(t, it)->time,
+		         lists_label(ls, L_DEMANDE, visit_of(t, it)->demands.v[0]));
+}
+
+static const char *kind_name(enum draft_kind kind)
+{
+	return kind == DRAFT_WORKSHOP ? "Atelier" : kind == DRAFT_WORKTIME ? "Temps" : "Passage";
 }
 
 static void delete_selected(struct ui *ui, struct today *t)
 {
-	const struct visit *v = selected(t);
+	const struct item *it = selected(t);
 	struct cn_err err;
-	char question[160];
+	char question[300], what[256], id[ID_LEN], at[HHMM_LEN];
+	enum draft_kind kind;
+	int rc;
 
-	if (!v) {
-		ui_status(ui, true, "Aucun passage sélectionné");
+	if (!it) {
+		ui_status(ui, true, "Aucune ligne sélectionnée");
 		return;
 	}
-	snprintf(question, sizeof question, "Supprimer le passage de %s (%s) ?", v->time,
-	         lists_label(&ui->app->cfg.lists, L_DEMANDE, v->demands.v[0]));
+	/* Copied: the list may be read again while the question waits. */
+	kind = it->kind;
+	memcpy(id, item_id(t, it), ID_LEN);
+	memcpy(at, item_time(t, it), HHMM_LEN);
+	describe(ui, t, it, what, sizeof what);
+	snprintf(question, sizeof question, "Supprimer %s ?", what);
 	if (!ui_confirm(ui, question)) {
 		ui_status(ui, false, "Suppression annulée");
 		return;
 	}
-	if (visit_delete(ui->app->st, v->id, &err) != CN_OK) {
+	rc = kind == DRAFT_WORKSHOP   ? workshop_delete(ui->app->st, id, &err)
+	     : kind == DRAFT_WORKTIME ? worktime_delete(ui->app->st, id, &err)
+	                              : visit_delete(ui->app->st, id, &err);
+	if (rc != CN_OK) {
 		ui_status(ui, true, "%s", err.msg);
 		return;
 	}
 	if (t->nundo == UNDO_MAX) {
-		memmove(t->undo[0], t->undo[1], sizeof t->undo[0] * (UNDO_MAX - 1));
+		memmove(t->undo, t->undo + 1, sizeof t->undo[0] * (UNDO_MAX - 1));
+		memmove(t->undo_id[0], t->undo_id[1], sizeof t->undo_id[0] * (UNDO_MAX - 1));
 		t->nundo--;
 	}
-	memcpy(t->undo[t->nundo++], v->id, ID_LEN);
-	ui_status(ui, false, "Passage de %s supprimé — u pour l'annuler", v->time);
+	t->undo[t->nundo].kind = kind;
+	memcpy(t->undo_id[t->nundo++], id, ID_LEN);
+	ui_status(ui, false, "%s de %s supprimé — u pour l'annuler", kind_name(kind), at);
 	reload(ui, t);
 }
 
 static void undo_delete(struct ui *ui, struct today *t)
 {
 	struct cn_err err;
-	struct visit v;
+	struct draft d;
+	const char *id;
+	enum draft_kind kind;
+	int rc;
 
 	if (t->nundo == 0) {
 		ui_status(ui, true, "Aucune suppression à annuler");
 		return;
 	}
 	t->nundo--;
-	if (visit_undelete(ui->app->st, t->undo[t->nundo], &err) != CN_OK) {
+	id = t->undo_id[t->nundo];
+	kind = t->undo[t->nundo].kind;
+	rc = kind == DRAFT_WORKSHOP   ? workshop_undelete(ui->app->st, id, &err)
+	     : kind == DRAFT_WORKTIME ? worktime_undelete(ui->app->st, id, &err)
+	                              : visit_undelete(ui->app->st, id, &err);
+	if (rc != CN_OK) {
 		ui_status(ui, true, "%s", err.msg);
 		return;
 	}
-	if (visit_get(ui->app->st, t->undo[t->nundo], false, &v, &err) == CN_OK) {
-		memcpy(t->date, v.date, sizeof t->date);
-		memcpy(ui->focus_id, v.id, ID_LEN);
-		ui_status(ui, false, "Passage de %s rétabli", v.time);
+	draft_init(&d, kind);
+	rc = kind == DRAFT_WORKSHOP   ? workshop_get(ui->app->st, id, false, &d.w, &err)
+	     : kind == DRAFT_WORKTIME ? worktime_get(ui->app->st, id, false, &d.t, &err)
+	                              : visit_get(ui->app->st, id, false, &d.v, &err);
+	if (rc == CN_OK) {
+		memcpy(t->date, draft_date(&d), sizeof t->date);
+		memcpy(ui->focus_id, id, ID_LEN);
+		ui_status(ui, false, "%s de %s rétabli", kind_name(kind), draft_time(&d));
 	}
 	reload(ui, t);
 }
 
-/* n opens the form on the day shown: today at the present time, another day
- * after the last visit of that day (9:00 when there is none). */
-static void new_visit(struct ui *ui, struct today *t)
+/* A new record on the day shown: today at the present time, another day
+ * after the last line of that day (9:00 when there is none). */
+static void new_record(struct ui *ui, struct today *t, enum draft_kind kind)
 {
 	struct cn_date d;
 	struct cn_err err;
@@ -394,12 +660,31 @@ static void new_visit(struct ui *ui, struct today *t)
 	} else {
 		for (int i = 0; i < t->n; i++) {
 			char end[HHMM_LEN];
-			time_minus(t->rows[i].time, -t->rows[i].duration, end);
+			time_minus(item_time(t, &t->items[i]), -item_duration(t, &t->items[i]), end);
 			if (strcmp(end, at) > 0)
 				memcpy(at, end, sizeof at);
 		}
 	}
-	view_form_new(ui, t->date, at);
+	if (kind == DRAFT_WORKSHOP)
+		view_form_new_workshop(ui, t->date, at);
+	else if (kind == DRAFT_WORKTIME)
+		view_form_new_worktime(ui, t->date, at);
+	else
+		view_form_new(ui, t->date, at);
+}
+
+static void edit_selected(struct ui *ui, struct today *t)
+{
+	const struct item *it = selected(t);
+
+	if (!it)
+		ui_status(ui, true, "Aucune ligne sélectionnée");
+	else if (it->kind == DRAFT_WORKSHOP)
+		view_form_workshop(ui, workshop_of(t, it));
+	else if (it->kind == DRAFT_WORKTIME)
+		view_form_worktime(ui, time_of(t, it));
+	else
+		view_form_visit(ui, visit_of(t, it));
 }
 
 static void search_key(struct ui *ui, struct today *t, int code, bool is_char)
@@ -449,13 +734,16 @@ static void today_key(struct ui *ui, struct view *v, int code, bool is_char, enu
 		view_help_open(ui, CTX_LIST);
 		break;
 	case ACT_NEW:
-		new_visit(ui, t);
+		new_record(ui, t, DRAFT_VISIT);
+		break;
+	case ACT_WORKSHOP:
+		new_record(ui, t, DRAFT_WORKSHOP);
+		break;
+	case ACT_WORKTIME:
+		new_record(ui, t, DRAFT_WORKTIME);
 		break;
 	case ACT_EDIT:
-		if (selected(t))
-			view_form_visit(ui, selected(t));
-		else
-			ui_status(ui, true, "Aucun passage sélectionné");
+		edit_selected(ui, t);
 		break;
 	case ACT_DELETE:
 		delete_selected(ui, t);
@@ -508,12 +796,18 @@ static void today_key(struct ui *ui, struct view *v, int code, bool is_char, enu
 static void today_resume(struct ui *ui, struct view *v)
 {
 	struct today *t = (struct today *)v;
-	struct visit saved;
+	struct draft saved;
 	struct cn_err err;
 
-	/* Show the day of the visit just saved. */
-	if (ui->focus_id[0] && visit_get(ui->app->st, ui->focus_id, false, &saved, &err) == CN_OK)
-		memcpy(t->date, saved.date, sizeof t->date);
+	/* Show the day of the line just saved, whatever its kind. */
+	if (ui->focus_id[0]) {
+		if (visit_get(ui->app->st, ui->focus_id, false, &saved.v, &err) == CN_OK)
+			memcpy(t->date, saved.v.date, sizeof t->date);
+		else if (workshop_get(ui->app->st, ui->focus_id, false, &saved.w, &err) == CN_OK)
+			memcpy(t->date, saved.w.date, sizeof t->date);
+		else if (worktime_get(ui->app->st, ui->focus_id, false, &saved.t, &err) == CN_OK)
+			memcpy(t->date, saved.t.date, sizeof t->date);
+	}
 	reload(ui, t);
 }
 
@@ -526,7 +820,7 @@ static void today_tick(struct ui *ui, struct view *v, bool changed)
 	if (!changed)
 		return;
 	if (selected(t))
-		memcpy(id, selected(t)->id, ID_LEN);
+		memcpy(id, item_id(t, selected(t)), ID_LEN);
 	memcpy(ui->focus_id, id, ID_LEN);
 	reload(ui, t);
 }
@@ -536,7 +830,10 @@ static void today_close(struct ui *ui, struct view *v)
 	struct today *t = (struct today *)v;
 
 	(void)ui;
-	free(t->rows);
+	free(t->visits.v);
+	free(t->workshops.v);
+	free(t->times.v);
+	free(t->items);
 	free(t->shown);
 	free(t);
 }
@@ -616,7 +913,19 @@ static void offer_draft(struct ui *ui, struct draft *d)
 	struct cn_err err;
 	int answer;
 
-	if (d->v.id[0]) {
+	if (d->kind != DRAFT_VISIT) {
+		const char *name = d->kind == DRAFT_WORKSHOP ? "Atelier" : "Temps";
+		char day[16];
+		date_short(draft_date(d), day, sizeof day);
+		if (draft_id(d)[0])
+			snprintf(question, sizeof question,
+			         "%s de %s le %.5s, enregistré ; modification en cours. Reprendre ?", name,
+			         draft_time(d), day);
+		else
+			snprintf(question, sizeof question,
+			         "%s commencé le %s à %s, non enregistré : le reprendre ?", name,
+			         draft_date(d), draft_time(d));
+	} else if (d->v.id[0]) {
 		changed_fields(ui, &d->v, changed, sizeof changed);
 		char day[16];
 		date_short(d->v.date, day, sizeof day);

@@ -10,7 +10,7 @@
 #include "carnet/model/text.h"
 #include "carnet/store/draft.h"
 
-#define DRAFT_MAX 8192
+#define DRAFT_MAX 16384
 /* A key waits this long for the other screen sharing the file, no more. */
 #define DRAFTS_BUSY_MS 500
 
@@ -141,28 +141,96 @@ static size_t put(char *out, size_t size, size_t used, const char *key, const ch
 	return used + (n > 0 ? (size_t)n : 0);
 }
 
-size_t draft_encode(const struct draft *d, char *out, size_t size)
-{
-	const struct visit *v = &d->v;
-	char buf[64], codes[CODESET_MAX * CODE_MAX];
-	size_t used = 0;
+static const char *const kind_names[] = {
+	[DRAFT_VISIT] = "visit", [DRAFT_WORKSHOP] = "workshop", [DRAFT_WORKTIME] = "worktime"};
 
-	used = put(out, size, used, "id", v->id);
-	used = put(out, size, used, "updated", v->updated);
-	used = put(out, size, used, "date", v->date);
-	used = put(out, size, used, "time", v->time);
-	snprintf(buf, sizeof buf, "%d", v->duration);
-	used = put(out, size, used, "duration", buf);
+void draft_init(struct draft *d, enum draft_kind k)
+{
+	memset(d, 0, sizeof *d);
+	d->kind = k;
+	visit_init(&d->v);
+	workshop_init(&d->w);
+	worktime_init(&d->t);
+}
+
+const char *draft_id(const struct draft *d)
+{
+	return d->kind == DRAFT_WORKSHOP ? d->w.id : d->kind == DRAFT_WORKTIME ? d->t.id : d->v.id;
+}
+
+const char *draft_date(const struct draft *d)
+{
+	return d->kind == DRAFT_WORKSHOP ? d->w.date
+	       : d->kind == DRAFT_WORKTIME ? d->t.date
+	                                   : d->v.date;
+}
+
+const char *draft_time(const struct draft *d)
+{
+	return d->kind == DRAFT_WORKSHOP ? d->w.time
+	       : d->kind == DRAFT_WORKTIME ? d->t.time
+	                                   : d->v.time;
+}
+
+static size_t put_number(char *out, size_t size, size_t used, const char *key, long long n)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%lld", n);
+	return put(out, size, used, key, buf);
+}
+
+static size_t put_codes(char *out, size_t size, size_t used, const char *key,
+                        const struct codeset *set)
+{
+	char codes[CODESET_MAX * CODE_MAX];
+
+	codeset_join(set, ",", codes, sizeof codes);
+	return put(out, size, used, key, codes);
+}
+
+static size_t put_tally(char *out, size_t size, size_t used, const char *key,
+                        const struct tally *t)
+{
+	char text[CODESET_MAX * (CODE_MAX + 6)];
+
+	tally_format(t, "|", text, sizeof text);
+	return put(out, size, used, key, text);
+}
+
+/* What every kind shares: the record's id and version, when, how long, where. */
+static size_t put_common(const struct draft *d, char *out, size_t size, size_t used,
+                         const char *id, const char *updated, const char *date,
+                         const char *time, int duration, const char *site)
+{
+	used = put(out, size, used, "record", kind_names[d->kind]);
+	used = put(out, size, used, "id", id);
+	used = put(out, size, used, "updated", updated);
+	used = put(out, size, used, "date", date);
+	used = put(out, size, used, "time", time);
+	used = put_number(out, size, used, "duration", duration);
 	used = put(out, size, used, "duration_set", d->duration_set ? "1" : "0");
 	used = put(out, size, used, "time_set", d->time_set ? "1" : "0");
+	return put(out, size, used, "site", site);
+}
+
+static size_t put_end(const struct draft *d, char *out, size_t size, size_t used)
+{
+	used = put_number(out, size, used, "field", d->field);
+	return put_number(out, size, used, "timer_start", d->timer_start);
+}
+
+static size_t encode_visit(const struct draft *d, char *out, size_t size)
+{
+	const struct visit *v = &d->v;
+	size_t used = put_common(d, out, size, 0, v->id, v->updated, v->date, v->time, v->duration,
+	                         v->site);
+
 	used = put(out, size, used, "person_new", d->person_new ? "1" : "0");
-	used = put(out, size, used, "site", v->site);
 	used = put(out, size, used, "mediator", v->mediator);
 	used = put(out, size, used, "canal", v->canal);
-	codeset_join(&v->demands, ",", codes, sizeof codes);
-	used = put(out, size, used, "demands", codes);
-	codeset_join(&v->organisms, ",", codes, sizeof codes);
-	used = put(out, size, used, "organisms", codes);
+	used = put_codes(out, size, used, "demands", &v->demands);
+	used = put_codes(out, size, used, "organisms", &v->organisms);
 	used = put(out, size, used, "posture", v->posture);
 	used = put(out, size, used, "present", v->present ? "1" : "0");
 	used = put(out, size, used, "outcome", v->outcome);
@@ -172,11 +240,55 @@ size_t draft_encode(const struct draft *d, char *out, size_t size)
 	used = put(out, size, used, "referred_place", v->referred_place);
 	used = put(out, size, used, "person", v->person);
 	used = put(out, size, used, "note", v->note);
-	snprintf(buf, sizeof buf, "%d", d->field);
-	used = put(out, size, used, "field", buf);
-	snprintf(buf, sizeof buf, "%lld", d->timer_start);
-	used = put(out, size, used, "timer_start", buf);
-	return used;
+	return put_end(d, out, size, used);
+}
+
+static size_t encode_workshop(const struct draft *d, char *out, size_t size)
+{
+	const struct workshop *w = &d->w;
+	char participants[PARTICIPANTS_MAX * (PCODE_MAX + 8)];
+	size_t used = put_common(d, out, size, 0, w->id, w->updated, w->date, w->time, w->duration,
+	                         w->site);
+
+	used = put_codes(out, size, used, "mediators", &w->mediators);
+	used = put(out, size, used, "title", w->title);
+	used = put_codes(out, size, used, "themes", &w->themes);
+	used = put(out, size, used, "level", w->level);
+	used = put(out, size, used, "place", w->place);
+	used = put_number(out, size, used, "registered", w->registered);
+	participants_format(w, "|", participants, sizeof participants);
+	used = put(out, size, used, "participants", participants);
+	used = put_number(out, size, used, "anonymous", w->anonymous);
+	used = put_tally(out, size, used, "anon_gender", &w->anon_gender);
+	used = put_tally(out, size, used, "anon_age", &w->anon_age);
+	used = put_tally(out, size, used, "anon_situation", &w->anon_situation);
+	used = put_codes(out, size, used, "equipment", &w->equipment);
+	used = put(out, size, used, "note", w->note);
+	return put_end(d, out, size, used);
+}
+
+static size_t encode_worktime(const struct draft *d, char *out, size_t size)
+{
+	const struct worktime *t = &d->t;
+	size_t used = put_common(d, out, size, 0, t->id, t->updated, t->date, t->time, t->duration,
+	                         t->site);
+
+	used = put(out, size, used, "mediator", t->mediator);
+	used = put(out, size, used, "nature", t->kind);
+	used = put(out, size, used, "note", t->note);
+	return put_end(d, out, size, used);
+}
+
+size_t draft_encode(const struct draft *d, char *out, size_t size)
+{
+	switch (d->kind) {
+	case DRAFT_WORKSHOP:
+		return encode_workshop(d, out, size);
+	case DRAFT_WORKTIME:
+		return encode_worktime(d, out, size);
+	default:
+		return encode_visit(d, out, size);
+	}
 }
 
 /* A whole number from lo to hi, digits only. */
@@ -220,56 +332,154 @@ static bool text(const char *s, size_t max, char *out, size_t size)
 	       text_copy(out, size, s);
 }
 
+/* Codes joined by ',' (or empty). */
+static bool codes(const char *s, struct codeset *set)
+{
+	struct cn_err ignored;
+
+	memset(set, 0, sizeof *set);
+	return !*s || codeset_parse(set, s, &ignored) == CN_OK;
+}
+
+/* Counts by code, exactly as tally_format writes them. */
+static bool tally(const char *s, struct tally *t)
+{
+	char again[CODESET_MAX * (CODE_MAX + 6)];
+	struct cn_err ignored;
+
+	memset(t, 0, sizeof *t);
+	if (!*s)
+		return true;
+	if (tally_parse(t, s, &ignored) != CN_OK)
+		return false;
+	tally_format(t, "|", again, sizeof again);
+	return strcmp(again, s) == 0;
+}
+
+/* Participants exactly as participants_format writes them. */
+static bool participants(const char *s, struct workshop *w)
+{
+	char again[PARTICIPANTS_MAX * (PCODE_MAX + 8)];
+	struct cn_err ignored;
+
+	w->nparticipants = 0;
+	if (!*s)
+		return true;
+	if (participants_parse(w, s, &ignored) != CN_OK)
+		return false;
+	participants_format(w, "|", again, sizeof again);
+	return strcmp(again, s) == 0;
+}
+
+/* Keys every kind shares go to the three records; draft_decode keeps the
+ * one of the draft's kind. */
+static bool set_common(struct draft *d, const char *key, const char *value, bool *known)
+{
+	struct visit *v = &d->v;
+	struct workshop *w = &d->w;
+	struct worktime *t = &d->t;
+	struct cn_date date;
+	char hhmm[HHMM_LEN], ts[TS_LEN];
+	long long n;
+	bool ok = true;
+
+	*known = true;
+	if (strcmp(key, "id") == 0) {
+		ok = (!*value || id_valid(value)) && text_copy(v->id, sizeof v->id, value);
+		ok = ok && text_copy(w->id, sizeof w->id, value) && text_copy(t->id, sizeof t->id, value);
+	} else if (strcmp(key, "updated") == 0) {
+		ok = (!*value || timestamp_parse(value, ts)) &&
+		     text_copy(v->updated, sizeof v->updated, value);
+		ok = ok && text_copy(w->updated, sizeof w->updated, value) &&
+		     text_copy(t->updated, sizeof t->updated, value);
+	} else if (strcmp(key, "date") == 0) {
+		ok = (!*value || date_parse(value, &date)) && text_copy(v->date, sizeof v->date, value);
+		ok = ok && text_copy(w->date, sizeof w->date, value) &&
+		     text_copy(t->date, sizeof t->date, value);
+	} else if (strcmp(key, "time") == 0) {
+		ok = (!*value || (time_parse(value, hhmm) && strcmp(hhmm, value) == 0)) &&
+		     text_copy(v->time, sizeof v->time, value);
+		ok = ok && text_copy(w->time, sizeof w->time, value) &&
+		     text_copy(t->time, sizeof t->time, value);
+	} else if (strcmp(key, "duration") == 0) {
+		/* The longest of the kinds here; draft_decode checks the kind's own. */
+		ok = number(value, 0, WORKTIME_DURATION_MAX, &n);
+		if (ok)
+			v->duration = w->duration = t->duration = (int)n;
+	} else if (strcmp(key, "site") == 0) {
+		ok = code(value, v->site) && code(value, w->site) && code(value, t->site);
+	} else if (strcmp(key, "mediator") == 0) {
+		ok = code(value, v->mediator) && code(value, t->mediator);
+	} else if (strcmp(key, "note") == 0) {
+		ok = text(value, NOTE_MAX_CHARS, v->note, sizeof v->note) &&
+		     text_copy(w->note, sizeof w->note, v->note) &&
+		     text_copy(t->note, sizeof t->note, v->note);
+	} else if (strcmp(key, "duration_set") == 0) {
+		ok = flag(value, &d->duration_set);
+	} else if (strcmp(key, "time_set") == 0) {
+		ok = flag(value, &d->time_set);
+	} else if (strcmp(key, "field") == 0) {
+		ok = number(value, 0, DRAFT_FIELD_MAX, &n) && (d->field = (int)n, true);
+	} else if (strcmp(key, "timer_start") == 0) {
+		ok = number(value, 0, 253402300799LL, &n) && (d->timer_start = n, true);
+	} else {
+		*known = false;
+	}
+	return ok;
+}
+
 static bool set_field(struct draft *d, const char *key, const char *value)
 {
 	struct visit *v = &d->v;
-	struct cn_err ignored;
-	struct cn_date date;
-	char hhmm[HHMM_LEN], pcode[PCODE_MAX], ts[TS_LEN];
+	struct workshop *w = &d->w;
+	char pcode[PCODE_MAX];
 	long long n;
+	bool known, ok = set_common(d, key, value, &known);
 
-	if (strcmp(key, "id") == 0)
-		return (!*value || id_valid(value)) && text_copy(v->id, sizeof v->id, value);
-	if (strcmp(key, "updated") == 0)
-		return (!*value || timestamp_parse(value, ts)) &&
-		       text_copy(v->updated, sizeof v->updated, value);
-	if (strcmp(key, "date") == 0)
-		return (!*value || date_parse(value, &date)) && text_copy(v->date, sizeof v->date, value);
-	if (strcmp(key, "time") == 0)
-		return (!*value || (time_parse(value, hhmm) && strcmp(hhmm, value) == 0)) &&
-		       text_copy(v->time, sizeof v->time, value);
-	if (strcmp(key, "duration") == 0)
-		return number(value, 0, DURATION_MAX, &n) && (v->duration = (int)n, true);
-	if (strcmp(key, "duration_set") == 0)
-		return flag(value, &d->duration_set);
-	if (strcmp(key, "time_set") == 0)
-		return flag(value, &d->time_set);
+	if (known)
+		return ok;
+	if (strcmp(key, "record") == 0) {
+		for (size_t k = 0; k < sizeof kind_names / sizeof kind_names[0]; k++)
+			if (strcmp(value, kind_names[k]) == 0) {
+				d->kind = (enum draft_kind)k;
+				return true;
+			}
+		return false;
+	}
+	/* A visit. */
 	if (strcmp(key, "person_new") == 0)
 		return flag(value, &d->person_new);
-	if (strcmp(key, "site") == 0) return code(value, v->site);
-	if (strcmp(key, "mediator") == 0) return code(value, v->mediator);
 	if (strcmp(key, "canal") == 0) return code(value, v->canal);
 	if (strcmp(key, "posture") == 0) return code(value, v->posture);
 	if (strcmp(key, "outcome") == 0) return code(value, v->outcome);
 	if (strcmp(key, "referred_by") == 0) return code(value, v->referred_by);
 	if (strcmp(key, "referred_to") == 0) return code(value, v->referred_to);
-	if (strcmp(key, "demands") == 0)
-		return !*value || codeset_parse(&v->demands, value, &ignored) == CN_OK;
-	if (strcmp(key, "organisms") == 0)
-		return !*value || codeset_parse(&v->organisms, value, &ignored) == CN_OK;
+	if (strcmp(key, "demands") == 0) return codes(value, &v->demands);
+	if (strcmp(key, "organisms") == 0) return codes(value, &v->organisms);
 	if (strcmp(key, "present") == 0) return flag(value, &v->present);
 	if (strcmp(key, "urgent") == 0) return flag(value, &v->urgent);
 	if (strcmp(key, "referred_place") == 0)
 		return text(value, PLACE_MAX_CHARS, v->referred_place, sizeof v->referred_place);
-	if (strcmp(key, "note") == 0)
-		return text(value, NOTE_MAX_CHARS, v->note, sizeof v->note);
 	if (strcmp(key, "person") == 0)
 		return (!*value || (person_code_normalize(value, pcode) && strcmp(pcode, value) == 0)) &&
 		       text_copy(v->person, sizeof v->person, value);
-	if (strcmp(key, "field") == 0)
-		return number(value, 0, DRAFT_FIELD_MAX, &n) && (d->field = (int)n, true);
-	if (strcmp(key, "timer_start") == 0)
-		return number(value, 0, 253402300799LL, &n) && (d->timer_start = n, true);
+	/* A workshop. */
+	if (strcmp(key, "mediators") == 0) return codes(value, &w->mediators);
+	if (strcmp(key, "themes") == 0) return codes(value, &w->themes);
+	if (strcmp(key, "equipment") == 0) return codes(value, &w->equipment);
+	if (strcmp(key, "level") == 0) return code(value, w->level);
+	if (strcmp(key, "place") == 0) return code(value, w->place);
+	if (strcmp(key, "title") == 0) return text(value, TITLE_MAX_CHARS, w->title, sizeof w->title);
+	if (strcmp(key, "registered") == 0)
+		return number(value, -1, ATTENDEES_MAX, &n) && (w->registered = (int)n, true);
+	if (strcmp(key, "anonymous") == 0)
+		return number(value, 0, ATTENDEES_MAX, &n) && (w->anonymous = (int)n, true);
+	if (strcmp(key, "participants") == 0) return participants(value, w);
+	if (strcmp(key, "anon_gender") == 0) return tally(value, &w->anon_gender);
+	if (strcmp(key, "anon_age") == 0) return tally(value, &w->anon_age);
+	if (strcmp(key, "anon_situation") == 0) return tally(value, &w->anon_situation);
+	/* A time outside accompaniment. */
+	if (strcmp(key, "nature") == 0) return code(value, d->t.kind);
 	return true; /* a key of a later carnet */
 }
 
@@ -277,8 +487,7 @@ int draft_decode(const char *text_in, struct draft *d, struct cn_err *err)
 {
 	const char *p = text_in;
 
-	memset(d, 0, sizeof *d);
-	visit_init(&d->v);
+	draft_init(d, DRAFT_VISIT);
 	while (*p) {
 		const char *eol = strchr(p, '\n');
 		size_t len = eol ? (size_t)(eol - p) : strlen(p);
@@ -297,6 +506,9 @@ int draft_decode(const char *text_in, struct draft *d, struct cn_err *err)
 		if (*p == '\n')
 			p++;
 	}
+	/* The durations a kind's records can hold. */
+	if (d->kind != DRAFT_WORKTIME && d->v.duration > DURATION_MAX)
+		return cn_err_set(err, CN_EINVAL, "brouillon illisible (« duration »)");
 	return CN_OK;
 }
 

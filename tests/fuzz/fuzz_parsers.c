@@ -194,7 +194,9 @@ static void whole_input(const uint8_t *data, size_t size)
 	escape_checks(s, size);
 	if (draft_decode(s, &d, &err) == CN_OK) {
 		CHECK(d.field >= 0 && d.field <= DRAFT_FIELD_MAX);
-		CHECK(d.v.duration >= 0 && d.v.duration <= DURATION_MAX);
+		/* A time outside accompaniment lasts up to 12 h, a visit 8 h. */
+		CHECK(d.v.duration >= 0 && d.v.duration <= (d.kind == DRAFT_WORKTIME
+		                                             ? WORKTIME_DURATION_MAX : DURATION_MAX));
 		CHECK(!text_has_control(d.v.note) && !text_has_control(d.v.referred_place));
 		CHECK(draft_encode(&d, again, sizeof again) < sizeof again);
 		CHECK(draft_decode(again, &d2, &err) == CN_OK);

@@ -33,14 +33,16 @@ is "every form action is in the help" "$(missing "$T/help_form")" ""
 # A few lines with their keys.
 for line in "? / F1               Afficher l'aide : toutes les touches" \
 	"q / F10              Quitter carnet" \
-	"n / a                Saisir un nouveau passage" \
-	"Entrée / e           Modifier le passage sélectionné" \
-	"d / Suppr            Supprimer le passage sélectionné (après confirmation)" \
-	"u                    Rétablir le dernier passage supprimé" \
+	"n                    Saisir un nouveau passage" \
+	"a                    Saisir un atelier collectif" \
+	"t                    Saisir un temps hors accompagnement" \
+	"Entrée / e           Modifier la ligne sélectionnée (passage, atelier ou temps)" \
+	"d / Suppr            Supprimer la ligne sélectionnée (après confirmation)" \
+	"u                    Rétablir la dernière ligne supprimée" \
 	".                    Revenir à aujourd'hui" \
 	"c                    Démarrer ou arrêter le chronomètre" \
 	"F5 / C-t             Démarrer ou arrêter le chronomètre" \
-	"Entrée / C-s         Enregistrer le passage, de n'importe quel champ" \
+	"Entrée / C-s         Enregistrer la saisie, de n'importe quel champ" \
 	"Échap                Abandonner la saisie (confirmation si des champs sont remplis)" \
 	"Maj-Tab              Champ précédent" \
 	"Espace               Cocher ou décocher la valeur en surbrillance" \
@@ -107,9 +109,12 @@ on_screen "[keys]: the key after n is handled" "chrono 1 min"
 not_on_screen "[keys]: n no longer opens the form" "Nouveau passage"
 keys c
 on_screen "[keys]: the timer is stopped" "Chronomètre arrêté"
-keys a c
-on_screen "[keys]: the key after a is handled" "Chronomètre démarré"
-not_on_screen "[keys]: a no longer opens the form either" "Nouveau passage"
+# a is the workshop's key (it was new's second key before workshops).
+keys a
+on_screen "[keys]: a opens the workshop form" "Nouvel atelier"
+not_on_screen "[keys]: a does not open the visit form" "Nouveau passage"
+keys Escape
+on_screen "[keys]: the untouched workshop form closes" "Saisie abandonnée"
 keys F2
 on_screen "[keys]: F2 opens the form" "Nouveau passage"
 keys Escape
@@ -129,4 +134,4 @@ check "unknown key name: a warning on stderr" err_has "touche inconnue « F13 »
 check "the warnings are in French and name the file" err_has "$XDG_CONFIG_HOME/carnet/carnet.ini"
 check "unknown action: stdout still lists the keys" out_has "Saisir un nouveau passage"
 check "a bad key leaves the default key" sh -c "grep -Eq '^  undo +u +R' '$T/out'"
-check "new is back to n / a" sh -c "grep -Eq '^  new +n / a ' '$T/out'"
+check "new is back to n" sh -c "grep -Eq '^  new +n +Saisir' '$T/out'"

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "carnet/model/config.h"
+#include "carnet/store/draft.h"
 #include "carnet/store/person_store.h"
 #include "carnet/store/store.h"
 #include "carnet/store/visit_store.h"
@@ -471,6 +472,217 @@ static void test_limit_stops_endless_reads(void)
 	store_close(st);
 }
 
+/* ------------------------------------------------------------ drafts of the three kinds */
+
+static void encode_decode(const struct draft *d, struct draft *back, char *text, size_t size)
+{
+	struct cn_err err;
+
+	CHECK(draft_encode(d, text, size) < size);
+	CHECK_INT(draft_decode(text, back, &err), CN_OK);
+}
+
+static void test_draft_workshop_round_trip(void)
+{
+	struct draft d, back;
+	struct cn_err err;
+	char text[16384], again[16384];
+
+	draft_init(&d, DRAFT_WORKSHOP);
+	strcpy(d.w.date, "2026-11-18");
+	strcpy(d.w.time, "14:00");
+	d.w.duration = 90;
+	strcpy(d.w.site, "defaut");
+	codeset_add(&d.w.mediators, "mona");
+	codeset_add(&d.w.mediators, "paul");
+	strcpy(d.w.title, "Premiers pas, « internet »");
+	codeset_add(&d.w.themes, "internet");
+	codeset_add(&d.w.themes, "mail");
+	strcpy(d.w.level, "debutant");
+	strcpy(d.w.place, "sur_site");
+	d.w.registered = 8;
+	CHECK_INT(workshop_add_participant(&d.w, "K7M2QX", true, &err), CN_OK);
+	CHECK_INT(workshop_add_participant(&d.w, "AB12CD", false, &err), CN_OK);
+	d.w.anonymous = 6;
+	CHECK_INT(tally_parse(&d.w.anon_gender, "femme=4|homme=2", &err), CN_OK);
+	codeset_add(&d.w.equipment, "ordinateur");
+	strcpy(d.w.note, "Salle 2");
+	d.field = 4;
+	d.duration_set = true;
+	encode_decode(&d, &back, text, sizeof text);
+	CHECK(strstr(text, "record=workshop\n") == text);
+	CHECK(strstr(text, "\nparticipants=K7M2QX|AB12CD:absent\n") != NULL);
+	CHECK_INT(back.kind, DRAFT_WORKSHOP);
+	CHECK_STR(back.w.date, "2026-11-18");
+	CHECK_STR(back.w.time, "14:00");
+	CHECK_INT(back.w.duration, 90);
+	CHECK_INT(back.w.mediators.n, 2);
+	CHECK_STR(back.w.mediators.v[1], "paul");
+	CHECK_STR(back.w.title, "Premiers pas, « internet »");
+	CHECK_INT(back.w.themes.n, 2);
+	CHECK_STR(back.w.themes.v[0], "internet");
+	CHECK_STR(back.w.level, "debutant");
+	CHECK_STR(back.w.place, "sur_site");
+	CHECK_INT(back.w.registered, 8);
+	CHECK_INT(back.w.nparticipants, 2);
+	CHECK_STR(back.w.participants[1].code, "AB12CD");
+	CHECK(back.w.participants[0].present && !back.w.participants[1].present);
+	CHECK_INT(back.w.anonymous, 6);
+	CHECK_INT(tally_count(&back.w.anon_gender, "homme"), 2);
+	CHECK_STR(back.w.equipment.v[0], "ordinateur");
+	CHECK_STR(back.w.note, "Salle 2");
+	CHECK_INT(back.field, 4);
+	CHECK(back.duration_set && !back.time_set);
+	CHECK_STR(draft_date(&back), "2026-11-18");
+	CHECK_STR(draft_time(&back), "14:00");
+	/* Registrations not known stay not known. */
+	d.w.registered = -1;
+	encode_decode(&d, &back, text, sizeof text);
+	CHECK_INT(back.w.registered, -1);
+	/* What it reads writes back the same. */
+	draft_encode(&back, again, sizeof again);
+	CHECK_STR(again, text);
+}
+
+static void test_draft_worktime_round_trip(void)
+{
+	struct draft d, back;
+	char text[16384];
+
+	draft_init(&d, DRAFT_WORKTIME);
+	strcpy(d.t.id, "0b9d2a6e-6f7c-4b8a-9a51-3c2f1e0d9b87");
+	strcpy(d.t.updated, "2026-11-18T09:00:00.000Z");
+	strcpy(d.t.date, "2026-11-17");
+	strcpy(d.t.time, "08:30");
+	d.t.duration = 600; /* longer than any visit */
+	strcpy(d.t.site, "defaut");
+	strcpy(d.t.mediator, "mona");
+	strcpy(d.t.kind, "coordination");
+	strcpy(d.t.note, "Réunion d'équipe");
+	d.time_set = true;
+	encode_decode(&d, &back, text, sizeof text);
+	CHECK(strstr(text, "record=worktime\n") == text);
+	CHECK_INT(back.kind, DRAFT_WORKTIME);
+	CHECK_STR(back.t.id, d.t.id);
+	CHECK_STR(draft_id(&back), d.t.id);
+	CHECK_STR(back.t.updated, d.t.updated);
+	CHECK_INT(back.t.duration, 600);
+	CHECK_STR(back.t.mediator, "mona");
+	CHECK_STR(back.t.kind, "coordination");
+	CHECK_STR(back.t.note, "Réunion d'équipe");
+	CHECK(back.time_set);
+}
+
+static void test_draft_old_and_damaged(void)
+{
+	struct draft d;
+	struct cn_err err;
+
+	/* A draft of an earlier carnet (no record=) is a visit. */
+	CHECK_INT(draft_decode("id=\ndate=2026-11-18\ntime=10:30\nduration=20\ndemands=suivi\n"
+	                       "posture=avec\nperson=K7M2QX\nnote=ancien\n",
+	                       &d, &err),
+	          CN_OK);
+	CHECK_INT(d.kind, DRAFT_VISIT);
+	CHECK_STR(d.v.demands.v[0], "suivi");
+	CHECK_STR(d.v.note, "ancien");
+	CHECK(d.v.present);
+	/* A visit written now says so, and reads back as a visit. */
+	{
+		char text[16384];
+		struct draft back;
+		encode_decode(&d, &back, text, sizeof text);
+		CHECK(strstr(text, "record=visit\n") == text);
+		CHECK_INT(back.kind, DRAFT_VISIT);
+		CHECK_STR(back.v.person, "K7M2QX");
+	}
+	/* Damaged values are refused, never half used. */
+	static const char *const bad[] = {
+		"record=atelier\n",
+		"record=workshop\nparticipants=K7M2QX|K7M2QX\n",
+		"record=workshop\nparticipants=K7M2QX:ailleurs\n",
+		"record=workshop\nparticipants=k7m2qx\n",
+		"record=workshop\nparticipants=K7M2QX, AB12CD\n",
+		"record=workshop\nregistered=-2\n",
+		"record=workshop\nregistered=1000\n",
+		"record=workshop\nanonymous=-1\n",
+		"record=workshop\nanonymous=6a\n",
+		"record=workshop\nanon_gender=femme=0\n",
+		"record=workshop\nanon_gender=femme\n",
+		"record=workshop\nthemes=Internet!\n",
+		"record=workshop\nlevel=Débutant\n",
+		"record=workshop\nduration=600\n",
+		"record=visit\nduration=481\n",
+		"record=worktime\nduration=721\n",
+		"record=worktime\nnature=Coordination\n",
+		"record=workshop\ntitle=a\tb\n",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int rc = draft_decode(bad[i], &d, &err);
+		if (!CHECK_INT(rc, CN_EINVAL))
+			printf("#   accepted: %s", bad[i]);
+		else
+			CHECK(strstr(err.msg, "brouillon illisible") != NULL);
+	}
+	CHECK_INT(draft_decode("record=worktime\nduration=720\n", &d, &err), CN_OK);
+}
+
+static int count_aside(void *ctx, long n, const struct draft *d)
+{
+	(void)n;
+	(void)d;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static void test_drafts_forget_and_purge_new_kinds(void)
+{
+	struct store *st;
+	struct drafts *ds;
+	struct draft w, t, loaded;
+	struct cn_err err;
+	bool found;
+	int n = 0;
+	const char *path = db_path("drafts-kinds.db");
+
+	CHECK_INT(store_open(&st, path, &err), CN_OK);
+	CHECK_INT(drafts_open(&ds, st, &err), CN_OK);
+	draft_init(&w, DRAFT_WORKSHOP);
+	strcpy(w.w.date, "2026-11-18");
+	strcpy(w.w.time, "14:00");
+	CHECK_INT(workshop_add_participant(&w.w, "FORG12", false, &err), CN_OK);
+	draft_init(&t, DRAFT_WORKTIME);
+	strcpy(t.t.date, "2026-01-05");
+	strcpy(t.t.time, "09:00");
+	strcpy(t.t.kind, "veille");
+	CHECK_INT(draft_save(ds, &w, &err), CN_OK);
+	CHECK_INT(draft_put_aside(ds, &t, &err), CN_OK);
+	CHECK_INT(draft_load(ds, &loaded, &found, &err), CN_OK);
+	CHECK(found);
+	CHECK_INT(loaded.kind, DRAFT_WORKSHOP);
+	CHECK_STR(loaded.w.participants[0].code, "FORG12");
+	CHECK_INT(draft_aside_each(ds, count_aside, &n, &err), CN_OK);
+	CHECK_INT(n, 1);
+	drafts_close(ds);
+	/* forget: the workshop draft names the person among its participants. */
+	CHECK_INT(drafts_forget(path, "FORG12", &err), CN_OK);
+	CHECK_INT(drafts_open(&ds, st, &err), CN_OK);
+	CHECK_INT(draft_load(ds, &loaded, &found, &err), CN_OK);
+	CHECK(!found);
+	n = 0;
+	CHECK_INT(draft_aside_each(ds, count_aside, &n, &err), CN_OK);
+	CHECK_INT(n, 1);
+	drafts_close(ds);
+	/* purge: the time put aside is dated before the day. */
+	CHECK_INT(drafts_purge(path, "2026-02-01", &err), CN_OK);
+	CHECK_INT(drafts_open(&ds, st, &err), CN_OK);
+	n = 0;
+	CHECK_INT(draft_aside_each(ds, count_aside, &n, &err), CN_OK);
+	CHECK_INT(n, 0);
+	drafts_close(ds);
+	store_close(st);
+}
+
 int main(void)
 {
 	const char *paths[] = {shipped_ini()};
@@ -492,6 +704,10 @@ int main(void)
 	RUN(test_persons);
 	RUN(test_limit_stops_endless_reads);
 	RUN(test_update_conflict_and_later);
+	RUN(test_draft_workshop_round_trip);
+	RUN(test_draft_worktime_round_trip);
+	RUN(test_draft_old_and_damaged);
+	RUN(test_drafts_forget_and_purge_new_kinds);
 	config_free(&cfg);
 	return harness_finish();
 }

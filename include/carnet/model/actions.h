@@ -13,6 +13,8 @@ enum action {
 	ACT_HELP,
 	ACT_QUIT,
 	ACT_NEW,
+	ACT_WORKSHOP,
+	ACT_WORKTIME,
 	ACT_EDIT,
 	ACT_DELETE,
 	ACT_UNDO,
@@ -43,8 +45,8 @@ enum action {
 
 /* Where an action's keys apply. */
 enum action_context {
-	CTX_LIST, /* the list of the day's visits */
-	CTX_FORM, /* a form: new visit, edit, person profile */
+	CTX_LIST, /* the list of the day: visits, workshops, times */
+	CTX_FORM, /* a form: visit, workshop, time, person profile */
 	CTX_COUNT
 };
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The visit being typed on the desk screen, saved after every change so that
+/* The record being typed on the desk screen (a visit, a workshop, a time
+ * outside accompaniment), saved after every change so that
  * a closed terminal, a signal or a crash never loses it. Drafts live in
  * their own small file beside the database (FILE.brouillons, 0600): a long
  * import or merge holding the database never makes a key wait. One draft
@@ -12,6 +13,8 @@
 #include <stddef.h>
 #include "carnet/model/clock.h"
 #include "carnet/model/visit.h"
+#include "carnet/model/workshop.h"
+#include "carnet/model/worktime.h"
 #include "carnet/store/store.h"
 
 /* The drafts file of a database: "carnet.db.brouillons". */
@@ -19,9 +22,16 @@
 /* Highest form field index a draft may name (the form checks its own). */
 #define DRAFT_FIELD_MAX 64
 
+/* The kind of record a draft holds ("record=" in its text form; a draft
+ * without it, from an earlier carnet, is a visit). */
+enum draft_kind { DRAFT_VISIT, DRAFT_WORKSHOP, DRAFT_WORKTIME };
+
 struct draft {
+	enum draft_kind kind;    /* which of v, w, t is the record */
 	struct visit v;          /* v.id set when editing a saved visit, v.updated
 	                            the version the edit started from */
+	struct workshop w;       /* the same for a workshop */
+	struct worktime t;       /* and for a time outside accompaniment */
 	int field;               /* the form field that had the cursor */
 	bool duration_set;       /* a duration was typed or picked */
 	bool time_set;           /* a time was typed (else the timer may set it) */
@@ -38,6 +48,13 @@ int drafts_open(struct drafts **out, struct store *st, struct cn_err *err);
 void drafts_close(struct drafts *ds);
 /* The drafts file of a database path. */
 void drafts_path(const char *db, char *out, size_t size);
+
+/* A draft of kind k holding nothing yet (visit_init and the like). */
+void draft_init(struct draft *d, enum draft_kind k);
+/* The id, the date and the time of the draft's record. */
+const char *draft_id(const struct draft *d);
+const char *draft_date(const struct draft *d);
+const char *draft_time(const struct draft *d);
 
 /* Text form of a draft: one "key=value" line per field. */
 size_t draft_encode(const struct draft *d, char *out, size_t size);
