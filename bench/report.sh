@@ -19,17 +19,20 @@ CARNET=$BUILD/carnet
 export CARNET_DATADIR="$HERE/../share/carnet" CARNET_CONFIG="$HERE/demo.ini" TZ=Europe/Paris
 mkdir -p "$DATA"
 
-# gen N FILE: N visits over three years ending 2026-11-18, six sites, eight
-# mediators, one returning person for twenty visits.
+# gen N FILE [GEN_ARGS…]: N visits over three years ending 2026-11-18, six
+# sites, eight mediators, one returning person for twenty visits; GEN_ARGS
+# add workshops and times.
 gen() {
-	if [ ! -s "$2" ]; then
-		echo "Generating $1 visits into $2…"
-		rm -f "$2" "$2-wal" "$2-shm"
-		"$BUILD/bench/gen" --db "$2" --visits "$1" --days 1095 --sites 6 --mediators 8 \
-			--persons $(($1 / 20))
+	n=$1 file=$2
+	shift 2
+	if [ ! -s "$file" ]; then
+		echo "Generating $n visits $* into $file…"
+		rm -f "$file" "$file-wal" "$file-shm"
+		"$BUILD/bench/gen" --db "$file" --visits "$n" --days 1095 --sites 6 --mediators 8 \
+			--persons $((n / 20)) "$@"
 	fi
 	# Open it once (a schema upgrade would happen here) and warm the OS cache.
-	"$CARNET" --db "$2" report --year 2025 >/dev/null 2>&1 || true
+	"$CARNET" --db "$file" report --year 2025 >/dev/null 2>&1 || true
 }
 
 # median LIST: the middle value of whitespace-separated numbers.
@@ -58,9 +61,11 @@ row() {
 	measure "$CARNET" --db "$db" report "$@"
 	ct=$T cm=$M
 	# The shell strips one level of quotes from dot-command arguments.
+	# SQL_MORE: a second file of queries for the figures of that database.
+	set -- ".read $HERE/report.sql"
+	[ -n "$SQL_MORE" ] && set -- "$@" ".read $SQL_MORE"
 	measure sqlite3 -cmd ".parameter set @from \"'$from'\"" \
-		-cmd ".parameter set @to \"'$to'\"" \
-		"$db" ".read $HERE/report.sql"
+		-cmd ".parameter set @to \"'$to'\"" "$db" "$@"
 	st=$T sm=$M
 	printf '%-34s %9s %9s %7s %10s %10s\n' "$label" "$ct" "$st" \
 		"$(awk -v a="$ct" -v b="$st" 'BEGIN { printf "%.2f", a / b }')" "$cm" "$sm"
@@ -68,6 +73,11 @@ row() {
 
 gen 1000000 "$DATA/report-1m.db"
 [ "${BENCH_LARGE:-0}" = 1 ] && gen 6000000 "$DATA/report-6m.db"
+# The same visits with the most workshops and times gen makes: fifteen
+# workshops a week on each site, forty times a week for each mediator.
+gen 1000000 "$DATA/report-1m-activity.db" --workshops-per-week 15 --times-per-week 40 \
+	--lists "$HERE/../share/carnet/carnet.ini"
+SQL_MORE=
 
 echo
 echo "carnet report against hand-written sqlite3 queries (median of $RUNS runs)"
@@ -76,6 +86,12 @@ printf '%-34s %9s %9s %7s %10s %10s\n' "case" "carnet s" "sqlite3 s" "ratio" "ca
 row "1 000 000 visits, --month 2026-10" "$DATA/report-1m.db" 2026-10-01 2026-10-31 \
 	--month 2026-10
 row "1 000 000 visits, --year 2025" "$DATA/report-1m.db" 2025-01-01 2025-12-31 --year 2025
+SQL_MORE="$HERE/report_activity.sql"
+row "1 M visits + workshops, --month 2026-10" "$DATA/report-1m-activity.db" 2026-10-01 \
+	2026-10-31 --month 2026-10
+row "1 M visits + workshops, --year 2025" "$DATA/report-1m-activity.db" 2025-01-01 \
+	2025-12-31 --year 2025
+SQL_MORE=
 if [ "${BENCH_LARGE:-0}" = 1 ]; then
 	row "6 000 000 visits, --month 2026-10" "$DATA/report-6m.db" 2026-10-01 2026-10-31 \
 		--month 2026-10
