@@ -108,3 +108,26 @@ void records_bind_set(sqlite3_stmt *stmt, int idx, const struct codeset *set)
 	strcat(joined, ",");
 	sqlite3_bind_text(stmt, idx, joined, -1, SQLITE_TRANSIENT);
 }
+
+int records_edit_check(const char *what, const char *which, int id_field, const char *prev_id,
+                       const char *prev_updated, const char *id, const char *updated,
+                       struct cn_err *err)
+{
+	if (strcmp(prev_id, id) != 0)
+		return cn_err_field(err, CN_ENOTFOUND, id_field, "%s introuvable : « %s »", what, id);
+	if (updated[0] && strcmp(prev_updated, updated) != 0)
+		return cn_err_set(err, CN_ECONFLICT,
+		                  "%s a été modifié ailleurs depuis qu'il a été ouvert "
+		                  "(version du %s) ; rien n'a été enregistré",
+		                  which, prev_updated);
+	return CN_OK;
+}
+
+int records_edit_stamp(const char *prev_created, const char *prev_updated,
+                       char created[TS_LEN], char updated[TS_LEN], char deleted[TS_LEN],
+                       struct cn_err *err)
+{
+	snprintf(created, TS_LEN, "%s", prev_created);
+	deleted[0] = '\0';
+	return clock_timestamp_after(prev_updated, updated, err);
+}

@@ -160,21 +160,15 @@ int visit_update_in(struct store *st, const struct lists *ls, struct visit *v,
 	struct visit prev;
 	int rc = visit_get(st, v->id, false, &prev, err);
 
-	if (rc == CN_OK && strcmp(prev.id, v->id) != 0)
-		rc = cn_err_field(err, CN_ENOTFOUND, VF_ID, "passage introuvable : « %s »", v->id);
 	/* Saved over the version it was read from, or not at all. */
-	if (rc == CN_OK && v->updated[0] && strcmp(prev.updated, v->updated) != 0)
-		rc = cn_err_set(err, CN_ECONFLICT,
-		                  "ce passage a été modifié ailleurs depuis qu'il a été ouvert "
-		                  "(version du %s) ; rien n'a été enregistré",
-		                  prev.updated);
+	if (rc == CN_OK)
+		rc = records_edit_check("passage", "ce passage", VF_ID, prev.id, prev.updated, v->id,
+		                        v->updated, err);
 	if (rc == CN_OK)
 		rc = visit_validate(v, &prev, ls, err);
-	if (rc == CN_OK) {
-		strcpy(v->created, prev.created);
-		v->deleted[0] = '\0';
-		rc = clock_timestamp_after(prev.updated, v->updated, err);
-	}
+	if (rc == CN_OK)
+		rc = records_edit_stamp(prev.created, prev.updated, v->created, v->updated,
+		                        v->deleted, err);
 	if (rc == CN_OK)
 		rc = write_visit(st, v, false, err);
 	return rc;

@@ -196,21 +196,15 @@ int workshop_update_in(struct store *st, const struct lists *ls, struct workshop
 	struct workshop prev;
 	int rc = workshop_get(st, w->id, false, &prev, err);
 
-	if (rc == CN_OK && strcmp(prev.id, w->id) != 0)
-		rc = cn_err_field(err, CN_ENOTFOUND, WF_ID, "atelier introuvable : « %s »", w->id);
 	/* Saved over the version it was read from, or not at all. */
-	if (rc == CN_OK && w->updated[0] && strcmp(prev.updated, w->updated) != 0)
-		rc = cn_err_set(err, CN_ECONFLICT,
-		                "cet atelier a été modifié ailleurs depuis qu'il a été ouvert "
-		                "(version du %s) ; rien n'a été enregistré",
-		                prev.updated);
+	if (rc == CN_OK)
+		rc = records_edit_check("atelier", "cet atelier", WF_ID, prev.id, prev.updated, w->id,
+		                        w->updated, err);
 	if (rc == CN_OK)
 		rc = workshop_validate(w, &prev, ls, err);
-	if (rc == CN_OK) {
-		strcpy(w->created, prev.created);
-		w->deleted[0] = '\0';
-		rc = clock_timestamp_after(prev.updated, w->updated, err);
-	}
+	if (rc == CN_OK)
+		rc = records_edit_stamp(prev.created, prev.updated, w->created, w->updated,
+		                        w->deleted, err);
 	if (rc == CN_OK)
 		rc = write_workshop(st, w, false, err);
 	return rc;

@@ -83,20 +83,15 @@ int worktime_update_in(struct store *st, const struct lists *ls, struct worktime
 	struct worktime prev;
 	int rc = worktime_get(st, t->id, false, &prev, err);
 
-	if (rc == CN_OK && strcmp(prev.id, t->id) != 0)
-		rc = cn_err_field(err, CN_ENOTFOUND, TF_ID, "temps introuvable : « %s »", t->id);
-	if (rc == CN_OK && t->updated[0] && strcmp(prev.updated, t->updated) != 0)
-		rc = cn_err_set(err, CN_ECONFLICT,
-		                "ce temps a été modifié ailleurs depuis qu'il a été ouvert "
-		                "(version du %s) ; rien n'a été enregistré",
-		                prev.updated);
+	/* Saved over the version it was read from, or not at all. */
+	if (rc == CN_OK)
+		rc = records_edit_check("temps", "ce temps", TF_ID, prev.id, prev.updated, t->id,
+		                        t->updated, err);
 	if (rc == CN_OK)
 		rc = worktime_validate(t, &prev, ls, err);
-	if (rc == CN_OK) {
-		strcpy(t->created, prev.created);
-		t->deleted[0] = '\0';
-		rc = clock_timestamp_after(prev.updated, t->updated, err);
-	}
+	if (rc == CN_OK)
+		rc = records_edit_stamp(prev.created, prev.updated, t->created, t->updated,
+		                        t->deleted, err);
 	if (rc == CN_OK)
 		rc = write_worktime(st, t, false, err);
 	return rc;

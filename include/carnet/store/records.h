@@ -25,4 +25,17 @@ int records_set_deleted(struct store *st, const char *table, const char *what, i
  * instr() filters of VISIT_FILTER_WHERE take. */
 void records_bind_set(sqlite3_stmt *stmt, int idx, const struct codeset *set);
 
+/* An edit saved over prev, the stored version: the same record (else
+ * CN_ENOTFOUND) and, when the edit knows the version it was read from
+ * (updated set), that version still (else CN_ECONFLICT: nothing is
+ * saved). `which` names it in the message ("ce passage", "cet atelier"). */
+int records_edit_check(const char *what, const char *which, int id_field, const char *prev_id,
+                       const char *prev_updated, const char *id, const char *updated,
+                       struct cn_err *err);
+/* Once valid, the edit keeps prev's creation, loses any tombstone, and its
+ * updated moves past prev's. */
+int records_edit_stamp(const char *prev_created, const char *prev_updated,
+                       char created[TS_LEN], char updated[TS_LEN], char deleted[TS_LEN],
+                       struct cn_err *err);
+
 #endif
