@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 #include "carnet/screen/choices.h"
+#include "carnet/screen/form_tally.h"
 #include "carnet/screen/hotkeys.h"
 #include "carnet/screen/view_conflict.h"
 #include "carnet/store/draft.h"
@@ -27,7 +28,8 @@ enum fkind {
 	FK_TIME,
 	FK_PERSON,
 	FK_NUMBER,      /* an int from 0 to max_chars; inverted: empty is -1, not known */
-	FK_PARTICIPANTS /* the workshop's persons by code, each present or absent */
+	FK_PARTICIPANTS, /* the workshop's persons by code, each present or absent */
+	FK_TALLY        /* anonymous attendees counted by the values of a list */
 };
 
 /* One field of a form: where its value lives in the record and how it is
@@ -92,6 +94,10 @@ static const struct fdef workshop_fields[] = {
 	{"Niveau", FK_CHOICE, L_NIVEAU_ATELIER, false, WF(level), WF_LEVEL, true, false, 0},
 	{"Anonymes", FK_NUMBER, -1, false, WF(anonymous), WF_ANONYMOUS, false, false,
 	 ATTENDEES_MAX},
+	{"  par genre", FK_TALLY, L_GENRE, false, WF(anon_gender), WF_ANON_GENDER, false, false, 0},
+	{"  par âge", FK_TALLY, L_TRANCHE_AGE, false, WF(anon_age), WF_ANON_AGE, false, false, 0},
+	{"  par situation", FK_TALLY, L_SITUATION, false, WF(anon_situation), WF_ANON_SITUATION,
+	 false, false, 0},
 	{"Participants", FK_PARTICIPANTS, -1, false, WF(nparticipants), WF_PARTICIPANTS, false,
 	 false, 0},
 	{"Inscrits", FK_NUMBER, -1, false, WF(registered), WF_REGISTERED, false, true,
@@ -119,7 +125,7 @@ static const struct fdef worktime_fields[] = {
 };
 
 #define NELEM(a) ((int)(sizeof a / sizeof a[0]))
-#define FIELDS_MAX NELEM(visit_fields)
+#define FIELDS_MAX NELEM(workshop_fields)
 
 /* Quick picks of the duration field, on the keys a, b, c…; the desk's own
  * habits follow on j, k, l (the fixed keys never move). */
@@ -155,6 +161,7 @@ struct form {
 	struct person_panel pp;         /* the Usager field; the code typed for Participants */
 	int pcur;                       /* Participants: the participant highlighted, then
 	                                   the recent codes (pcur - nparticipants) */
+	struct form_tally tally;        /* the focused TALLY field */
 };
 
 static void *record(struct form *f)
@@ -186,6 +193,19 @@ static const struct fdef *def(struct form *f)
 static const struct lists *lists_of(struct ui *ui)
 {
 	return &ui->app->cfg.lists;
+}
+
+/* "Anonymes par genre": a TALLY field's name in its panel and messages. */
+static const char *tally_label(const struct fdef *d)
+{
+	switch (d->field) {
+	case WF_ANON_GENDER:
+		return "Anonymes par genre";
+	case WF_ANON_AGE:
+		return "Anonymes par tranche d'âge";
+	default:
+		return "Anonymes par situation";
+	}
 }
 
 /* ------------------------------------------------------------ choices */
@@ -379,6 +399,9 @@ static void focus(struct ui *ui, struct form *f, int field)
 		person_panel_open(&f->pp, ui, "", false);
 		f->pcur = 0;
 		break;
+	case FK_TALLY:
+		form_tally_open(&f->tally, &lists_of(ui)->l[d->list], AT(f, d, struct tally));
+		break;
 	case FK_DATE:
 	case FK_TIME:
 		text_copy(f->input, sizeof f->input, AT(f, d, char));
@@ -535,6 +558,9 @@ static void clear_field(struct ui *ui, struct form *f)
 	case FK_PARTICIPANTS:
 		participants_erase(ui, f);
 		break;
+	case FK_TALLY:
+		form_tally_lower(&f->tally, AT(f, d, struct tally));
+		break;
 	case FK_FLAG:
 		*AT(f, d, bool) = d->inverted;
 		break;
@@ -626,6 +652,12 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 		return false;
 	case FK_PARTICIPANTS:
 		return participants_char(ui, f, c);
+	case FK_TALLY:
+		if (!form_tally_key(&f->tally, ui, AT(f, d, struct tally), f->d.w.anonymous,
+		                    tally_label(d), c))
+			return false;
+		f->dirty = true;
+		return true;
 	case FK_TEXT: {
 		char *s = AT(f, d, char), mb[8];
 		size_t len = strlen(s);
@@ -658,6 +690,8 @@ static bool is_empty(struct form *f, const struct fdef *d)
 		return *AT(f, d, int) < 0;
 	case FK_PARTICIPANTS:
 		return f->d.w.nparticipants == 0;
+	case FK_TALLY:
+		return AT(f, d, struct tally)->n == 0;
 	case FK_FLAG:
 		return false;
 	default:
@@ -976,6 +1010,9 @@ static void value_text(struct ui *ui, struct form *f, const struct fdef *d, int 
 			snprintf(out, size, "%d", w->nparticipants);
 		break;
 	}
+	case FK_TALLY:
+		form_tally_text(&ls->l[d->list], AT(f, d, struct tally), out, size);
+		break;
 	case FK_DATE:
 	case FK_TIME:
 		snprintf(out, size, "%s", focused ? f->input : AT(f, d, char));
@@ -1033,7 +1070,7 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 	const struct fdef *d = def(f);
 	char line[300];
 
-	ui_put(2, x, d->label, w, false, A_BOLD);
+	ui_put(2, x, d->kind == FK_TALLY ? tally_label(d) : d->label, w, false, A_BOLD);
 	switch (d->kind) {
 	case FK_CHOICE:
 	case FK_MULTI:
@@ -1071,6 +1108,9 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		break;
 	case FK_PARTICIPANTS:
 		participants_draw(ui, f, x, w);
+		break;
+	case FK_TALLY:
+		form_tally_draw(&f->tally, AT(f, d, struct tally), f->d.w.anonymous, x, w);
 		break;
 	case FK_FLAG:
 		ui_put(5, x, "o  oui", w, false, *AT(f, d, bool) != d->inverted ? A_BOLD : 0);
@@ -1299,6 +1339,10 @@ static void toggle(struct ui *ui, struct form *f)
 	case FK_PARTICIPANTS:
 		participants_toggle(ui, f);
 		break;
+	case FK_TALLY:
+		f->dirty |= form_tally_raise(&f->tally, ui, AT(f, d, struct tally), f->d.w.anonymous,
+		                             tally_label(d));
+		break;
 	default:
 		break;
 	}
@@ -1310,6 +1354,8 @@ static void choice_move(struct form *f, int delta)
 		person_panel_move(&f->pp, delta);
 	else if (def(f)->kind == FK_PARTICIPANTS)
 		participants_move(f, delta);
+	else if (def(f)->kind == FK_TALLY)
+		form_tally_move(&f->tally, delta);
 	else
 		choices_move(&f->ch, delta);
 }

@@ -463,6 +463,37 @@ static int tcheck(const struct worktime *t, const struct worktime *prev, const s
 			printf("#   message: %s\n", e_.msg);                             \
 	} while (0)
 
+/* What the form's tally field does with a key: one more, one less. */
+static void test_tally_add(void)
+{
+	struct tally t;
+	struct cn_err err;
+	char out[512];
+
+	memset(&t, 0, sizeof t);
+	CHECK_INT(tally_add(&t, "nc", -1), 0); /* nothing to take off */
+	CHECK_INT(t.n, 0);
+	CHECK_INT(tally_add(&t, "femme", 1), 1);
+	CHECK_INT(tally_add(&t, "homme", 1), 1);
+	CHECK_INT(tally_add(&t, "femme", 2), 3);
+	tally_format(&t, "|", out, sizeof out);
+	CHECK_STR(out, "femme=3|homme=1");
+	CHECK_INT(tally_add(&t, "femme", -3), 0); /* at 0 the code leaves */
+	tally_format(&t, "|", out, sizeof out);
+	CHECK_STR(out, "homme=1");
+	CHECK_INT(tally_add(&t, "homme", ATTENDEES_MAX + 5), ATTENDEES_MAX);
+	tally_format(&t, "|", out, sizeof out);
+	CHECK_INT(tally_parse(&t, out, &err), CN_OK); /* still a valid tally */
+	memset(&t, 0, sizeof t);
+	for (int i = 0; i < CODESET_MAX; i++) {
+		char code[8];
+		snprintf(code, sizeof code, "c%d", i);
+		CHECK_INT(tally_add(&t, code, 1), 1);
+	}
+	CHECK_INT(tally_add(&t, "full", 1), 0); /* no room left */
+	CHECK_INT(t.n, CODESET_MAX);
+}
+
 static void test_worktime_fields(void)
 {
 	struct worktime t, prev;
@@ -1150,6 +1181,7 @@ int main(void)
 	RUN(test_workshop_retired_and_foreign);
 	RUN(test_participants);
 	RUN(test_tallies);
+	RUN(test_tally_add);
 	RUN(test_worktime_fields);
 	RUN(test_rules);
 	RUN(test_workshop_create_get);
