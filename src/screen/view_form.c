@@ -268,12 +268,47 @@ static bool participants_commit(struct ui *ui, struct form *f)
 		return true;
 	}
 	if (f->pp.input[0]) {
-		ui_status(ui, true, "Usager inconnu « %s » : un participant est un usager de la "
-		                    "base (Retour arrière efface)",
+		ui_status(ui, true, "Usager inconnu « %s » : + en fait un nouvel usager, Retour "
+		                    "arrière efface",
 		          f->pp.input);
 		return false;
 	}
 	return true;
+}
+
+/* Whether code is a participant made new on this form. */
+static int new_index(const struct form *f, const char *code)
+{
+	for (int i = 0; i < f->d.nnew; i++)
+		if (strcmp(f->d.new_codes[i], code) == 0)
+			return i;
+	return -1;
+}
+
+/* '+': a new person of the typed code, or of a new code, added present;
+ * written only with the workshop, in its transaction. */
+static void participants_new(struct ui *ui, struct form *f)
+{
+	struct workshop *w = &f->d.w;
+	char code[PCODE_MAX];
+
+	if (f->pp.code[0] && !f->pp.is_new) {
+		ui_status(ui, true, "%s est déjà un usager de la base : Espace l'ajoute", f->pp.code);
+		return;
+	}
+	/* The panel checks the typed code, or finds a code no one has. */
+	person_panel_char(&f->pp, ui, '+');
+	if (!f->pp.is_new || !f->pp.code[0])
+		return;
+	text_copy(code, sizeof code, f->pp.code);
+	participants_add(ui, f, code); /* or says why not */
+	if (!workshop_participant(w, code) || new_index(f, code) >= 0 ||
+	    f->d.nnew >= PARTICIPANTS_MAX)
+		return;
+	text_copy(f->d.new_codes[f->d.nnew++], PCODE_MAX, code);
+	ui_status(ui, false, "Nouvel usager %s ajouté, présent, enregistré avec l'atelier : notez "
+	                     "ce code sur sa carte",
+	          code);
 }
 
 static void participants_move(struct form *f, int delta)
@@ -313,6 +348,12 @@ static void participants_erase(struct ui *ui, struct form *f)
 		char code[PCODE_MAX];
 		text_copy(code, sizeof code, w->participants[f->pcur].code);
 		workshop_remove_participant(w, code);
+		if (new_index(f, code) >= 0) {
+			int k = new_index(f, code);
+			memmove(f->d.new_codes[k], f->d.new_codes[k + 1],
+			        PCODE_MAX * (size_t)(f->d.nnew - k - 1));
+			f->d.nnew--;
+		}
 		f->dirty = true;
 		if (f->pcur > 0 && f->pcur >= w->nparticipants)
 			f->pcur--;
@@ -323,8 +364,7 @@ static void participants_erase(struct ui *ui, struct form *f)
 static bool participants_char(struct ui *ui, struct form *f, int c)
 {
 	if (c == '+') {
-		ui_status(ui, true, "Un nouveau code se crée sur un passage ; un participant est un "
-		                    "usager déjà connu");
+		participants_new(ui, f);
 		return true;
 	}
 	if (!person_panel_char(&f->pp, ui, c))
@@ -344,14 +384,16 @@ static void participants_draw(struct ui *ui, struct form *f, int x, int w)
 	ui_put(3, x, "Un code, ou Haut/Bas et Espace", w, false, A_DIM);
 	snprintf(line, sizeof line, "Code : %s_", pp->input);
 	ui_put(4, x, line, w, false, A_BOLD);
+	ui_put(5, x, "+ : un nouvel usager", w, false, A_DIM);
 	if (ws->nparticipants > 0) {
 		ui_put(y++, x, "Participants :", w, false, 0);
 		ui_put(LINES - 6, x, "Espace : présent ou absent", w, false, A_DIM);
 		ui_put(LINES - 5, x, "Retour arrière : le retirer", w, false, A_DIM);
 	}
 	for (int i = 0; i < ws->nparticipants && y < LINES - 10; i++, y++) {
-		snprintf(line, sizeof line, "%-16s %s", ws->participants[i].code,
-		         ws->participants[i].present ? "présent" : "absent");
+		snprintf(line, sizeof line, "%-16s %s%s", ws->participants[i].code,
+		         ws->participants[i].present ? "présent" : "absent",
+		         new_index(f, ws->participants[i].code) >= 0 ? " · nouveau" : "");
 		ui_put(y, x + 1, line, w - 1, false, i == f->pcur ? A_REVERSE : 0);
 	}
 	if (pp->nshown == 0)
@@ -849,8 +891,10 @@ static void store_form(struct ui *ui, struct form *f, bool again)
 		rc = person_update(st, ls, &f->person, &err);
 		break;
 	case FORM_WORKSHOP:
-		rc = f->editing ? workshop_update(st, ls, &f->d.w, &err)
-		                : workshop_create(st, ls, &f->d.w, &err);
+		/* Persons made on this form are written with it, in its transaction. */
+		rc = f->editing
+		             ? workshop_update_with(st, ls, &f->d.w, f->d.new_codes, f->d.nnew, &err)
+		             : workshop_create_with(st, ls, &f->d.w, f->d.new_codes, f->d.nnew, &err);
 		break;
 	case FORM_WORKTIME:
 		rc = f->editing ? worktime_update(st, ls, &f->d.t, &err)
@@ -1426,7 +1470,11 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 			f->dirty = true;
 			break;
 		case ACT_PROFILE:
-			if (def(f)->kind == FK_PARTICIPANTS && f->pcur < f->d.w.nparticipants)
+			if (def(f)->kind == FK_PARTICIPANTS && f->pcur < f->d.w.nparticipants &&
+			    new_index(f, f->d.w.participants[f->pcur].code) >= 0)
+				ui_status(ui, true, "Nouvel usager : son profil s'ouvre une fois l'atelier "
+				                    "enregistré");
+			else if (def(f)->kind == FK_PARTICIPANTS && f->pcur < f->d.w.nparticipants)
 				view_form_profile(ui, f->d.w.participants[f->pcur].code);
 			else if (f->kind == FORM_WORKSHOP)
 				ui_status(ui, true, "Profil : placez-vous sur un participant du champ "

@@ -777,6 +777,51 @@ static void test_workshop_create_get(void)
 	store_close(st);
 }
 
+/* New persons made on the screen are written with the workshop, in its
+ * transaction: all or nothing. */
+static void test_workshop_new_persons(void)
+{
+	struct store *st = open_base("workshop-new.db");
+	struct workshop w, got;
+	struct cn_err err;
+	char out[512];
+	const char fresh[][PCODE_MAX] = {"NEW111", "NEW222", "GONE33"};
+
+	/* An unknown participant beside them: nothing at all is written. */
+	typical(&w);
+	CHECK_INT(participants_parse(&w, "NEW111|ZZZZ99", &err), CN_OK);
+	CHECK_INT(workshop_create_with(st, &cfg.lists, &w, fresh, 3, &err), CN_ENOTFOUND);
+	CHECK_INT(err.field, WF_PARTICIPANTS);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM workshop"), 0);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM person WHERE code = 'NEW111'"), 0);
+
+	/* Only the fresh codes still among the participants become persons. */
+	typical(&w);
+	CHECK_INT(participants_parse(&w, "ABCD12|NEW111:absent", &err), CN_OK);
+	CHECK_INT(workshop_create_with(st, &cfg.lists, &w, fresh, 3, &err), CN_OK);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM person WHERE code = 'NEW111'"), 1);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM person WHERE code IN ('NEW222', 'GONE33')"), 0);
+	CHECK_INT(workshop_get(st, w.id, false, &got, &err), CN_OK);
+	participants_format(&got, "|", out, sizeof out);
+	CHECK_STR(out, "ABCD12|NEW111:absent");
+
+	/* An edit brings another one. */
+	CHECK_INT(workshop_add_participant(&got, "NEW222", true, &err), CN_OK);
+	CHECK_INT(workshop_update_with(st, &cfg.lists, &got, fresh + 1, 1, &err), CN_OK);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM person WHERE code = 'NEW222'"), 1);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM workshop_participant"), 3);
+	/* A code taken meanwhile is refused, the workshop unchanged. */
+	CHECK_INT(workshop_get(st, w.id, false, &got, &err), CN_OK);
+	CHECK_INT(workshop_add_participant(&got, "EF34GH", true, &err), CN_OK);
+	{
+		const char taken[][PCODE_MAX] = {"EF34GH"};
+		CHECK(workshop_update_with(st, &cfg.lists, &got, taken, 1, &err) != CN_OK);
+		CHECK_INT(err.field, WF_PARTICIPANTS);
+	}
+	CHECK_INT(scalar(st, "SELECT count(*) FROM workshop_participant"), 3);
+	store_close(st);
+}
+
 static void test_workshop_update_delete(void)
 {
 	struct store *st = open_base("workshop-edit.db");
@@ -1185,6 +1230,7 @@ int main(void)
 	RUN(test_worktime_fields);
 	RUN(test_rules);
 	RUN(test_workshop_create_get);
+	RUN(test_workshop_new_persons);
 	RUN(test_workshop_update_delete);
 	RUN(test_workshop_each);
 	RUN(test_worktime_store);
