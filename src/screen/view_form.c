@@ -751,8 +751,25 @@ static void focus_model_field(struct ui *ui, struct form *f, int field)
 static void store_form(struct ui *ui, struct form *f, bool again);
 static void gone_elsewhere(struct ui *ui, struct form *f);
 
-/* A new visit of today measured by the timer starts when the timer started,
- * unless a time was typed. */
+/* The start time of the form's record: a visit's, a workshop's, a time's. */
+static char *record_time(struct form *f)
+{
+	return f->kind == FORM_WORKSHOP   ? f->d.w.time
+	       : f->kind == FORM_WORKTIME ? f->d.t.time
+	                                  : f->d.v.time;
+}
+
+/* The form's duration field. */
+static const struct fdef *duration_def(const struct form *f)
+{
+	for (int i = 0; i < f->ndefs; i++)
+		if (f->defs[i].kind == FK_DURATION)
+			return &f->defs[i];
+	return NULL;
+}
+
+/* A new visit, workshop or time of today measured by the timer starts when
+ * the timer started, unless a time was typed. */
 static void timer_start_time(struct ui *ui, struct form *f)
 {
 	struct cn_date today;
@@ -760,23 +777,24 @@ static void timer_start_time(struct ui *ui, struct form *f)
 	char day[DATE_LEN], hhmm[HHMM_LEN];
 	int hour, minute;
 
-	if (f->editing || f->d.time_set || !ui->timer_start ||
+	if (!f->drafted || f->editing || f->d.time_set || !ui->timer_start ||
 	    clock_now(&today, &hour, &minute, &err) != CN_OK)
 		return;
 	date_format(&today, day);
-	if (strcmp(day, f->d.v.date) != 0)
+	if (strcmp(day, draft_date(&f->d)) != 0)
 		return;
 	time_format(hour, minute, hhmm);
-	time_minus(hhmm, (int)(((long long)time(NULL) - ui->timer_start) / 60), f->d.v.time);
+	time_minus(hhmm, (int)(((long long)time(NULL) - ui->timer_start) / 60), record_time(f));
 }
 
 static void save(struct ui *ui, struct form *f)
 {
 	if (!commit_input(ui, f))
 		return;
-	if (f->is_visit && !f->d.duration_set && ui->timer_start) {
+	if (f->drafted && !f->d.duration_set && ui->timer_start && duration_def(f)) {
+		const struct fdef *d = duration_def(f);
 		int minutes = ui_timer_minutes(ui);
-		f->d.v.duration = minutes > DURATION_MAX ? DURATION_MAX : minutes;
+		*AT(f, d, int) = minutes > duration_max(d) ? duration_max(d) : minutes;
 		f->d.duration_set = true;
 		timer_start_time(ui, f);
 	}
@@ -935,8 +953,8 @@ static void store_form(struct ui *ui, struct form *f, bool again)
 	} else {
 		char minutes[32];
 		draft_clear(ui->drafts, &err);
-		if (!f->editing && f->is_visit)
-			ui->timer_start = 0; /* the timer measured this new visit */
+		if (!f->editing)
+			ui->timer_start = 0; /* the timer measured this new record */
 		memcpy(ui->focus_id, draft_id(&f->d), ID_LEN);
 		if (f->kind == FORM_WORKSHOP) {
 			int n = workshop_present(&f->d.w);
@@ -1021,7 +1039,7 @@ static void value_text(struct ui *ui, struct form *f, const struct fdef *d, int 
 			snprintf(out, size, "%s_", f->input);
 		else if (f->d.duration_set)
 			duration_format(*AT(f, d, int), out, size);
-		else if (ui->timer_start && f->is_visit)
+		else if (ui->timer_start && f->drafted)
 			snprintf(out, size, "chrono (%d min)", ui_timer_minutes(ui));
 		else
 			snprintf(out, size, "—");
@@ -1134,10 +1152,8 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		}
 		snprintf(line, sizeof line, "Saisie : %s_", f->input);
 		ui_put(6 + NELEM(quick_minutes) + f->nhabits, x, line, w, false, 0);
-		if (!f->is_visit)
-			break;
 		if (ui->timer_start)
-			snprintf(line, sizeof line, "Chronomètre : %d min, il remplira la durée",
+			snprintf(line, sizeof line, "Chrono : %d min, il remplira la durée",
 			         ui_timer_minutes(ui));
 		else
 			snprintf(line, sizeof line, "F5 : chronomètre (remplit la durée)");
@@ -1703,6 +1719,8 @@ void view_form_new_workshop(struct ui *ui, const char *date, const char *time_of
 	text_copy(w->site, sizeof w->site, ui->app->cfg.site);
 	if (ui->app->cfg.mediator[0])
 		codeset_add(&w->mediators, ui->app->cfg.mediator);
+	f->d.timer_start = ui->timer_start;
+	timer_start_time(ui, f);
 	open_form(ui, f, false);
 }
 
@@ -1728,6 +1746,8 @@ void view_form_new_worktime(struct ui *ui, const char *date, const char *time_of
 	text_copy(t->time, sizeof t->time, time_of_day);
 	text_copy(t->site, sizeof t->site, ui->app->cfg.site);
 	text_copy(t->mediator, sizeof t->mediator, ui->app->cfg.mediator);
+	f->d.timer_start = ui->timer_start;
+	timer_start_time(ui, f);
 	open_form(ui, f, false);
 }
 
