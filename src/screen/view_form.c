@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 #include "carnet/screen/choices.h"
+#include "carnet/screen/form_participants.h"
 #include "carnet/screen/form_tally.h"
 #include "carnet/screen/hotkeys.h"
 #include "carnet/screen/view_conflict.h"
@@ -158,9 +159,8 @@ struct form {
 	bool typing;                    /* input was typed since the field got the cursor */
 	struct choices ch;              /* the values of the focused CHOICE or MULTI field */
 	int top;                        /* first value shown when they do not all fit */
-	struct person_panel pp;         /* the Usager field; the code typed for Participants */
-	int pcur;                       /* Participants: the participant highlighted, then
-	                                   the recent codes (pcur - nparticipants) */
+	struct person_panel pp;         /* the Usager field */
+	struct form_participants parts; /* the Participants field */
 	struct form_tally tally;        /* the focused TALLY field */
 };
 
@@ -233,184 +233,14 @@ static void sync_person(struct form *f)
 	}
 }
 
-/* ------------------------------------------------------------ participants */
-
-/* Participants are persons of the base, found like the visit's Usager:
- * a code typed, or one of the recent codes. Each comes present; Space on
- * it makes it absent (and back), Backspace takes it off. */
-static void participants_add(struct ui *ui, struct form *f, const char *code)
+/* The Participants field changed the record: the form is dirty. Passes
+ * `result` through. */
+static bool parts_done(struct form *f, bool result)
 {
-	struct workshop *w = &f->d.w;
-	struct cn_err err;
-	char added[PCODE_MAX];
-
-	text_copy(added, sizeof added, code);
-	if (workshop_participant(w, added)) {
-		ui_status(ui, true, "%s est déjà parmi les participants", added);
-	} else if (workshop_add_participant(w, added, true, &err) != CN_OK) {
-		ui_status(ui, true, "%s", err.msg);
-		return;
-	} else {
+	if (f->parts.changed)
 		f->dirty = true;
-		ui_status(ui, false, "Participant %s ajouté, présent (Espace : absent)", added);
-	}
-	person_panel_open(&f->pp, ui, "", false);
-	for (int i = 0; i < w->nparticipants; i++)
-		if (strcmp(w->participants[i].code, added) == 0)
-			f->pcur = i;
-}
-
-/* What was typed, when the field is left or the form saved. */
-static bool participants_commit(struct ui *ui, struct form *f)
-{
-	if (f->pp.code[0]) {
-		participants_add(ui, f, f->pp.code);
-		return true;
-	}
-	if (f->pp.input[0]) {
-		ui_status(ui, true, "Usager inconnu « %s » : + en fait un nouvel usager, Retour "
-		                    "arrière efface",
-		          f->pp.input);
-		return false;
-	}
-	return true;
-}
-
-/* Whether code is a participant made new on this form. */
-static int new_index(const struct form *f, const char *code)
-{
-	for (int i = 0; i < f->d.nnew; i++)
-		if (strcmp(f->d.new_codes[i], code) == 0)
-			return i;
-	return -1;
-}
-
-/* '+': a new person of the typed code, or of a new code, added present;
- * written only with the workshop, in its transaction. */
-static void participants_new(struct ui *ui, struct form *f)
-{
-	struct workshop *w = &f->d.w;
-	char code[PCODE_MAX];
-
-	if (f->pp.code[0] && !f->pp.is_new) {
-		ui_status(ui, true, "%s est déjà un usager de la base : Espace l'ajoute", f->pp.code);
-		return;
-	}
-	/* The panel checks the typed code, or finds a code no one has. */
-	person_panel_char(&f->pp, ui, '+');
-	if (!f->pp.is_new || !f->pp.code[0])
-		return;
-	text_copy(code, sizeof code, f->pp.code);
-	participants_add(ui, f, code); /* or says why not */
-	if (!workshop_participant(w, code) || new_index(f, code) >= 0 ||
-	    f->d.nnew >= PARTICIPANTS_MAX)
-		return;
-	text_copy(f->d.new_codes[f->d.nnew++], PCODE_MAX, code);
-	ui_status(ui, false, "Nouvel usager %s ajouté, présent, enregistré avec l'atelier : notez "
-	                     "ce code sur sa carte",
-	          code);
-}
-
-static void participants_move(struct form *f, int delta)
-{
-	int n = f->d.w.nparticipants + f->pp.nshown;
-
-	if (f->pcur + delta >= 0 && f->pcur + delta < n)
-		f->pcur += delta;
-	if (f->pcur >= f->d.w.nparticipants)
-		f->pp.hl = f->pcur - f->d.w.nparticipants;
-}
-
-static void participants_toggle(struct ui *ui, struct form *f)
-{
-	struct workshop *w = &f->d.w;
-
-	if (f->pp.code[0] || f->pp.input[0]) {
-		if (!f->pp.code[0] && f->pp.nshown > 0)
-			person_panel_pick(&f->pp, ui);
-		participants_commit(ui, f);
-	} else if (f->pcur < w->nparticipants) {
-		w->participants[f->pcur].present = !w->participants[f->pcur].present;
-		f->dirty = true;
-	} else if (f->pp.nshown > 0) {
-		participants_add(ui, f, f->pp.recent[f->pp.shown[f->pp.hl]]);
-	}
-}
-
-static void participants_erase(struct ui *ui, struct form *f)
-{
-	struct workshop *w = &f->d.w;
-
-	if (f->pp.input[0]) {
-		person_panel_erase(&f->pp, ui);
-		f->pcur = w->nparticipants;
-	} else if (f->pcur < w->nparticipants) {
-		char code[PCODE_MAX];
-		text_copy(code, sizeof code, w->participants[f->pcur].code);
-		workshop_remove_participant(w, code);
-		if (new_index(f, code) >= 0) {
-			int k = new_index(f, code);
-			memmove(f->d.new_codes[k], f->d.new_codes[k + 1],
-			        PCODE_MAX * (size_t)(f->d.nnew - k - 1));
-			f->d.nnew--;
-		}
-		f->dirty = true;
-		if (f->pcur > 0 && f->pcur >= w->nparticipants)
-			f->pcur--;
-		ui_status(ui, false, "Participant %s retiré", code);
-	}
-}
-
-static bool participants_char(struct ui *ui, struct form *f, int c)
-{
-	if (c == '+') {
-		participants_new(ui, f);
-		return true;
-	}
-	if (!person_panel_char(&f->pp, ui, c))
-		return false;
-	f->pcur = f->d.w.nparticipants;
-	return true;
-}
-
-static void participants_draw(struct ui *ui, struct form *f, int x, int w)
-{
-	const struct workshop *ws = &f->d.w;
-	const struct person_panel *pp = &f->pp;
-	const struct lists *ls = lists_of(ui);
-	char line[300];
-	int y = 6;
-
-	ui_put(3, x, "Un code, ou Haut/Bas et Espace", w, false, A_DIM);
-	snprintf(line, sizeof line, "Code : %s_", pp->input);
-	ui_put(4, x, line, w, false, A_BOLD);
-	ui_put(5, x, "+ : un nouvel usager", w, false, A_DIM);
-	if (ws->nparticipants > 0) {
-		ui_put(y++, x, "Participants :", w, false, 0);
-		ui_put(LINES - 6, x, "Espace : présent ou absent", w, false, A_DIM);
-		ui_put(LINES - 5, x, "Retour arrière : le retirer", w, false, A_DIM);
-	}
-	for (int i = 0; i < ws->nparticipants && y < LINES - 10; i++, y++) {
-		snprintf(line, sizeof line, "%-16s %s%s", ws->participants[i].code,
-		         ws->participants[i].present ? "présent" : "absent",
-		         new_index(f, ws->participants[i].code) >= 0 ? " · nouveau" : "");
-		ui_put(y, x + 1, line, w - 1, false, i == f->pcur ? A_REVERSE : 0);
-	}
-	if (pp->nshown == 0)
-		return;
-	ui_put(++y, x, "Codes récents (Espace ajoute) :", w, false, 0);
-	y++;
-	for (int i = 0; i < pp->nshown && y < LINES - 7; i++, y++) {
-		int k = pp->shown[i];
-		char demand[128] = "", day[16];
-		if (pp->recent_demand[k][0])
-			ui_fit_label(lists_label(ls, L_DEMANDE, pp->recent_demand[k]), 0, demand,
-			             sizeof demand);
-		date_short(pp->recent_date[k], day, sizeof day);
-		snprintf(line, sizeof line, "%-7s %s  %s", pp->recent[k], day, demand);
-		ui_put(y, x + 1, line, w - 1, false,
-		       ws->nparticipants + i == f->pcur ? A_REVERSE : 0);
-	}
+	f->parts.changed = false;
+	return result;
 }
 
 /* ------------------------------------------------------------ focus */
@@ -438,8 +268,7 @@ static void focus(struct ui *ui, struct form *f, int field)
 			snprintf(f->input, sizeof f->input, "%d", *AT(f, d, int));
 		break;
 	case FK_PARTICIPANTS:
-		person_panel_open(&f->pp, ui, "", false);
-		f->pcur = 0;
+		form_participants_open(&f->parts, ui, &f->d.w, f->d.new_codes, &f->d.nnew);
 		break;
 	case FK_TALLY:
 		form_tally_open(&f->tally, &lists_of(ui)->l[d->list], AT(f, d, struct tally));
@@ -496,7 +325,7 @@ static bool commit_input(struct ui *ui, struct form *f)
 		return true;
 	}
 	case FK_PARTICIPANTS:
-		return participants_commit(ui, f);
+		return parts_done(f, form_participants_commit(&f->parts, ui));
 	case FK_DATE: {
 		struct cn_date today;
 		struct cn_err err;
@@ -598,7 +427,8 @@ static void clear_field(struct ui *ui, struct form *f)
 		sync_person(f);
 		break;
 	case FK_PARTICIPANTS:
-		participants_erase(ui, f);
+		form_participants_erase(&f->parts, ui);
+		parts_done(f, true);
 		break;
 	case FK_TALLY:
 		form_tally_lower(&f->tally, AT(f, d, struct tally));
@@ -693,7 +523,7 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 		}
 		return false;
 	case FK_PARTICIPANTS:
-		return participants_char(ui, f, c);
+		return parts_done(f, form_participants_char(&f->parts, ui, c));
 	case FK_TALLY:
 		if (!form_tally_key(&f->tally, ui, AT(f, d, struct tally), f->d.w.anonymous,
 		                    tally_label(d), c))
@@ -1060,18 +890,9 @@ static void value_text(struct ui *ui, struct form *f, const struct fdef *d, int 
 		else
 			snprintf(out, size, "%d", *AT(f, d, int));
 		break;
-	case FK_PARTICIPANTS: {
-		const struct workshop *w = &f->d.w;
-		int absent = w->nparticipants - (workshop_present(w) - w->anonymous);
-		if (w->nparticipants == 0)
-			snprintf(out, size, "—");
-		else if (absent > 0)
-			snprintf(out, size, "%d (%d absent%s)", w->nparticipants, absent,
-			         absent > 1 ? "s" : "");
-		else
-			snprintf(out, size, "%d", w->nparticipants);
+	case FK_PARTICIPANTS:
+		form_participants_text(&f->d.w, out, size);
 		break;
-	}
 	case FK_TALLY:
 		form_tally_text(&ls->l[d->list], AT(f, d, struct tally), out, size);
 		break;
@@ -1167,7 +988,7 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		ui_put(5, x, line, w, false, A_BOLD);
 		break;
 	case FK_PARTICIPANTS:
-		participants_draw(ui, f, x, w);
+		form_participants_draw(&f->parts, ui, x, w);
 		break;
 	case FK_TALLY:
 		form_tally_draw(&f->tally, AT(f, d, struct tally), f->d.w.anonymous, x, w);
@@ -1397,7 +1218,8 @@ static void toggle(struct ui *ui, struct form *f)
 		sync_person(f);
 		break;
 	case FK_PARTICIPANTS:
-		participants_toggle(ui, f);
+		form_participants_toggle(&f->parts, ui);
+		parts_done(f, true);
 		break;
 	case FK_TALLY:
 		f->dirty |= form_tally_raise(&f->tally, ui, AT(f, d, struct tally), f->d.w.anonymous,
@@ -1413,7 +1235,7 @@ static void choice_move(struct form *f, int delta)
 	if (def(f)->kind == FK_PERSON)
 		person_panel_move(&f->pp, delta);
 	else if (def(f)->kind == FK_PARTICIPANTS)
-		participants_move(f, delta);
+		form_participants_move(&f->parts, delta);
 	else if (def(f)->kind == FK_TALLY)
 		form_tally_move(&f->tally, delta);
 	else
@@ -1486,12 +1308,12 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 			f->dirty = true;
 			break;
 		case ACT_PROFILE:
-			if (def(f)->kind == FK_PARTICIPANTS && f->pcur < f->d.w.nparticipants &&
-			    new_index(f, f->d.w.participants[f->pcur].code) >= 0)
+			if (def(f)->kind == FK_PARTICIPANTS && form_participants_current(&f->parts) &&
+			    form_participants_is_new(&f->parts, form_participants_current(&f->parts)))
 				ui_status(ui, true, "Nouvel usager : son profil s'ouvre une fois l'atelier "
 				                    "enregistré");
-			else if (def(f)->kind == FK_PARTICIPANTS && f->pcur < f->d.w.nparticipants)
-				view_form_profile(ui, f->d.w.participants[f->pcur].code);
+			else if (def(f)->kind == FK_PARTICIPANTS && form_participants_current(&f->parts))
+				view_form_profile(ui, form_participants_current(&f->parts));
 			else if (f->kind == FORM_WORKSHOP)
 				ui_status(ui, true, "Profil : placez-vous sur un participant du champ "
 				                    "Participants");
@@ -1521,8 +1343,10 @@ static void form_resume(struct ui *ui, struct view *v)
 {
 	struct form *f = (struct form *)v;
 
-	if (def(f)->kind == FK_PERSON || def(f)->kind == FK_PARTICIPANTS)
+	if (def(f)->kind == FK_PERSON)
 		person_panel_reload(&f->pp, ui);
+	else if (def(f)->kind == FK_PARTICIPANTS)
+		form_participants_reload(&f->parts, ui);
 }
 
 static void form_tick(struct ui *ui, struct view *v, bool changed)
