@@ -486,7 +486,7 @@ static void test_tally_add(void)
 	CHECK_INT(tally_parse(&t, out, &err), CN_OK); /* still a valid tally */
 	memset(&t, 0, sizeof t);
 	for (int i = 0; i < CODESET_MAX; i++) {
-		char code[8];
+		char code[16];
 		snprintf(code, sizeof code, "c%d", i);
 		CHECK_INT(tally_add(&t, code, 1), 1);
 	}
