@@ -224,6 +224,29 @@ int tally_count(const struct tally *t, const char *code)
 	return 0;
 }
 
+int tally_add(struct tally *t, const char *code, int delta)
+{
+	int i = 0;
+
+	while (i < t->n && strcmp(t->e[i].code, code) != 0)
+		i++;
+	if (i == t->n) {
+		if (delta <= 0 || t->n >= CODESET_MAX || strlen(code) >= CODE_MAX)
+			return 0;
+		memcpy(t->e[t->n].code, code, strlen(code) + 1);
+		t->e[t->n++].count = 0;
+	}
+	t->e[i].count += delta;
+	if (t->e[i].count > ATTENDEES_MAX)
+		t->e[i].count = ATTENDEES_MAX;
+	if (t->e[i].count > 0)
+		return t->e[i].count;
+	/* Counted no more: the code leaves the tally. */
+	memmove(&t->e[i], &t->e[i + 1], sizeof t->e[0] * (size_t)(t->n - i - 1));
+	t->n--;
+	return 0;
+}
+
 static int check_code(const struct lists *ls, enum workshop_field f, const char *code,
                       const char *prev, bool required, struct unknown_codes *foreign,
                       struct cn_err *err)

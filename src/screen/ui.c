@@ -199,7 +199,7 @@ void ui_timer_toggle(struct ui *ui)
 		ui->timer_start = 0;
 	} else {
 		ui->timer_start = (long long)time(NULL);
-		ui_status(ui, false, "Chronomètre démarré : il remplira la durée du passage");
+		ui_status(ui, false, "Chronomètre démarré : il remplira la durée de la saisie");
 	}
 }
 

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <time.h>
 #include "carnet/screen/choices.h"
+#include "carnet/screen/form_participants.h"
+#include "carnet/screen/form_tally.h"
 #include "carnet/screen/hotkeys.h"
 #include "carnet/screen/view_conflict.h"
 #include "carnet/store/draft.h"
@@ -27,7 +29,8 @@ enum fkind {
 	FK_TIME,
 	FK_PERSON,
 	FK_NUMBER,      /* an int from 0 to max_chars; inverted: empty is -1, not known */
-	FK_PARTICIPANTS /* the workshop's persons by code, each present or absent */
+	FK_PARTICIPANTS, /* the workshop's persons by code, each present or absent */
+	FK_TALLY        /* anonymous attendees counted by the values of a list */
 };
 
 /* One field of a form: where its value lives in the record and how it is
@@ -92,6 +95,10 @@ static const struct fdef workshop_fields[] = {
 	{"Niveau", FK_CHOICE, L_NIVEAU_ATELIER, false, WF(level), WF_LEVEL, true, false, 0},
 	{"Anonymes", FK_NUMBER, -1, false, WF(anonymous), WF_ANONYMOUS, false, false,
 	 ATTENDEES_MAX},
+	{"  par genre", FK_TALLY, L_GENRE, false, WF(anon_gender), WF_ANON_GENDER, false, false, 0},
+	{"  par âge", FK_TALLY, L_TRANCHE_AGE, false, WF(anon_age), WF_ANON_AGE, false, false, 0},
+	{"  par situation", FK_TALLY, L_SITUATION, false, WF(anon_situation), WF_ANON_SITUATION,
+	 false, false, 0},
 	{"Participants", FK_PARTICIPANTS, -1, false, WF(nparticipants), WF_PARTICIPANTS, false,
 	 false, 0},
 	{"Inscrits", FK_NUMBER, -1, false, WF(registered), WF_REGISTERED, false, true,
@@ -119,7 +126,7 @@ static const struct fdef worktime_fields[] = {
 };
 
 #define NELEM(a) ((int)(sizeof a / sizeof a[0]))
-#define FIELDS_MAX NELEM(visit_fields)
+#define FIELDS_MAX NELEM(workshop_fields)
 
 /* Quick picks of the duration field, on the keys a, b, c…; the desk's own
  * habits follow on j, k, l (the fixed keys never move). */
@@ -152,9 +159,9 @@ struct form {
 	bool typing;                    /* input was typed since the field got the cursor */
 	struct choices ch;              /* the values of the focused CHOICE or MULTI field */
 	int top;                        /* first value shown when they do not all fit */
-	struct person_panel pp;         /* the Usager field; the code typed for Participants */
-	int pcur;                       /* Participants: the participant highlighted, then
-	                                   the recent codes (pcur - nparticipants) */
+	struct person_panel pp;         /* the Usager field */
+	struct form_participants parts; /* the Participants field */
+	struct form_tally tally;        /* the focused TALLY field */
 };
 
 static void *record(struct form *f)
@@ -188,6 +195,19 @@ static const struct lists *lists_of(struct ui *ui)
 	return &ui->app->cfg.lists;
 }
 
+/* "Anonymes par genre": a TALLY field's name in its panel and messages. */
+static const char *tally_label(const struct fdef *d)
+{
+	switch (d->field) {
+	case WF_ANON_GENDER:
+		return "Anonymes par genre";
+	case WF_ANON_AGE:
+		return "Anonymes par tranche d'âge";
+	default:
+		return "Anonymes par situation";
+	}
+}
+
 /* ------------------------------------------------------------ choices */
 
 static bool holds(struct form *f, const struct fdef *d, const char *code)
@@ -213,142 +233,14 @@ static void sync_person(struct form *f)
 	}
 }
 
-/* ------------------------------------------------------------ participants */
-
-/* Participants are persons of the base, found like the visit's Usager:
- * a code typed, or one of the recent codes. Each comes present; Space on
- * it makes it absent (and back), Backspace takes it off. */
-static void participants_add(struct ui *ui, struct form *f, const char *code)
+/* The Participants field changed the record: the form is dirty. Passes
+ * `result` through. */
+static bool parts_done(struct form *f, bool result)
 {
-	struct workshop *w = &f->d.w;
-	struct cn_err err;
-	char added[PCODE_MAX];
-
-	text_copy(added, sizeof added, code);
-	if (workshop_participant(w, added)) {
-		ui_status(ui, true, "%s est déjà parmi les participants", added);
-	} else if (workshop_add_participant(w, added, true, &err) != CN_OK) {
-		ui_status(ui, true, "%s", err.msg);
-		return;
-	} else {
+	if (f->parts.changed)
 		f->dirty = true;
-		ui_status(ui, false, "Participant %s ajouté, présent (Espace : absent)", added);
-	}
-	person_panel_open(&f->pp, ui, "", false);
-	for (int i = 0; i < w->nparticipants; i++)
-		if (strcmp(w->participants[i].code, added) == 0)
-			f->pcur = i;
-}
-
-/* What was typed, when the field is left or the form saved. */
-static bool participants_commit(struct ui *ui, struct form *f)
-{
-	if (f->pp.code[0]) {
-		participants_add(ui, f, f->pp.code);
-		return true;
-	}
-	if (f->pp.input[0]) {
-		ui_status(ui, true, "Usager inconnu « %s » : un participant est un usager de la "
-		                    "base (Retour arrière efface)",
-		          f->pp.input);
-		return false;
-	}
-	return true;
-}
-
-static void participants_move(struct form *f, int delta)
-{
-	int n = f->d.w.nparticipants + f->pp.nshown;
-
-	if (f->pcur + delta >= 0 && f->pcur + delta < n)
-		f->pcur += delta;
-	if (f->pcur >= f->d.w.nparticipants)
-		f->pp.hl = f->pcur - f->d.w.nparticipants;
-}
-
-static void participants_toggle(struct ui *ui, struct form *f)
-{
-	struct workshop *w = &f->d.w;
-
-	if (f->pp.code[0] || f->pp.input[0]) {
-		if (!f->pp.code[0] && f->pp.nshown > 0)
-			person_panel_pick(&f->pp, ui);
-		participants_commit(ui, f);
-	} else if (f->pcur < w->nparticipants) {
-		w->participants[f->pcur].present = !w->participants[f->pcur].present;
-		f->dirty = true;
-	} else if (f->pp.nshown > 0) {
-		participants_add(ui, f, f->pp.recent[f->pp.shown[f->pp.hl]]);
-	}
-}
-
-static void participants_erase(struct ui *ui, struct form *f)
-{
-	struct workshop *w = &f->d.w;
-
-	if (f->pp.input[0]) {
-		person_panel_erase(&f->pp, ui);
-		f->pcur = w->nparticipants;
-	} else if (f->pcur < w->nparticipants) {
-		char code[PCODE_MAX];
-		text_copy(code, sizeof code, w->participants[f->pcur].code);
-		workshop_remove_participant(w, code);
-		f->dirty = true;
-		if (f->pcur > 0 && f->pcur >= w->nparticipants)
-			f->pcur--;
-		ui_status(ui, false, "Participant %s retiré", code);
-	}
-}
-
-static bool participants_char(struct ui *ui, struct form *f, int c)
-{
-	if (c == '+') {
-		ui_status(ui, true, "Un nouveau code se crée sur un passage ; un participant est un "
-		                    "usager déjà connu");
-		return true;
-	}
-	if (!person_panel_char(&f->pp, ui, c))
-		return false;
-	f->pcur = f->d.w.nparticipants;
-	return true;
-}
-
-static void participants_draw(struct ui *ui, struct form *f, int x, int w)
-{
-	const struct workshop *ws = &f->d.w;
-	const struct person_panel *pp = &f->pp;
-	const struct lists *ls = lists_of(ui);
-	char line[300];
-	int y = 6;
-
-	ui_put(3, x, "Un code, ou Haut/Bas et Espace", w, false, A_DIM);
-	snprintf(line, sizeof line, "Code : %s_", pp->input);
-	ui_put(4, x, line, w, false, A_BOLD);
-	if (ws->nparticipants > 0) {
-		ui_put(y++, x, "Participants :", w, false, 0);
-		ui_put(LINES - 6, x, "Espace : présent ou absent", w, false, A_DIM);
-		ui_put(LINES - 5, x, "Retour arrière : le retirer", w, false, A_DIM);
-	}
-	for (int i = 0; i < ws->nparticipants && y < LINES - 10; i++, y++) {
-		snprintf(line, sizeof line, "%-16s %s", ws->participants[i].code,
-		         ws->participants[i].present ? "présent" : "absent");
-		ui_put(y, x + 1, line, w - 1, false, i == f->pcur ? A_REVERSE : 0);
-	}
-	if (pp->nshown == 0)
-		return;
-	ui_put(++y, x, "Codes récents (Espace ajoute) :", w, false, 0);
-	y++;
-	for (int i = 0; i < pp->nshown && y < LINES - 7; i++, y++) {
-		int k = pp->shown[i];
-		char demand[128] = "", day[16];
-		if (pp->recent_demand[k][0])
-			ui_fit_label(lists_label(ls, L_DEMANDE, pp->recent_demand[k]), 0, demand,
-			             sizeof demand);
-		date_short(pp->recent_date[k], day, sizeof day);
-		snprintf(line, sizeof line, "%-7s %s  %s", pp->recent[k], day, demand);
-		ui_put(y, x + 1, line, w - 1, false,
-		       ws->nparticipants + i == f->pcur ? A_REVERSE : 0);
-	}
+	f->parts.changed = false;
+	return result;
 }
 
 /* ------------------------------------------------------------ focus */
@@ -376,8 +268,10 @@ static void focus(struct ui *ui, struct form *f, int field)
 			snprintf(f->input, sizeof f->input, "%d", *AT(f, d, int));
 		break;
 	case FK_PARTICIPANTS:
-		person_panel_open(&f->pp, ui, "", false);
-		f->pcur = 0;
+		form_participants_open(&f->parts, ui, &f->d.w, f->d.new_codes, &f->d.nnew);
+		break;
+	case FK_TALLY:
+		form_tally_open(&f->tally, &lists_of(ui)->l[d->list], AT(f, d, struct tally));
 		break;
 	case FK_DATE:
 	case FK_TIME:
@@ -431,7 +325,7 @@ static bool commit_input(struct ui *ui, struct form *f)
 		return true;
 	}
 	case FK_PARTICIPANTS:
-		return participants_commit(ui, f);
+		return parts_done(f, form_participants_commit(&f->parts, ui));
 	case FK_DATE: {
 		struct cn_date today;
 		struct cn_err err;
@@ -533,7 +427,11 @@ static void clear_field(struct ui *ui, struct form *f)
 		sync_person(f);
 		break;
 	case FK_PARTICIPANTS:
-		participants_erase(ui, f);
+		form_participants_erase(&f->parts, ui);
+		parts_done(f, true);
+		break;
+	case FK_TALLY:
+		form_tally_lower(&f->tally, AT(f, d, struct tally));
 		break;
 	case FK_FLAG:
 		*AT(f, d, bool) = d->inverted;
@@ -625,7 +523,13 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 		}
 		return false;
 	case FK_PARTICIPANTS:
-		return participants_char(ui, f, c);
+		return parts_done(f, form_participants_char(&f->parts, ui, c));
+	case FK_TALLY:
+		if (!form_tally_key(&f->tally, ui, AT(f, d, struct tally), f->d.w.anonymous,
+		                    tally_label(d), c))
+			return false;
+		f->dirty = true;
+		return true;
 	case FK_TEXT: {
 		char *s = AT(f, d, char), mb[8];
 		size_t len = strlen(s);
@@ -658,6 +562,8 @@ static bool is_empty(struct form *f, const struct fdef *d)
 		return *AT(f, d, int) < 0;
 	case FK_PARTICIPANTS:
 		return f->d.w.nparticipants == 0;
+	case FK_TALLY:
+		return AT(f, d, struct tally)->n == 0;
 	case FK_FLAG:
 		return false;
 	default:
@@ -675,8 +581,25 @@ static void focus_model_field(struct ui *ui, struct form *f, int field)
 static void store_form(struct ui *ui, struct form *f, bool again);
 static void gone_elsewhere(struct ui *ui, struct form *f);
 
-/* A new visit of today measured by the timer starts when the timer started,
- * unless a time was typed. */
+/* The start time of the form's record: a visit's, a workshop's, a time's. */
+static char *record_time(struct form *f)
+{
+	return f->kind == FORM_WORKSHOP   ? f->d.w.time
+	       : f->kind == FORM_WORKTIME ? f->d.t.time
+	                                  : f->d.v.time;
+}
+
+/* The form's duration field. */
+static const struct fdef *duration_def(const struct form *f)
+{
+	for (int i = 0; i < f->ndefs; i++)
+		if (f->defs[i].kind == FK_DURATION)
+			return &f->defs[i];
+	return NULL;
+}
+
+/* A new visit, workshop or time of today measured by the timer starts when
+ * the timer started, unless a time was typed. */
 static void timer_start_time(struct ui *ui, struct form *f)
 {
 	struct cn_date today;
@@ -684,23 +607,24 @@ static void timer_start_time(struct ui *ui, struct form *f)
 	char day[DATE_LEN], hhmm[HHMM_LEN];
 	int hour, minute;
 
-	if (f->editing || f->d.time_set || !ui->timer_start ||
+	if (!f->drafted || f->editing || f->d.time_set || !ui->timer_start ||
 	    clock_now(&today, &hour, &minute, &err) != CN_OK)
 		return;
 	date_format(&today, day);
-	if (strcmp(day, f->d.v.date) != 0)
+	if (strcmp(day, draft_date(&f->d)) != 0)
 		return;
 	time_format(hour, minute, hhmm);
-	time_minus(hhmm, (int)(((long long)time(NULL) - ui->timer_start) / 60), f->d.v.time);
+	time_minus(hhmm, (int)(((long long)time(NULL) - ui->timer_start) / 60), record_time(f));
 }
 
 static void save(struct ui *ui, struct form *f)
 {
 	if (!commit_input(ui, f))
 		return;
-	if (f->is_visit && !f->d.duration_set && ui->timer_start) {
+	if (f->drafted && !f->d.duration_set && ui->timer_start && duration_def(f)) {
+		const struct fdef *d = duration_def(f);
 		int minutes = ui_timer_minutes(ui);
-		f->d.v.duration = minutes > DURATION_MAX ? DURATION_MAX : minutes;
+		*AT(f, d, int) = minutes > duration_max(d) ? duration_max(d) : minutes;
 		f->d.duration_set = true;
 		timer_start_time(ui, f);
 	}
@@ -815,8 +739,10 @@ static void store_form(struct ui *ui, struct form *f, bool again)
 		rc = person_update(st, ls, &f->person, &err);
 		break;
 	case FORM_WORKSHOP:
-		rc = f->editing ? workshop_update(st, ls, &f->d.w, &err)
-		                : workshop_create(st, ls, &f->d.w, &err);
+		/* Persons made on this form are written with it, in its transaction. */
+		rc = f->editing
+		             ? workshop_update_with(st, ls, &f->d.w, f->d.new_codes, f->d.nnew, &err)
+		             : workshop_create_with(st, ls, &f->d.w, f->d.new_codes, f->d.nnew, &err);
 		break;
 	case FORM_WORKTIME:
 		rc = f->editing ? worktime_update(st, ls, &f->d.t, &err)
@@ -857,8 +783,8 @@ static void store_form(struct ui *ui, struct form *f, bool again)
 	} else {
 		char minutes[32];
 		draft_clear(ui->drafts, &err);
-		if (!f->editing && f->is_visit)
-			ui->timer_start = 0; /* the timer measured this new visit */
+		if (!f->editing)
+			ui->timer_start = 0; /* the timer measured this new record */
 		memcpy(ui->focus_id, draft_id(&f->d), ID_LEN);
 		if (f->kind == FORM_WORKSHOP) {
 			int n = workshop_present(&f->d.w);
@@ -943,7 +869,7 @@ static void value_text(struct ui *ui, struct form *f, const struct fdef *d, int 
 			snprintf(out, size, "%s_", f->input);
 		else if (f->d.duration_set)
 			duration_format(*AT(f, d, int), out, size);
-		else if (ui->timer_start && f->is_visit)
+		else if (ui->timer_start && f->drafted)
 			snprintf(out, size, "chrono (%d min)", ui_timer_minutes(ui));
 		else
 			snprintf(out, size, "—");
@@ -964,18 +890,12 @@ static void value_text(struct ui *ui, struct form *f, const struct fdef *d, int 
 		else
 			snprintf(out, size, "%d", *AT(f, d, int));
 		break;
-	case FK_PARTICIPANTS: {
-		const struct workshop *w = &f->d.w;
-		int absent = w->nparticipants - (workshop_present(w) - w->anonymous);
-		if (w->nparticipants == 0)
-			snprintf(out, size, "—");
-		else if (absent > 0)
-			snprintf(out, size, "%d (%d absent%s)", w->nparticipants, absent,
-			         absent > 1 ? "s" : "");
-		else
-			snprintf(out, size, "%d", w->nparticipants);
+	case FK_PARTICIPANTS:
+		form_participants_text(&f->d.w, out, size);
 		break;
-	}
+	case FK_TALLY:
+		form_tally_text(&ls->l[d->list], AT(f, d, struct tally), out, size);
+		break;
 	case FK_DATE:
 	case FK_TIME:
 		snprintf(out, size, "%s", focused ? f->input : AT(f, d, char));
@@ -1033,7 +953,7 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 	const struct fdef *d = def(f);
 	char line[300];
 
-	ui_put(2, x, d->label, w, false, A_BOLD);
+	ui_put(2, x, d->kind == FK_TALLY ? tally_label(d) : d->label, w, false, A_BOLD);
 	switch (d->kind) {
 	case FK_CHOICE:
 	case FK_MULTI:
@@ -1053,10 +973,8 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		}
 		snprintf(line, sizeof line, "Saisie : %s_", f->input);
 		ui_put(6 + NELEM(quick_minutes) + f->nhabits, x, line, w, false, 0);
-		if (!f->is_visit)
-			break;
 		if (ui->timer_start)
-			snprintf(line, sizeof line, "Chronomètre : %d min, il remplira la durée",
+			snprintf(line, sizeof line, "Chrono : %d min, il remplira la durée",
 			         ui_timer_minutes(ui));
 		else
 			snprintf(line, sizeof line, "F5 : chronomètre (remplit la durée)");
@@ -1070,7 +988,10 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		ui_put(5, x, line, w, false, A_BOLD);
 		break;
 	case FK_PARTICIPANTS:
-		participants_draw(ui, f, x, w);
+		form_participants_draw(&f->parts, ui, x, w);
+		break;
+	case FK_TALLY:
+		form_tally_draw(&f->tally, AT(f, d, struct tally), f->d.w.anonymous, x, w);
 		break;
 	case FK_FLAG:
 		ui_put(5, x, "o  oui", w, false, *AT(f, d, bool) != d->inverted ? A_BOLD : 0);
@@ -1297,7 +1218,12 @@ static void toggle(struct ui *ui, struct form *f)
 		sync_person(f);
 		break;
 	case FK_PARTICIPANTS:
-		participants_toggle(ui, f);
+		form_participants_toggle(&f->parts, ui);
+		parts_done(f, true);
+		break;
+	case FK_TALLY:
+		f->dirty |= form_tally_raise(&f->tally, ui, AT(f, d, struct tally), f->d.w.anonymous,
+		                             tally_label(d));
 		break;
 	default:
 		break;
@@ -1309,7 +1235,9 @@ static void choice_move(struct form *f, int delta)
 	if (def(f)->kind == FK_PERSON)
 		person_panel_move(&f->pp, delta);
 	else if (def(f)->kind == FK_PARTICIPANTS)
-		participants_move(f, delta);
+		form_participants_move(&f->parts, delta);
+	else if (def(f)->kind == FK_TALLY)
+		form_tally_move(&f->tally, delta);
 	else
 		choices_move(&f->ch, delta);
 }
@@ -1380,8 +1308,12 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 			f->dirty = true;
 			break;
 		case ACT_PROFILE:
-			if (def(f)->kind == FK_PARTICIPANTS && f->pcur < f->d.w.nparticipants)
-				view_form_profile(ui, f->d.w.participants[f->pcur].code);
+			if (def(f)->kind == FK_PARTICIPANTS && form_participants_current(&f->parts) &&
+			    form_participants_is_new(&f->parts, form_participants_current(&f->parts)))
+				ui_status(ui, true, "Nouvel usager : son profil s'ouvre une fois l'atelier "
+				                    "enregistré");
+			else if (def(f)->kind == FK_PARTICIPANTS && form_participants_current(&f->parts))
+				view_form_profile(ui, form_participants_current(&f->parts));
 			else if (f->kind == FORM_WORKSHOP)
 				ui_status(ui, true, "Profil : placez-vous sur un participant du champ "
 				                    "Participants");
@@ -1411,8 +1343,10 @@ static void form_resume(struct ui *ui, struct view *v)
 {
 	struct form *f = (struct form *)v;
 
-	if (def(f)->kind == FK_PERSON || def(f)->kind == FK_PARTICIPANTS)
+	if (def(f)->kind == FK_PERSON)
 		person_panel_reload(&f->pp, ui);
+	else if (def(f)->kind == FK_PARTICIPANTS)
+		form_participants_reload(&f->parts, ui);
 }
 
 static void form_tick(struct ui *ui, struct view *v, bool changed)
@@ -1609,6 +1543,8 @@ void view_form_new_workshop(struct ui *ui, const char *date, const char *time_of
 	text_copy(w->site, sizeof w->site, ui->app->cfg.site);
 	if (ui->app->cfg.mediator[0])
 		codeset_add(&w->mediators, ui->app->cfg.mediator);
+	f->d.timer_start = ui->timer_start;
+	timer_start_time(ui, f);
 	open_form(ui, f, false);
 }
 
@@ -1634,6 +1570,8 @@ void view_form_new_worktime(struct ui *ui, const char *date, const char *time_of
 	text_copy(t->time, sizeof t->time, time_of_day);
 	text_copy(t->site, sizeof t->site, ui->app->cfg.site);
 	text_copy(t->mediator, sizeof t->mediator, ui->app->cfg.mediator);
+	f->d.timer_start = ui->timer_start;
+	timer_start_time(ui, f);
 	open_form(ui, f, false);
 }
 

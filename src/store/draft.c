@@ -258,6 +258,14 @@ static size_t encode_workshop(const struct draft *d, char *out, size_t size)
 	used = put_number(out, size, used, "registered", w->registered);
 	participants_format(w, "|", participants, sizeof participants);
 	used = put(out, size, used, "participants", participants);
+	participants[0] = '\0';
+	for (int i = 0, n = 0; i < d->nnew; i++) {
+		int k = snprintf(participants + n, sizeof participants - (size_t)n, "%s%s", i ? "|" : "",
+		                 d->new_codes[i]);
+		if (k > 0 && (size_t)k < sizeof participants - (size_t)n)
+			n += k;
+	}
+	used = put(out, size, used, "participants_new", participants);
 	used = put_number(out, size, used, "anonymous", w->anonymous);
 	used = put_tally(out, size, used, "anon_gender", &w->anon_gender);
 	used = put_tally(out, size, used, "anon_age", &w->anon_age);
@@ -371,6 +379,31 @@ static bool participants(const char *s, struct workshop *w)
 	return strcmp(again, s) == 0;
 }
 
+/* The codes of new persons, each well-formed and once, joined by '|'. */
+static bool new_codes(const char *s, struct draft *d)
+{
+	d->nnew = 0;
+	while (*s) {
+		size_t n = strcspn(s, "|");
+		char code[PCODE_MAX], norm[PCODE_MAX];
+
+		if (n == 0 || n >= sizeof code || d->nnew >= PARTICIPANTS_MAX)
+			return false;
+		memcpy(code, s, n);
+		code[n] = '\0';
+		if (!person_code_normalize(code, norm) || strcmp(norm, code) != 0)
+			return false;
+		for (int i = 0; i < d->nnew; i++)
+			if (strcmp(d->new_codes[i], code) == 0)
+				return false;
+		memcpy(d->new_codes[d->nnew++], code, n + 1);
+		s += n;
+		if (*s == '|' && !*++s)
+			return false;
+	}
+	return true;
+}
+
 /* Keys every kind shares go to the three records; draft_decode keeps the
  * one of the draft's kind. */
 static bool set_common(struct draft *d, const char *key, const char *value, bool *known)
@@ -475,6 +508,7 @@ static bool set_field(struct draft *d, const char *key, const char *value)
 	if (strcmp(key, "anonymous") == 0)
 		return number(value, 0, ATTENDEES_MAX, &n) && (w->anonymous = (int)n, true);
 	if (strcmp(key, "participants") == 0) return participants(value, w);
+	if (strcmp(key, "participants_new") == 0) return new_codes(value, d);
 	if (strcmp(key, "anon_gender") == 0) return tally(value, &w->anon_gender);
 	if (strcmp(key, "anon_age") == 0) return tally(value, &w->anon_age);
 	if (strcmp(key, "anon_situation") == 0) return tally(value, &w->anon_situation);

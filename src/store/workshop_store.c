@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include <string.h>
+#include "carnet/model/text.h"
 #include "carnet/store/person_store.h"
 #include "carnet/store/records.h"
 #include "carnet/store/workshop_store.h"
@@ -177,8 +178,29 @@ int workshop_put(struct store *st, const struct workshop *w, bool insert, struct
 	return write_workshop(st, w, insert, err);
 }
 
-int workshop_create(struct store *st, const struct lists *ls, struct workshop *w,
-                    struct cn_err *err)
+/* The persons made on the screen for w: those of `fresh` still among its
+ * participants, created inside the caller's transaction. */
+static int new_persons(struct store *st, const struct lists *ls, struct workshop *w,
+                       const char (*fresh)[PCODE_MAX], int nfresh, struct cn_err *err)
+{
+	for (int i = 0; i < nfresh; i++) {
+		struct person p;
+		int rc;
+
+		if (!workshop_participant(w, fresh[i]))
+			continue;
+		person_init(&p);
+		text_copy(p.code, sizeof p.code, fresh[i]);
+		if ((rc = person_create_in(st, ls, &p, err)) != CN_OK) {
+			err->field = WF_PARTICIPANTS;
+			return rc;
+		}
+	}
+	return CN_OK;
+}
+
+int workshop_create_with(struct store *st, const struct lists *ls, struct workshop *w,
+                         const char (*fresh)[PCODE_MAX], int nfresh, struct cn_err *err)
 {
 	int rc = workshop_validate(w, NULL, ls, err);
 
@@ -187,7 +209,16 @@ int workshop_create(struct store *st, const struct lists *ls, struct workshop *w
 	if ((rc = id_new_record(w->id, w->created, w->updated, w->deleted, err)) != CN_OK ||
 	    (rc = store_begin(st, err)) != CN_OK)
 		return rc;
-	return store_end(st, write_workshop(st, w, true, err), err);
+	rc = new_persons(st, ls, w, fresh, nfresh, err);
+	if (rc == CN_OK)
+		rc = write_workshop(st, w, true, err);
+	return store_end(st, rc, err);
+}
+
+int workshop_create(struct store *st, const struct lists *ls, struct workshop *w,
+                    struct cn_err *err)
+{
+	return workshop_create_with(st, ls, w, NULL, 0, err);
 }
 
 int workshop_update_in(struct store *st, const struct lists *ls, struct workshop *w,
@@ -210,14 +241,23 @@ int workshop_update_in(struct store *st, const struct lists *ls, struct workshop
 	return rc;
 }
 
-int workshop_update(struct store *st, const struct lists *ls, struct workshop *w,
-                    struct cn_err *err)
+int workshop_update_with(struct store *st, const struct lists *ls, struct workshop *w,
+                         const char (*fresh)[PCODE_MAX], int nfresh, struct cn_err *err)
 {
 	int rc = store_begin(st, err);
 
 	if (rc != CN_OK)
 		return rc;
-	return store_end(st, workshop_update_in(st, ls, w, err), err);
+	rc = new_persons(st, ls, w, fresh, nfresh, err);
+	if (rc == CN_OK)
+		rc = workshop_update_in(st, ls, w, err);
+	return store_end(st, rc, err);
+}
+
+int workshop_update(struct store *st, const struct lists *ls, struct workshop *w,
+                    struct cn_err *err)
+{
+	return workshop_update_with(st, ls, w, NULL, 0, err);
 }
 
 int workshop_delete(struct store *st, const char *id, struct cn_err *err)

@@ -38,7 +38,7 @@ on_screen "and who came" "6 présents"
 
 # Participants: Space on the first recent code adds it; a typed code and
 # Space adds another; Space on it makes it absent; then 5 registered.
-keys a m g 2 Tab
+keys a m g 2 Tab Tab Tab Tab
 on_screen "the participants field" ">Participants"
 on_screen "the recent codes are offered" "Codes récents"
 keys Space

@@ -30,7 +30,7 @@ is "no draft is left behind" "$(ndrafts)" 0
 
 # A workshop at 14:00 on the same day.
 keys a i h 1 5
-keys Tab Tab Tab Tab Tab Tab Tab Tab
+keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 on_screen "the workshop's time" ">Heure *"
 type_text "14:00"
 keys Enter

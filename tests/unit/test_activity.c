@@ -463,6 +463,37 @@ static int tcheck(const struct worktime *t, const struct worktime *prev, const s
 			printf("#   message: %s\n", e_.msg);                             \
 	} while (0)
 
+/* What the form's tally field does with a key: one more, one less. */
+static void test_tally_add(void)
+{
+	struct tally t;
+	struct cn_err err;
+	char out[512];
+
+	memset(&t, 0, sizeof t);
+	CHECK_INT(tally_add(&t, "nc", -1), 0); /* nothing to take off */
+	CHECK_INT(t.n, 0);
+	CHECK_INT(tally_add(&t, "femme", 1), 1);
+	CHECK_INT(tally_add(&t, "homme", 1), 1);
+	CHECK_INT(tally_add(&t, "femme", 2), 3);
+	tally_format(&t, "|", out, sizeof out);
+	CHECK_STR(out, "femme=3|homme=1");
+	CHECK_INT(tally_add(&t, "femme", -3), 0); /* at 0 the code leaves */
+	tally_format(&t, "|", out, sizeof out);
+	CHECK_STR(out, "homme=1");
+	CHECK_INT(tally_add(&t, "homme", ATTENDEES_MAX + 5), ATTENDEES_MAX);
+	tally_format(&t, "|", out, sizeof out);
+	CHECK_INT(tally_parse(&t, out, &err), CN_OK); /* still a valid tally */
+	memset(&t, 0, sizeof t);
+	for (int i = 0; i < CODESET_MAX; i++) {
+		char code[16];
+		snprintf(code, sizeof code, "c%d", i);
+		CHECK_INT(tally_add(&t, code, 1), 1);
+	}
+	CHECK_INT(tally_add(&t, "full", 1), 0); /* no room left */
+	CHECK_INT(t.n, CODESET_MAX);
+}
+
 static void test_worktime_fields(void)
 {
 	struct worktime t, prev;
@@ -743,6 +774,51 @@ static void test_workshop_create_get(void)
 	/* put over a row that is not there. */
 	strcpy(w.id, "bbbb0000-0000-4000-8000-000000000003");
 	CHECK_INT(workshop_put(st, &w, false, &err), CN_ENOTFOUND);
+	store_close(st);
+}
+
+/* New persons made on the screen are written with the workshop, in its
+ * transaction: all or nothing. */
+static void test_workshop_new_persons(void)
+{
+	struct store *st = open_base("workshop-new.db");
+	struct workshop w, got;
+	struct cn_err err;
+	char out[512];
+	const char fresh[][PCODE_MAX] = {"NEW111", "NEW222", "GONE33"};
+
+	/* An unknown participant beside them: nothing at all is written. */
+	typical(&w);
+	CHECK_INT(participants_parse(&w, "NEW111|ZZZZ99", &err), CN_OK);
+	CHECK_INT(workshop_create_with(st, &cfg.lists, &w, fresh, 3, &err), CN_ENOTFOUND);
+	CHECK_INT(err.field, WF_PARTICIPANTS);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM workshop"), 0);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM person WHERE code = 'NEW111'"), 0);
+
+	/* Only the fresh codes still among the participants become persons. */
+	typical(&w);
+	CHECK_INT(participants_parse(&w, "ABCD12|NEW111:absent", &err), CN_OK);
+	CHECK_INT(workshop_create_with(st, &cfg.lists, &w, fresh, 3, &err), CN_OK);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM person WHERE code = 'NEW111'"), 1);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM person WHERE code IN ('NEW222', 'GONE33')"), 0);
+	CHECK_INT(workshop_get(st, w.id, false, &got, &err), CN_OK);
+	participants_format(&got, "|", out, sizeof out);
+	CHECK_STR(out, "ABCD12|NEW111:absent");
+
+	/* An edit brings another one. */
+	CHECK_INT(workshop_add_participant(&got, "NEW222", true, &err), CN_OK);
+	CHECK_INT(workshop_update_with(st, &cfg.lists, &got, fresh + 1, 1, &err), CN_OK);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM person WHERE code = 'NEW222'"), 1);
+	CHECK_INT(scalar(st, "SELECT count(*) FROM workshop_participant"), 3);
+	/* A code taken meanwhile is refused, the workshop unchanged. */
+	CHECK_INT(workshop_get(st, w.id, false, &got, &err), CN_OK);
+	CHECK_INT(workshop_add_participant(&got, "EF34GH", true, &err), CN_OK);
+	{
+		const char taken[][PCODE_MAX] = {"EF34GH"};
+		CHECK(workshop_update_with(st, &cfg.lists, &got, taken, 1, &err) != CN_OK);
+		CHECK_INT(err.field, WF_PARTICIPANTS);
+	}
+	CHECK_INT(scalar(st, "SELECT count(*) FROM workshop_participant"), 3);
 	store_close(st);
 }
 
@@ -1150,9 +1226,11 @@ int main(void)
 	RUN(test_workshop_retired_and_foreign);
 	RUN(test_participants);
 	RUN(test_tallies);
+	RUN(test_tally_add);
 	RUN(test_worktime_fields);
 	RUN(test_rules);
 	RUN(test_workshop_create_get);
+	RUN(test_workshop_new_persons);
 	RUN(test_workshop_update_delete);
 	RUN(test_workshop_each);
 	RUN(test_worktime_store);

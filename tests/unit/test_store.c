@@ -542,6 +542,51 @@ static void test_draft_workshop_round_trip(void)
 	/* What it reads writes back the same. */
 	draft_encode(&back, again, sizeof again);
 	CHECK_STR(again, text);
+	CHECK(strstr(text, "\nparticipants_new=\n") != NULL);
+	CHECK_INT(back.nnew, 0);
+}
+
+/* Participants made new on the form: their codes come back with the draft. */
+static void test_draft_workshop_new_persons(void)
+{
+	struct draft d, back;
+	struct cn_err err;
+	char text[16384], again[16384];
+	static const char *const bad[] = {
+		"record=workshop\nparticipants_new=NEW111|NEW111\n",
+		"record=workshop\nparticipants_new=new111\n",
+		"record=workshop\nparticipants_new=NEW111|\n",
+		"record=workshop\nparticipants_new=|NEW111\n",
+		"record=workshop\nparticipants_new=AB\n",
+		"record=workshop\nparticipants_new=NEW111,NEW222\n",
+	};
+
+	draft_init(&d, DRAFT_WORKSHOP);
+	strcpy(d.w.date, "2026-11-18");
+	CHECK_INT(workshop_add_participant(&d.w, "K7M2QX", true, &err), CN_OK);
+	CHECK_INT(workshop_add_participant(&d.w, "NEW111", true, &err), CN_OK);
+	CHECK_INT(workshop_add_participant(&d.w, "NEW222", false, &err), CN_OK);
+	strcpy(d.new_codes[0], "NEW111");
+	strcpy(d.new_codes[1], "NEW222");
+	d.nnew = 2;
+	encode_decode(&d, &back, text, sizeof text);
+	CHECK(strstr(text, "\nparticipants_new=NEW111|NEW222\n") != NULL);
+	CHECK_INT(back.nnew, 2);
+	CHECK_STR(back.new_codes[0], "NEW111");
+	CHECK_STR(back.new_codes[1], "NEW222");
+	CHECK_INT(back.w.nparticipants, 3);
+	draft_encode(&back, again, sizeof again);
+	CHECK_STR(again, text);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int rc = draft_decode(bad[i], &back, &err);
+		if (!CHECK_INT(rc, CN_EINVAL))
+			printf("#   accepted: %s", bad[i]);
+		else
+			CHECK(strstr(err.msg, "brouillon illisible") != NULL);
+	}
+	/* A draft of an earlier carnet, without the key: no new person. */
+	CHECK_INT(draft_decode("record=workshop\nparticipants=K7M2QX\n", &back, &err), CN_OK);
+	CHECK_INT(back.nnew, 0);
 }
 
 static void test_draft_worktime_round_trip(void)
@@ -705,6 +750,7 @@ int main(void)
 	RUN(test_limit_stops_endless_reads);
 	RUN(test_update_conflict_and_later);
 	RUN(test_draft_workshop_round_trip);
+	RUN(test_draft_workshop_new_persons);
 	RUN(test_draft_worktime_round_trip);
 	RUN(test_draft_old_and_damaged);
 	RUN(test_drafts_forget_and_purge_new_kinds);

@@ -106,6 +106,9 @@ int tally_parse(struct tally *t, const char *text, struct cn_err *err);
 void tally_format(const struct tally *t, const char *sep, char *out, size_t size);
 int tally_sum(const struct tally *t);
 int tally_count(const struct tally *t, const char *code);
+/* Adds delta (may be negative) to the count of code, which leaves the tally
+ * at 0 and stays within ATTENDEES_MAX; the new count (0 when full). */
+int tally_add(struct tally *t, const char *code, int delta);
 
 /* Checks every field against the rules and the value lists (see
  * visit_validate). Participants are checked as codes here; that they are

@@ -36,6 +36,8 @@ struct draft {
 	bool duration_set;       /* a duration was typed or picked */
 	bool time_set;           /* a time was typed (else the timer may set it) */
 	bool person_new;         /* v.person is a new person, written with the visit */
+	int nnew;                /* w's participants that are new persons, */
+	char new_codes[PARTICIPANTS_MAX][PCODE_MAX]; /* written with the workshop */
 	long long timer_start;   /* epoch seconds the timer started, 0 if none */
 	char saved_at[TS_LEN];   /* filled by draft_load */
 };

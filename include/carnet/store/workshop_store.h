@@ -22,6 +22,14 @@ int workshop_update(struct store *st, const struct lists *ls, struct workshop *w
                     struct cn_err *err);
 int workshop_update_in(struct store *st, const struct lists *ls, struct workshop *w,
                        struct cn_err *err);
+/* workshop_create and workshop_update that also create, in the same
+ * transaction, the new persons of the nfresh codes `fresh` that are among
+ * w's participants: a person made on the screen exists only once the
+ * workshop that brings them is saved. */
+int workshop_create_with(struct store *st, const struct lists *ls, struct workshop *w,
+                         const char (*fresh)[PCODE_MAX], int nfresh, struct cn_err *err);
+int workshop_update_with(struct store *st, const struct lists *ls, struct workshop *w,
+                         const char (*fresh)[PCODE_MAX], int nfresh, struct cn_err *err);
 /* Writes w as it is, id, timestamps and tombstone included (a record from
  * another desk, whose participants are persons here); no validation. */
 int workshop_put(struct store *st, const struct workshop *w, bool insert, struct cn_err *err);
