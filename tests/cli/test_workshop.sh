@@ -372,3 +372,47 @@ run workshop edit --help
 check "workshop edit --help names --no-participant" out_has "--no-participant"
 run --help
 check "carnet --help lists workshop" grep -q "^ *workshop " "$T/out"
+
+# ---- the lists of workshops and times are configured and retired like the
+# others: an entry added by the project is accepted, a retired code is refused
+# on a new record and kept on an edit that leaves it alone.
+add_ws --theme culture --level avance --equipment tablette
+OLD=$ID
+run time add --duration 30 --kind veille
+OLD_TIME=$(head -n 1 "$T/out")
+cat >>"$XDG_CONFIG_HOME/carnet/carnet.ini" <<'EOF2'
+[theme_atelier]
+fablab = Fabrication numérique
+[temps]
+permanence = Permanence téléphonique
+[retired]
+theme_atelier = culture
+niveau_atelier = avance
+materiel = tablette
+temps = veille
+EOF2
+run lists theme_atelier
+check "lists theme_atelier: the added entry with its label" out_has "Fabrication numérique"
+add_ws --theme fablab
+check "workshop add: a theme the project added is accepted" rc_is 0
+is "workshop add: the added theme is stored" "$(w themes)" fablab
+refused "workshop add: a retired theme" 1 "code retiré « culture »" \
+	workshop add --duration 60 --theme culture --anonymous 1
+refused "workshop add: a retired level" 1 "--level" \
+	workshop add --duration 60 --theme internet --level avance --anonymous 1
+refused "workshop add: retired equipment" 1 "--equipment" \
+	workshop add --duration 60 --theme internet --equipment tablette --anonymous 1
+ID=$OLD
+run workshop edit "$OLD" --note "garde ses codes retirés"
+check "workshop edit: retired codes it already had are kept" rc_is 0
+is "workshop edit: theme, level and equipment unchanged" \
+	"$(w "themes || ' ' || level || ' ' || equipment")" "culture avance tablette"
+run time add --duration 30 --kind permanence
+check "time add: a kind the project added is accepted" rc_is 0
+run time add --duration 30 --kind veille
+check "time add: a retired kind is refused" rc_is 1
+check "time add: the message says it is retired" err_has "code retiré « veille »"
+run time edit "$OLD_TIME" --duration 40
+check "time edit: a retired kind it already had is kept" rc_is 0
+is "time edit: the kind is unchanged" \
+	"$(sql "SELECT kind || ' ' || duration FROM worktime WHERE id = '$OLD_TIME'")" "veille 40"
