@@ -165,7 +165,7 @@ static bool accept_dash(struct scan *s)
 		s->p++;
 		return true;
 	}
-	if (memcmp(s->p, "–", 3) == 0) { /* en dash, as a word processor writes it */
+	if (strncmp(s->p, "–", 3) == 0) { /* en dash, as a word processor writes it */
 		s->p += 3;
 		return true;
 	}
@@ -314,6 +314,10 @@ static bool day_add(struct hours_day *d, struct hours_range r)
 		if (d->n > 0 && tmp[i].start <= d->r[d->n - 1].end) {
 			if (tmp[i].end > d->r[d->n - 1].end)
 				d->r[d->n - 1].end = tmp[i].end;
+			/* Ranges past midnight that join into more than a day
+			 * ("16:00-12:00,04:00-18:00") would read as less. */
+			if (d->r[d->n - 1].end - d->r[d->n - 1].start > DAY_MIN)
+				return false;
 			continue;
 		}
 		if (d->n >= HOURS_RANGES)

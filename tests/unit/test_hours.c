@@ -169,6 +169,9 @@ static void test_times(void)
 	CHECK_INT(at("Su 22:00-02:00", MO, 1, 0), HOURS_OPEN); /* over the week end */
 	CHECK_INT(at("Mo 22:00-00:00", MO, 23, 0), HOURS_OPEN);
 	CHECK_STR(next, "ferme à minuit");
+	CHECK(!parses("Mo 16:00-12:00,04:00-18:00")); /* 32 hours in one go */
+	CHECK(parses("Mo 16:00-12:00,17:00-18:00"));
+	CHECK_STR(day("Mo 16:00-12:00,17:00-18:00", MO), "16 h–12 h");
 	CHECK(!parses("Mo 24:00-02:00"));
 	CHECK(!parses("Mo 09:00-09:00"));
 	CHECK(!parses("Mo 09:60-10:00"));
@@ -265,6 +268,9 @@ static void test_outside_subset(void)
 		"24/7 off",
 		"PH 10:00-12:00",
 		"Mo-Fr 09:00-12:00 ;; Sa",
+		/* Found by fuzz_hours (tests/fuzz/crashes/hours). */
+		"Mo-Fr 09:00-18:00; We9:00",
+		"Mo-Fr 16:00-12:00, We4:00-18:00",
 	};
 	struct hours h;
 	char out[HOURS_TEXT_MAX], expect[HOURS_TEXT_MAX + 64];
