@@ -495,7 +495,7 @@ void hours_describe(const struct hours *h, char *out, size_t size)
 	}
 	if (first)
 		sb_add(&b, "fermé");
-	if (h->ph_off)
+	if (h->ph_off && !first) /* "fermé ; fermé les jours fériés" says nothing more */
 		sb_add(&b, " ; fermé les jours fériés");
 }
 

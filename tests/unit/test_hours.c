@@ -130,6 +130,7 @@ static void test_holidays_and_always(void)
 	CHECK(hours_parse(STANDARD, &h));
 	CHECK(!hours_closed_on_holidays(&h));
 	CHECK(!parses("PH off"));
+	CHECK_STR(desc("off; PH off"), "fermé");
 	CHECK(!parses("Mo-Fr 09:00-17:00; PH 10:00-12:00"));
 	CHECK(parses("24/7"));
 	CHECK_STR(desc("24/7"), "ouvert 24 h/24, 7 j/7");
