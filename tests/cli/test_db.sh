@@ -137,12 +137,14 @@ is "upgraded: integrity check ok" "$(SQLDB="$OLD" sql 'PRAGMA integrity_check')"
 OLD5="$T/v5.db"
 sqlite3 -batch "$OLD5" <"$FIXTURES/schema-v5.sql"
 is "fixture: schema version 5" "$(SQLDB="$OLD5" sql 'PRAGMA user_version')" 5
-BEFORE5=$(SQLDB="$OLD5" sql "SELECT * FROM visit ORDER BY id; SELECT * FROM person; SELECT * FROM visit_history")
+# The columns of schema 5 (later schemas add some of their own).
+V5COLS="id, date, time, duration, site, mediator, canal, posture, present, outcome, urgent, referred_by, referred_to, referred_place, person_id, note, created_at, updated_at, deleted_at, demands, organisms"
+BEFORE5=$(SQLDB="$OLD5" sql "SELECT $V5COLS FROM visit ORDER BY id; SELECT * FROM person; SELECT * FROM visit_history")
 run --db "$OLD5" list --from 2026-11-01 --to 2026-11-30
 check "schema 5 upgraded: list exits 0" rc_is 0
 is "schema 5 upgraded: the current schema version" "$(SQLDB="$OLD5" sql 'PRAGMA user_version')" "$VERSION"
 is "schema 5 upgraded: visits, persons and history unchanged" \
-	"$(SQLDB="$OLD5" sql "SELECT * FROM visit ORDER BY id; SELECT * FROM person; SELECT * FROM visit_history")" "$BEFORE5"
+	"$(SQLDB="$OLD5" sql "SELECT $V5COLS FROM visit ORDER BY id; SELECT * FROM person; SELECT * FROM visit_history")" "$BEFORE5"
 is "schema 5 upgraded: the new tables are there, empty" \
 	"$(SQLDB="$OLD5" sql "SELECT (SELECT count(*) FROM workshop) + (SELECT count(*) FROM workshop_participant) + (SELECT count(*) FROM worktime) + (SELECT count(*) FROM record_history)")" 0
 check "schema 5 upgraded: a copy of the old base beside it" test -f "$OLD5.v5.bak"
