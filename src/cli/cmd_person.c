@@ -200,7 +200,7 @@ struct referral_table {
 	int count;
 };
 
-enum { WR_DATE = 10, WR_TO = 18, WR_HOW = 20, WR_WENT = 19, WR_ID = 8 };
+enum { WR_DATE = 10, WR_TO = 16, WR_HOW = 20, WR_WENT = 21, WR_ID = 8 };
 
 static int referral_row(const struct visit *v, void *ctx)
 {

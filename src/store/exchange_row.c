@@ -274,6 +274,14 @@ static int worktime_col(int field)
 	return field >= 0 && field < TF_COUNT ? cols[field] : RC_ID;
 }
 
+int xrow_visit_col(enum record_col col, const struct cn_err *err)
+{
+	/* record.c names a referral's field by the column of version 1. */
+	if (col == RC_REFERRED_TO && err->field >= VF_REFERRAL_HOW && err->field <= VF_REFERRAL_WENT)
+		return XC_REFERRAL_HOW + (err->field - VF_REFERRAL_HOW);
+	return (int)col;
+}
+
 int xrow_validate(const struct xrow *x, const struct lists *ls, struct unknown_codes *u,
                   int *col, struct cn_err *err)
 {
@@ -283,9 +291,8 @@ int xrow_validate(const struct xrow *x, const struct lists *ls, struct unknown_c
 	switch (x->kind) {
 	case XK_VISIT:
 		rc = record_validate(&x->r, ls, u, &rcol, err);
-		if (rc != CN_OK && err->field >= VF_REFERRAL_HOW && err->field <= VF_REFERRAL_WENT &&
-		    rcol == RC_REFERRED_TO) {
-			*col = XC_REFERRAL_HOW + (err->field - VF_REFERRAL_HOW);
+		if (rc != CN_OK) {
+			*col = xrow_visit_col(rcol, err);
 			return rc;
 		}
 		break;

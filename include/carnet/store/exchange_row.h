@@ -75,6 +75,9 @@ int xrow_set_sheet(struct xrow *x, int col, const char *text, struct cn_err *err
  * are persons of the base is sync's business. */
 int xrow_validate(const struct xrow *x, const struct lists *ls, struct unknown_codes *u,
                   int *col, struct cn_err *err);
+/* The column of a visit's row at fault, from record_validate's column and
+ * error: a referral's field is named by its column of version 3. */
+int xrow_visit_col(enum record_col col, const struct cn_err *err);
 
 /* The identity and times of a row (for a usager row, the person's). */
 struct xrow_stamps {
