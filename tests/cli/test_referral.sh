@@ -23,6 +23,16 @@ refused() {
 	is "$r_desc: nothing written" "$(dump)" "$r_before"
 }
 
+# drop_last IN OUT N: the CSV file IN without its last N columns.
+drop_last() {
+	python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+out = csv.writer(open(sys.argv[2], "w", newline=""), lineterminator="\r\n")
+for row in rows:
+    out.writerow(row[:-int(sys.argv[3])])' "$@"
+}
+
 mkdir -p "$XDG_CONFIG_HOME/carnet"
 printf '[site]\nnord = Site nord\n[desk]\nsite = nord\n' >"$XDG_CONFIG_HOME/carnet/carnet.ini"
 
@@ -164,24 +174,14 @@ run --db "$T/x.db" import notime.csv
 check "import: an answer without its time is refused" err_has "orientation_suite"
 check "import: nothing imported from a bad file" [ "$(SQLDB="$T/x.db" nvisits)" -eq 0 ]
 # Version 3 needs all its columns.
-python3 -c '
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1], newline="")))
-out = csv.writer(open(sys.argv[2], "w", newline=""), lineterminator="\r\n")
-for row in rows:
-    out.writerow(row[:-1])' v3.csv partial.csv
+drop_last v3.csv partial.csv 1
 run --db "$T/y.db" import partial.csv
 check "import: version 3 without orientation_reponse: exit 1" rc_is 1
 check "import: the missing column named" err_has "orientation_reponse"
 
 # ---- versions 1 and 2 still import, and are still written without referrals
 # a version 2 file: the columns of version 3 removed
-python3 -c '
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1], newline="")))
-out = csv.writer(open(sys.argv[2], "w", newline=""), lineterminator="\r\n")
-for row in rows:
-    out.writerow(row[:-4])' v3.csv v2.csv
+drop_last v3.csv v2.csv 4
 run --db "$T/v2.db" import v2.csv
 check "import of version 2: exit 0" rc_is 0
 is "import of version 2: every visit" "$(SQLDB="$T/v2.db" nvisits)" "$(nvisits)"
