@@ -17,6 +17,8 @@ const struct command cli_commands[] = {
 	{"delete", "supprimer un passage", usage_delete, cmd_delete, NULL},
 	{"person", "créer, modifier ou afficher un usager (code pseudonyme)", usage_person,
 	 cmd_person, NULL},
+	{"referral", "suivi des orientations : la personne s'y est-elle rendue ?", usage_referral,
+	 cmd_referral, referral_subs},
 	{"workshop", "enregistrer, lister, modifier les ateliers collectifs", usage_workshop,
 	 cmd_workshop, workshop_subs},
 	{"time", "enregistrer, lister, modifier le temps hors accompagnement", usage_time,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet export: every visit, workshop and time of a selection in the
- * exchange format (version 1 when the selection has visits only). */
+ * exchange format (version 1 when the selection has visits only, version 3
+ * when a visit has a referral's way, place or answer, else version 2). */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,7 @@ struct activity {
 	long n;
 	char (*codes)[PCODE_MAX];  /* the participants, each once */
 	int ncodes, cap;
+	int ncols;                 /* of the rows of version 2 or 3 */
 };
 
 static int on_workshop(const struct workshop *w, void *ctx)
@@ -46,7 +48,7 @@ static int on_workshop(const struct workshop *w, void *ctx)
 	a->n++;
 	if (a->f) {
 		xrow_from_workshop(a->x, w);
-		xrow_write(a->f, a->x);
+		xrow_write(a->f, a->x, a->ncols);
 		return 0;
 	}
 	for (int i = 0; i < w->nparticipants; i++) {
@@ -75,7 +77,7 @@ static int on_time(const struct worktime *t, void *ctx)
 	a->n++;
 	if (a->f) {
 		xrow_from_worktime(a->x, t);
-		xrow_write(a->f, a->x);
+		xrow_write(a->f, a->x, a->ncols);
 	}
 	return 0;
 }
@@ -103,7 +105,14 @@ static int count_activity(struct app *app, const struct visit_filter *f, struct 
 	return rc;
 }
 
-/* Version 2: the participants' usager rows, the visits, the workshops, the
+/* A visit_fn: 1 (stop) at the first visit that needs version 3. */
+static int needs_v3(const struct visit *v, void *ctx)
+{
+	(void)ctx;
+	return xrow_needs_v3(v) ? 1 : 0;
+}
+
+/* Version 2 or 3: the participants' usager rows, the visits, the workshops, the
  * times. */
 static int write_v2(struct app *app, const struct visit_filter *f, sqlite3_stmt *visits,
                     struct activity *a, FILE *out, struct cn_err *err)
@@ -111,12 +120,12 @@ static int write_v2(struct app *app, const struct visit_filter *f, sqlite3_stmt 
 	struct record r;
 	int rc = CN_OK, step;
 
-	xrow_write_header(out);
+	xrow_write_header(out, a->ncols);
 	for (int i = 0; i < a->ncodes && rc == CN_OK; i++) {
 		struct person p;
 		if ((rc = person_get(app->st, a->codes[i], &p, err)) == CN_OK) {
 			xrow_from_person(a->x, &p);
-			xrow_write(out, a->x);
+			xrow_write(out, a->x, a->ncols);
 		} else if (rc == CN_ENOTFOUND) {
 			rc = CN_OK; /* a person deleted since: the workshop still names them */
 		}
@@ -124,7 +133,7 @@ static int write_v2(struct app *app, const struct visit_filter *f, sqlite3_stmt 
 	while (rc == CN_OK && (step = sqlite3_step(visits)) == SQLITE_ROW) {
 		record_read(visits, &r);
 		xrow_from_record(a->x, &r);
-		xrow_write(out, a->x);
+		xrow_write(out, a->x, a->ncols);
 	}
 	if (rc == CN_OK && step != SQLITE_DONE)
 		rc = store_fail(app->st, err, "lecture impossible");
@@ -180,7 +189,11 @@ int cmd_export(struct app *app, int argc, char **argv)
 		store_rollback(app->st);
 		return app_fail(app, EXIT_DB, "mémoire insuffisante");
 	}
-	if ((rc = count_activity(app, &f, &a, &err)) != CN_OK ||
+	rc = visit_each(app->st, &f, needs_v3, NULL, &err);
+	a.ncols = xrow_columns(rc == 1 ? 3 : 2);
+	if (rc == 1)
+		rc = CN_OK;
+	if (rc != CN_OK || (rc = count_activity(app, &f, &a, &err)) != CN_OK ||
 	    !(stmt = record_select(app->st, "main", &f, &err))) {
 		store_rollback(app->st);
 		free(a.x);
@@ -194,7 +207,7 @@ int cmd_export(struct app *app, int argc, char **argv)
 		free(a.codes);
 		return rc;
 	}
-	if (a.n) {
+	if (a.n || a.ncols == xrow_columns(3)) {
 		if ((rc2 = write_v2(app, &f, stmt, &a, out.f, &err)) != CN_OK)
 			rc = app_report(app, rc2, NULL, &err);
 	} else {

@@ -59,7 +59,8 @@ static void refuse(struct import *im, long line, int col, const char *reason)
 }
 
 /* The header names the columns, in any order, each once, all of them: those
- * of version 1, or with the column type those of version 2. */
+ * of version 1, or with the column type those of version 2, or those of
+ * version 2 and the referral's columns of version 3. */
 static int read_header(struct import *im)
 {
 	bool seen[XC_COUNT] = {false};
@@ -93,6 +94,13 @@ static int read_header(struct import *im)
 			                name);
 		seen[c] = true;
 		im->col[i] = c;
+	}
+	/* Version 3 when one of its columns is there: then all of them. */
+	if (ncols == XC_COUNT) {
+		ncols = XC_V2_COUNT;
+		for (int c = XC_V2_COUNT; c < XC_COUNT; c++)
+			if (seen[c])
+				ncols = XC_COUNT;
 	}
 	for (int c = 0; c < ncols; c++)
 		if (!seen[c]) {

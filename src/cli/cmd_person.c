@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <string.h>
 #include "carnet/cli/cli.h"
+#include "carnet/cli/sheet.h"
 #include "carnet/store/person_store.h"
 #include "carnet/model/text.h"
 #include "carnet/cli/visit_print.h"
@@ -28,7 +29,9 @@ const char usage_person[] =
 	"\n"
 	"Une valeur vide efface le champ avec « person edit ». « carnet lists » donne les codes.\n"
 	"« person show » affiche le profil, puis les passages et les ateliers auxquels\n"
-	"l'usager était inscrit (présent ou absent), du plus ancien au plus récent.\n";
+	"l'usager était inscrit (présent ou absent), du plus ancien au plus récent ;\n"
+	"s'il a été orienté ailleurs, ses orientations et leur suite (« s'y est\n"
+	"rendue », « sans réponse »… ; voir « carnet referral »).\n";
 
 struct profile_opts {
 	struct person p;
@@ -190,6 +193,47 @@ static void profile_line(FILE *f, const struct lists *ls, const char *name, int 
 	fprintf(f, " : %s\n", code[0] ? lists_label(ls, list, code) : "non renseigné");
 }
 
+/* The person's referrals: one row each, with what came of it. */
+struct referral_table {
+	FILE *f;
+	const struct lists *ls;
+	int count;
+};
+
+enum { WR_DATE = 10, WR_TO = 16, WR_HOW = 20, WR_WENT = 21, WR_ID = 8 };
+
+static int referral_row(const struct visit *v, void *ctx)
+{
+	struct referral_table *t = ctx;
+	char went[128];
+
+	if (!v->referred_to[0] || v->deleted[0])
+		return 0;
+	if (t->count++ == 0) {
+		static const struct table_col cols[] = {
+			{"Date", WR_DATE}, {"Orienté vers", WR_TO}, {"Comment", WR_HOW},
+			{"Suite", WR_WENT}, {"Id", WR_ID},
+		};
+		fputs("\nOrientations\n", t->f);
+		table_header(t->f, cols, sizeof cols / sizeof cols[0]);
+	}
+	snprintf(went, sizeof went, "%s",
+	         v->referral_went[0] ? lists_label(t->ls, L_ORIENTATION_SUITE, v->referral_went)
+	                             : "sans réponse");
+	fprintf(t->f, "%-*s ", WR_DATE, v->date);
+	text_put_cell(t->f, lists_label(t->ls, L_ORIENTE_VERS, v->referred_to), WR_TO);
+	fputc(' ', t->f);
+	text_put_cell(t->f, v->referral_how[0] ? lists_label(t->ls, L_ORIENTATION_MODE,
+	                                                     v->referral_how) : "",
+	              WR_HOW);
+	fputc(' ', t->f);
+	text_put_cell(t->f, went, WR_WENT);
+	fputc(' ', t->f);
+	table_id(t->f, v->id);
+	fputc('\n', t->f);
+	return 0;
+}
+
 static int person_show(struct app *app, int argc, char **argv)
 {
 	struct visit_filter filter = {0};
@@ -235,6 +279,12 @@ static int person_show(struct app *app, int argc, char **argv)
 	if (t.count == 0)
 		fputs("Aucun passage.\n", app->out);
 	visit_table_end(&t);
+
+	{
+		struct referral_table rt = {.f = app->out, .ls = ls};
+		if ((rc = visit_each(app->st, &filter, referral_row, &rt, &err)) != CN_OK)
+			return app_report(app, rc, NULL, &err);
+	}
 
 	fputs("\nAteliers\n", app->out);
 	workshop_table_begin(&wt, app->out, ls, p.code);

@@ -32,6 +32,8 @@ static const struct {
 	{"--referred-place", VF_REFERRED_PLACE, -1, required_argument},
 	{"--person", VF_PERSON, -1, required_argument},
 	{"--note", VF_NOTE, -1, required_argument},
+	{"--referral-how", VF_REFERRAL_HOW, L_ORIENTATION_MODE, required_argument},
+	{"--referral-place", VF_REFERRAL_PLACE, -1, required_argument},
 };
 
 #define NOPTS ((int)(sizeof opt_table / sizeof opt_table[0]))
@@ -55,6 +57,7 @@ static char *code_slot(struct visit *v, enum visit_field f)
 	case VF_OUTCOME: return v->outcome;
 	case VF_REFERRED_BY: return v->referred_by;
 	case VF_REFERRED_TO: return v->referred_to;
+	case VF_REFERRAL_HOW: return v->referral_how;
 	default: return NULL;
 	}
 }
@@ -86,6 +89,13 @@ static int parse_one(struct app *app, int i, const char *arg, struct visit_opts 
 		                PLACE_MAX_CHARS);
 	case VF_NOTE:
 		return cli_text(app, opt_table[i].name, arg, v->note, sizeof v->note, NOTE_MAX_CHARS);
+	case VF_REFERRAL_PLACE:
+		if (arg[0] && !id_valid(arg))
+			return app_fail(app, EXIT_INVALID,
+			                "%s : identifiant de lieu invalide « %.40s » (un UUID attendu)",
+			                opt_table[i].name, arg);
+		text_copy(v->referral_place, sizeof v->referral_place, arg);
+		return EXIT_OK;
 	case VF_PERSON:
 		if (!arg[0]) {
 			v->person[0] = '\0';
@@ -147,4 +157,8 @@ void visit_opts_apply(const struct visit_opts *o, struct visit *v)
 		memcpy(v->referred_place, s->referred_place, sizeof v->referred_place);
 	if (o->set[VF_PERSON]) memcpy(v->person, s->person, sizeof v->person);
 	if (o->set[VF_NOTE]) memcpy(v->note, s->note, sizeof v->note);
+	if (o->set[VF_REFERRAL_HOW])
+		memcpy(v->referral_how, s->referral_how, sizeof v->referral_how);
+	if (o->set[VF_REFERRAL_PLACE])
+		memcpy(v->referral_place, s->referral_place, sizeof v->referral_place);
 }

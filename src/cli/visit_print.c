@@ -37,9 +37,30 @@ void visit_print_sheet(FILE *f, const struct lists *ls, const struct visit *v)
 	line(f, "Orienté par", sheet_label(ls, L_ORIENTE_PAR, v->referred_by));
 	line(f, "Orienté vers", sheet_label(ls, L_ORIENTE_VERS, v->referred_to));
 	line(f, "Lieu d'orientation", v->referred_place);
+	if (v->referred_to[0]) {
+		line(f, "Façon d'orienter", sheet_label(ls, L_ORIENTATION_MODE, v->referral_how));
+		if (v->referral_place[0])
+			line(f, "Lieu (annuaire)", v->referral_place);
+		visit_referral_outcome(ls, v, buf, sizeof buf);
+		line(f, "Suite", buf);
+	}
 	line(f, "Usager", v->person);
 	line(f, "Note", v->note);
 	sheet_stamps(f, SHEET_W, v->created, v->updated, v->deleted);
+}
+
+void visit_referral_outcome(const struct lists *ls, const struct visit *v, char *out,
+                            size_t size)
+{
+	char when[32];
+
+	if (!v->referral_went[0]) {
+		snprintf(out, size, "sans réponse");
+		return;
+	}
+	timestamp_local(v->referral_answered, when, sizeof when);
+	snprintf(out, size, "%s (réponse du %s)",
+	         sheet_label(ls, L_ORIENTATION_SUITE, v->referral_went), when);
 }
 
 /* The table fits 80 columns: widths of its cells, one space between. */

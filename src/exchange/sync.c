@@ -279,17 +279,15 @@ static int check_participants(struct sync *s, const struct workshop *w, int *col
 
 int sync_check_row(struct sync *s, const struct xrow *x, int *col, struct cn_err *err)
 {
-	enum record_col c;
 	int rc;
 
 	switch (x->kind) {
 	case XK_PERSON:
 		return sync_apply_row(s, x, col, err);
 	case XK_VISIT:
-		/* As version 1 always did: the rules, not the clock. */
-		rc = record_validate(&x->r, s->ls, &s->unknown, &c, err);
-		*col = (int)c;
-		return rc;
+		/* As version 1 always did: the rules, not the clock (a referral's
+		 * column at fault is named as such). */
+		return xrow_validate(x, s->ls, &s->unknown, col, err);
 	default:
 		if ((rc = xrow_validate(x, s->ls, &s->unknown, col, err)) != CN_OK ||
 		    (rc = row_times(s, x, col, err)) != CN_OK)
@@ -372,7 +370,7 @@ int sync_apply_row(struct sync *s, const struct xrow *x, int *col, struct cn_err
 	switch (x->kind) {
 	case XK_VISIT:
 		rc = sync_apply(s, &x->r, &c, err);
-		*col = (int)c;
+		*col = rc == CN_OK ? (int)c : xrow_visit_col(c, err);
 		return rc;
 	case XK_PERSON:
 		if ((rc = xrow_validate(x, s->ls, &s->unknown, col, err)) != CN_OK ||

@@ -27,6 +27,8 @@ static const struct {
 	[L_LIEU_ATELIER] = {"lieu_atelier", "Lieu d'atelier"},
 	[L_MATERIEL] = {"materiel", "Matériel utilisé en atelier"},
 	[L_TEMPS] = {"temps", "Temps hors accompagnement"},
+	[L_ORIENTATION_MODE] = {"orientation_mode", "Façon d'orienter"},
+	[L_ORIENTATION_SUITE] = {"orientation_suite", "Suite de l'orientation"},
 };
 
 const char *list_section(enum list_id id)

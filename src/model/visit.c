@@ -22,6 +22,9 @@ static const char *const field_labels[VF_COUNT] = {
 	[VF_REFERRED_PLACE] = "lieu d'orientation",
 	[VF_PERSON] = "usager",
 	[VF_NOTE] = "note",
+	[VF_REFERRAL_HOW] = "façon d'orienter",
+	[VF_REFERRAL_PLACE] = "lieu de l'annuaire",
+	[VF_REFERRAL_WENT] = "suite de l'orientation",
 };
 
 void visit_init(struct visit *v)
@@ -41,6 +44,41 @@ static int check_code(const struct lists *ls, enum list_id id, enum visit_field 
                       struct unknown_codes *foreign, struct cn_err *err)
 {
 	return rule_code(ls, id, (int)f, field_labels[f], code, prev_code, required, foreign, err);
+}
+
+/* How, where and what came of a referral: only with "orienté vers"; an
+ * answer has its time, and a time its answer. */
+static int validate_referral(const struct visit *v, const struct visit *prev,
+                             const struct lists *ls, struct unknown_codes *foreign,
+                             struct cn_err *err)
+{
+	static const enum visit_field fields[] = {VF_REFERRAL_HOW, VF_REFERRAL_PLACE,
+	                                          VF_REFERRAL_WENT};
+	const char *values[] = {v->referral_how, v->referral_place, v->referral_went};
+	int rc;
+
+	if (!v->referred_to[0])
+		for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+			if (values[i][0])
+				return cn_err_field(err, CN_EINVAL, fields[i],
+				                    "%s : sans « orienté vers », ce champ reste vide",
+				                    field_labels[fields[i]]);
+	if ((rc = check_code(ls, L_ORIENTATION_MODE, VF_REFERRAL_HOW, v->referral_how,
+	                     prev ? prev->referral_how : NULL, false, foreign, err)) ||
+	    (rc = check_code(ls, L_ORIENTATION_SUITE, VF_REFERRAL_WENT, v->referral_went,
+	                     prev ? prev->referral_went : NULL, false, foreign, err)))
+		return rc;
+	if (v->referral_place[0] && !id_valid(v->referral_place))
+		return cn_err_field(err, CN_EINVAL, VF_REFERRAL_PLACE,
+		                    "%s : identifiant invalide « %.40s » (un UUID attendu)",
+		                    field_labels[VF_REFERRAL_PLACE], v->referral_place);
+	if (!v->referral_went[0] != !v->referral_answered[0])
+		return cn_err_field(err, CN_EINVAL, VF_REFERRAL_WENT,
+		                    v->referral_went[0]
+		                        ? "%s : la réponse n'a pas de date"
+		                        : "%s : une date de réponse sans réponse",
+		                    field_labels[VF_REFERRAL_WENT]);
+	return CN_OK;
 }
 
 static int validate(const struct visit *v, const struct visit *prev, const struct lists *ls,
@@ -81,6 +119,8 @@ static int validate(const struct visit *v, const struct visit *prev, const struc
 #undef PREV
 	if ((rc = rule_text(v->referred_place, PLACE_MAX_CHARS, VF_REFERRED_PLACE, err)) ||
 	    (rc = rule_text(v->note, NOTE_MAX_CHARS, VF_NOTE, err)))
+		return rc;
+	if ((rc = validate_referral(v, prev, ls, foreign, err)))
 		return rc;
 	if (v->person[0] && (!person_code_normalize(v->person, code) || strcmp(code, v->person)))
 		return cn_err_field(err, CN_EINVAL, VF_PERSON,

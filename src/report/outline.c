@@ -77,7 +77,7 @@ static void table(struct walk *w, const char *title, const char *name, int list,
 	/* The scales and the public's shares show every row, 0 included. */
 	bool all = list < 0 || list == L_POSTURE || list == L_NIVEAU_ATELIER ||
 	           note == persons_note || note == person_note || note == participants_note ||
-	           note == coded_note || list == L_EQUIPEMENT;
+	           note == coded_note || list == L_EQUIPEMENT || list == L_ORIENTATION_SUITE;
 	struct report_table t = {.section = w->section, .title = title, .name = name, .list = list,
 	                         .d = d, .note = note, .all_rows = all};
 	emit_table(w, &t);
@@ -88,7 +88,17 @@ static void cross(struct walk *w, const char *title, const char *name, int list,
 {
 	struct item it = {.kind = ITEM_CROSS, .section = w->section, .title = title, .name = name,
 	                  .note = "Parts des passages de chaque ligne, selon la posture.",
-	                  .cross = c, .list = list};
+	                  .cross = c, .list = list, .columns = L_POSTURE, .counted = "Passages"};
+	w->fn(w->ctx, &it);
+}
+
+/* What came of the referrals answered, for each row of list. */
+static void went_by(struct walk *w, const char *title, const char *name, int list,
+                    const struct cross *c, const char *note)
+{
+	struct item it = {.kind = ITEM_CROSS, .section = w->section, .title = title, .name = name,
+	                  .note = note, .cross = c, .list = list, .columns = L_ORIENTATION_SUITE,
+	                  .counted = "Suites connues"};
 	w->fn(w->ctx, &it);
 }
 
@@ -308,6 +318,22 @@ void report_each_item(const struct report *r, item_fn fn, void *ctx)
 	section(&w, "6. Orientations");
 	table(&w, "Orienté par", "oriente_par", L_ORIENTE_PAR, &r->referred_by, NULL);
 	table(&w, "Orienté vers", "oriente_vers", L_ORIENTE_VERS, &r->referred_to, NULL);
+	table(&w, "Façon d'orienter", "orientation_mode", L_ORIENTATION_MODE, &r->referral_how,
+	      "Parts des orientations de la période (passages avec « orienté vers »).");
+	share(&w, "orientations_suite_connue", "Orientations dont la suite est connue",
+	      UNIT_SHARE, r->referrals_answered, report_referrals(r),
+	      "La personne est revenue et a dit si elle s'y est rendue.");
+	if (r->referrals_answered) {
+		table(&w, "Suite des orientations", "orientation_suite", L_ORIENTATION_SUITE,
+		      &r->referral_went, "Parts des orientations dont la suite est connue.");
+		went_by(&w, "Suite par orienté vers", "suite_par_oriente_vers", L_ORIENTE_VERS,
+		        &r->went_by_to,
+		        "Parts des orientations de chaque ligne dont la suite est connue.");
+		went_by(&w, "Suite par façon d'orienter", "suite_par_orientation_mode",
+		        L_ORIENTATION_MODE, &r->went_by_how,
+		        "Parts des orientations de chaque ligne dont la suite est connue (façon "
+		        "d'orienter renseignée).");
+	}
 
 	section(&w, "7. Public");
 	{

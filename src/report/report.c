@@ -6,6 +6,7 @@
 #include "carnet/model/clock.h"
 #include "carnet/model/ids.h"
 #include "carnet/report/activity.h"
+#include "carnet/report/referral.h"
 #include "carnet/report/profile.h"
 #include "carnet/report/report.h"
 #include "carnet/store/visit_store.h"
@@ -549,6 +550,8 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 		rc = public_profile(st, ls, r, err);
 	if (!rc)
 		rc = activity_compute(st, ls, r, err);
+	if (!rc)
+		rc = referral_compute(st, ls, r, err);
 	if (!rc && f->by != BY_NONE)
 		rc = group_codes(st, f, &groups, err);
 	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rpv; DROP TABLE IF EXISTS temp.rpp",
@@ -766,6 +769,8 @@ const struct dist *report_dist(const struct report *r, const char *name)
 		{"issues_urgentes", offsetof(struct report, urgent_outcome)},
 		{"oriente_par", offsetof(struct report, referred_by)},
 		{"oriente_vers", offsetof(struct report, referred_to)},
+		{"orientation_mode", offsetof(struct report, referral_how)},
+		{"orientation_suite", offsetof(struct report, referral_went)},
 		{"tranche_age", offsetof(struct report, age)},
 		{"genre", offsetof(struct report, gender)},
 		{"quartier", offsetof(struct report, area)},
@@ -818,11 +823,14 @@ void report_free(struct report *r)
 	                      &r->referred_by, &r->referred_to, &r->age,        &r->gender,
 	                      &r->area,        &r->situation,  &r->equipment,  &r->ws.theme,
 	                      &r->ws.level,    &r->ws.place,   &r->ws.age,     &r->ws.gender,
-	                      &r->ws.area,     &r->ws.situation, &r->ws.equipment, &r->work};
+	                      &r->ws.area,     &r->ws.situation, &r->ws.equipment, &r->work,
+	                      &r->referral_how, &r->referral_went};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		dist_free(all[i]);
 	cross_free(&r->posture_by_demand);
 	cross_free(&r->posture_by_organism);
+	cross_free(&r->went_by_to);
+	cross_free(&r->went_by_how);
 }
 
 const char *report_group_code(const struct report *r, int g)

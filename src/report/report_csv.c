@@ -98,12 +98,12 @@ static void table(struct csv_ctx *c, const struct report_table *t)
 
 static void cross(struct csv_ctx *c, const struct item *it)
 {
-	const struct vlist *postures = &c->ls->l[L_POSTURE];
+	const struct vlist *postures = &c->ls->l[it->columns];
 	FILE *f = c->f;
 
 	csv_field(f, "Code", SEP, 1);
 	csv_field(f, "Libellé", SEP, 0);
-	csv_field(f, "Passages", SEP, 0);
+	csv_field(f, it->counted, SEP, 0);
 	for (int k = 0; k < postures->n; k++) {
 		char head[128];
 		snprintf(head, sizeof head, "%s (%%)", postures->e[k].label);

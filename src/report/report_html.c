@@ -222,13 +222,15 @@ static void table_html(struct html_ctx *c, const struct item *it)
 
 static void cross_html(struct html_ctx *c, const struct item *it)
 {
-	const struct vlist *postures = &c->ls->l[L_POSTURE];
+	const struct vlist *postures = &c->ls->l[it->columns];
 	FILE *f = c->f;
 	char s[48];
 
 	fputs("<div class=\"small\">\n<h3>", f);
 	esc(f, it->title);
-	fputs("</h3>\n<table>\n<thead><tr><th></th><th class=\"n\">Passages</th>", f);
+	fputs("</h3>\n<table>\n<thead><tr><th></th><th class=\"n\">", f);
+	esc(f, it->counted);
+	fputs("</th>", f);
 	for (int k = 0; k < postures->n; k++) {
 		fputs("<th class=\"n\">", f);
 		esc(f, postures->e[k].label);

@@ -182,6 +182,44 @@ static void by_code(FILE *f, const char *name, const struct lists *ls,
 	fputs("}}", f);
 }
 
+/* "name": [{"code", "libelle", "suites_connues", "suite": {"oui": {"nombre",
+ * "part"}…}}], one element for each row of c. */
+static void went_rows(FILE *f, const char *name, const struct lists *ls, int list,
+                      const struct cross *c)
+{
+	fprintf(f, ",\n    \"%s\": [", name);
+	for (int i = 0; i < c->n; i++) {
+		const struct dist *row = &c->row[i];
+		fputs(i ? ",\n      {\"code\": " : "\n      {\"code\": ", f);
+		str(f, c->code[i]);
+		fputs(", \"libelle\": ", f);
+		str(f, lists_label(ls, list, c->code[i]));
+		fprintf(f, ", \"suites_connues\": %ld, \"suite\": {", row->total);
+		for (int k = 0; k < row->n; k++) {
+			fputs(k ? ", " : "", f);
+			str(f, row->code[k]);
+			fprintf(f, ": {\"nombre\": %ld, \"part\": ", row->count[k]);
+			share_or_null(f, row->count[k], row->total);
+			fputc('}', f);
+		}
+		fputs("}}", f);
+	}
+	fputs("]", f);
+}
+
+/* Section 6's follow-through: how many referrals, how many answered, and
+ * what came of them by category and by way. */
+static void followup_json(FILE *f, const struct report *r, const struct lists *ls)
+{
+	fprintf(f, ",\n  \"suivi_orientations\": {\"orientations\": %ld, \"suite_connue\": %ld,"
+	           " \"part_suite_connue\": ",
+	        report_referrals(r), r->referrals_answered);
+	share_or_null(f, r->referrals_answered, report_referrals(r));
+	went_rows(f, "par_oriente_vers", ls, L_ORIENTE_VERS, &r->went_by_to);
+	went_rows(f, "par_orientation_mode", ls, L_ORIENTATION_MODE, &r->went_by_how);
+	fputs("}", f);
+}
+
 static void workshops_json(FILE *f, const struct report *r, const struct lists *ls)
 {
 	const struct report_workshops *ws = &r->ws;
@@ -324,6 +362,7 @@ void report_write_json(FILE *f, const struct report *r, const struct lists *ls)
 	work_json(f, r, ls);
 	cross(f, "posture_par_demande", ls, L_DEMANDE, &r->posture_by_demand);
 	cross(f, "posture_par_organisme", ls, L_ORGANISME, &r->posture_by_organism);
+	followup_json(f, r, ls);
 	fprintf(f, ",\n  \"autonomie\": {\"personnes\": %ld, \"plus_autonome\": %ld,"
 	           " \"meme_posture\": %ld, \"moins_autonome\": %ld, \"par_rang\": [",
 	        r->returning, r->towards_autonomy, r->same, r->backwards);

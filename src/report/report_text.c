@@ -191,7 +191,7 @@ static void group_minutes_lines(struct text_ctx *c, const struct report_table *t
 
 static void cross_lines(struct text_ctx *c, const struct item *it)
 {
-	const struct vlist *postures = &c->ls->l[L_POSTURE];
+	const struct vlist *postures = &c->ls->l[it->columns];
 	const struct cross *x = it->cross;
 
 	fputs("    ", c->f);

@@ -94,10 +94,10 @@ static void table(struct xlsx_ctx *c, const struct report_table *t)
 
 static void cross(struct xlsx_ctx *c, const struct item *it)
 {
-	const struct vlist *postures = &c->ls->l[L_POSTURE];
+	const struct vlist *postures = &c->ls->l[it->columns];
 
 	text(c, 0, "Libellé", c->head);
-	text(c, 1, "Passages", c->head);
+	text(c, 1, it->counted, c->head);
 	for (int k = 0; k < postures->n; k++)
 		text(c, (lxw_col_t)(2 + k), postures->e[k].label, c->head);
 	c->row++;

@@ -240,6 +240,10 @@ static size_t encode_visit(const struct draft *d, char *out, size_t size)
 	used = put(out, size, used, "referred_place", v->referred_place);
 	used = put(out, size, used, "person", v->person);
 	used = put(out, size, used, "note", v->note);
+	used = put(out, size, used, "referral_how", v->referral_how);
+	used = put(out, size, used, "referral_place", v->referral_place);
+	used = put(out, size, used, "referral_went", v->referral_went);
+	used = put(out, size, used, "referral_answered", v->referral_answered);
 	return put_end(d, out, size, used);
 }
 
@@ -487,6 +491,12 @@ static bool set_field(struct draft *d, const char *key, const char *value)
 	if (strcmp(key, "outcome") == 0) return code(value, v->outcome);
 	if (strcmp(key, "referred_by") == 0) return code(value, v->referred_by);
 	if (strcmp(key, "referred_to") == 0) return code(value, v->referred_to);
+	if (strcmp(key, "referral_how") == 0) return code(value, v->referral_how);
+	if (strcmp(key, "referral_went") == 0) return code(value, v->referral_went);
+	if (strcmp(key, "referral_place") == 0)
+		return text(value, ID_LEN - 1, v->referral_place, sizeof v->referral_place);
+	if (strcmp(key, "referral_answered") == 0)
+		return text(value, TS_LEN - 1, v->referral_answered, sizeof v->referral_answered);
 	if (strcmp(key, "demands") == 0) return codes(value, &v->demands);
 	if (strcmp(key, "organisms") == 0) return codes(value, &v->organisms);
 	if (strcmp(key, "present") == 0) return flag(value, &v->present);

@@ -23,6 +23,10 @@ static const char *const v2_names[XC_COUNT - RC_COUNT] = {
 	[XC_ANON_SITUATION - RC_COUNT] = "anonymes_situation",
 	[XC_EQUIPMENT - RC_COUNT] = "materiel",
 	[XC_KIND - RC_COUNT] = "nature",
+	[XC_REFERRAL_HOW - RC_COUNT] = "orientation_mode",
+	[XC_REFERRAL_PLACE - RC_COUNT] = "orientation_lieu",
+	[XC_REFERRAL_WENT - RC_COUNT] = "orientation_suite",
+	[XC_REFERRAL_ANSWERED - RC_COUNT] = "orientation_reponse",
 };
 
 static const char *const kind_names[XK_COUNT] = {
@@ -52,6 +56,22 @@ int xrow_column(const char *name)
 bool xrow_column_v2(int col)
 {
 	return col >= RC_COUNT && col < XC_COUNT;
+}
+
+bool xrow_column_v3(int col)
+{
+	return col >= XC_V2_COUNT && col < XC_COUNT;
+}
+
+int xrow_columns(int version)
+{
+	return version >= 3 ? XC_COUNT : XC_V2_COUNT;
+}
+
+bool xrow_needs_v3(const struct visit *v)
+{
+	return v->referral_how[0] || v->referral_place[0] || v->referral_went[0] ||
+	       v->referral_answered[0];
 }
 
 const char *xrow_kind_name(enum xrow_kind kind)
@@ -88,6 +108,9 @@ static unsigned column_kinds(int col)
 		return KIND(XK_VISIT) | KIND(XK_PERSON);
 	case XC_KIND:
 		return KIND(XK_WORKTIME);
+	case XC_REFERRAL_HOW: case XC_REFERRAL_PLACE: case XC_REFERRAL_WENT:
+	case XC_REFERRAL_ANSWERED:
+		return KIND(XK_VISIT);
 	default:
 		if (col >= 0 && col < RC_COUNT)
 			return KIND(XK_VISIT);
@@ -200,6 +223,17 @@ int xrow_set(struct xrow *x, int col, const char *text, struct cn_err *err)
 	switch (x->kind) {
 	case XK_WORKSHOP: return set_workshop(&x->w, col, text, err);
 	case XK_WORKTIME: return set_worktime(&x->t, col, text, err);
+	default: break;
+	}
+	switch (col) {
+	case XC_REFERRAL_HOW:
+		return record_set_text(x->r.v.referral_how, sizeof x->r.v.referral_how, text, err);
+	case XC_REFERRAL_PLACE:
+		return record_set_text(x->r.v.referral_place, sizeof x->r.v.referral_place, text, err);
+	case XC_REFERRAL_WENT:
+		return record_set_text(x->r.v.referral_went, sizeof x->r.v.referral_went, text, err);
+	case XC_REFERRAL_ANSWERED:
+		return record_set_timestamp(x->r.v.referral_answered, text, err);
 	default: return record_set(&x->r, (enum record_col)col, text, err);
 	}
 }
@@ -240,6 +274,14 @@ static int worktime_col(int field)
 	return field >= 0 && field < TF_COUNT ? cols[field] : RC_ID;
 }
 
+int xrow_visit_col(enum record_col col, const struct cn_err *err)
+{
+	/* record.c names a referral's field by the column of version 1. */
+	if (col == RC_REFERRED_TO && err->field >= VF_REFERRAL_HOW && err->field <= VF_REFERRAL_WENT)
+		return XC_REFERRAL_HOW + (err->field - VF_REFERRAL_HOW);
+	return (int)col;
+}
+
 int xrow_validate(const struct xrow *x, const struct lists *ls, struct unknown_codes *u,
                   int *col, struct cn_err *err)
 {
@@ -249,6 +291,10 @@ int xrow_validate(const struct xrow *x, const struct lists *ls, struct unknown_c
 	switch (x->kind) {
 	case XK_VISIT:
 		rc = record_validate(&x->r, ls, u, &rcol, err);
+		if (rc != CN_OK) {
+			*col = xrow_visit_col(rcol, err);
+			return rc;
+		}
 		break;
 	case XK_PERSON:
 		if (!x->r.p.code[0]) {
@@ -400,6 +446,13 @@ static const char *column_text(const struct xrow *x, int col, char *small)
 	switch (x->kind) {
 	case XK_WORKSHOP: return workshop_text(&x->w, col, small);
 	case XK_WORKTIME: return worktime_text(&x->t, col, small);
+	default: break;
+	}
+	switch (col) {
+	case XC_REFERRAL_HOW: return x->r.v.referral_how;
+	case XC_REFERRAL_PLACE: return x->r.v.referral_place;
+	case XC_REFERRAL_WENT: return x->r.v.referral_went;
+	case XC_REFERRAL_ANSWERED: return x->r.v.referral_answered;
 	default: return record_column_text(&x->r, (enum record_col)col, small);
 	}
 }
@@ -408,23 +461,24 @@ static bool value_column(int col)
 {
 	if (col < RC_COUNT)
 		return record_value_column((enum record_col)col);
-	return col == XC_TYPE || col == XC_REGISTERED || col == XC_ANONYMOUS;
+	return col == XC_TYPE || col == XC_REGISTERED || col == XC_ANONYMOUS ||
+	       col == XC_REFERRAL_PLACE || col == XC_REFERRAL_ANSWERED;
 }
 
-void xrow_write_header(FILE *f)
+void xrow_write_header(FILE *f, int ncols)
 {
-	for (int i = 0; i < XC_COUNT; i++)
+	for (int i = 0; i < ncols; i++)
 		csv_field(f, xrow_column_name(column_at(i)), ',', i == 0);
 	csv_end_row(f);
 }
 
-static void write_columns(FILE *f, const struct xrow *x)
+static void write_columns(FILE *f, const struct xrow *x, int ncols)
 {
 	char small[XROW_SMALL];
 
 	/* The guard of record_write: texts a spreadsheet would change are
 	 * written as texts; import takes it off. */
-	for (int i = 0; i < XC_COUNT; i++) {
+	for (int i = 0; i < ncols; i++) {
 		int c = column_at(i);
 		if (value_column(c))
 			csv_field(f, column_text(x, c, small), ',', i == 0);
@@ -433,15 +487,15 @@ static void write_columns(FILE *f, const struct xrow *x)
 	}
 }
 
-void xrow_write(FILE *f, const struct xrow *x)
+void xrow_write(FILE *f, const struct xrow *x, int ncols)
 {
-	write_columns(f, x);
+	write_columns(f, x, ncols);
 	csv_end_row(f);
 }
 
 static void write_row(FILE *f, const void *x)
 {
-	write_columns(f, x);
+	write_columns(f, x, XC_V2_COUNT);
 }
 
 char *xrow_line(const struct xrow *x)

@@ -276,6 +276,10 @@ static enum record_col visit_col(int field)
 		[VF_URGENT] = RC_URGENT, [VF_REFERRED_BY] = RC_REFERRED_BY,
 		[VF_REFERRED_TO] = RC_REFERRED_TO, [VF_REFERRED_PLACE] = RC_REFERRED_PLACE,
 		[VF_PERSON] = RC_PERSON, [VF_NOTE] = RC_NOTE,
+		/* Columns of version 3 (store/exchange_row.h), shown as the
+		 * referral's column of version 1. */
+		[VF_REFERRAL_HOW] = RC_REFERRED_TO, [VF_REFERRAL_PLACE] = RC_REFERRED_TO,
+		[VF_REFERRAL_WENT] = RC_REFERRED_TO,
 	};
 	return field >= 0 && field < VF_COUNT ? cols[field] : RC_ID;
 }
@@ -415,9 +419,21 @@ char *record_line_of(void (*write)(FILE *f, const void *arg), const void *arg)
 	return line;
 }
 
-static void write_visit_part(FILE *f, const void *r)
+static void write_visit_part(FILE *f, const void *arg)
 {
+	const struct record *r = arg;
+	const struct visit *v = &r->v;
+
 	write_columns(f, r, RC_PERSON);
+	/* The referral's way, place and answer, when there are: the line of a
+	 * visit without them is what it always was. */
+	if (v->referral_how[0] || v->referral_place[0] || v->referral_went[0] ||
+	    v->referral_answered[0]) {
+		csv_text(f, v->referral_how, ',', 0);
+		csv_field(f, v->referral_place, ',', 0);
+		csv_text(f, v->referral_went, ',', 0);
+		csv_field(f, v->referral_answered, ',', 0);
+	}
 }
 
 char *record_visit_line(const struct record *r)
@@ -433,7 +449,7 @@ char *record_visit_line(const struct record *r)
 	" v.organisms, v.posture, v.present, v.outcome, v.urgent, v.referred_by, v.referred_to," \
 	" v.referred_place, v.note, v.created_at, v.updated_at, v.deleted_at, p.code, p.id,"   \
 	" p.age, p.gender, p.area, p.situation, p.equipment, p.created_at, p.updated_at,"   \
-	" v.person_id"
+	" v.person_id, v.referral_how, v.referral_place, v.referral_went, v.referral_answered"
 
 sqlite3_stmt *record_select(struct store *st, const char *schema, const struct visit_filter *f,
                             struct cn_err *err)
@@ -487,6 +503,46 @@ int record_get(struct store *st, const char *schema, const char *id, struct reco
 	return store_fail(st, err, "lecture impossible");
 }
 
+/* The referral's columns, after v.person_id (RC_COUNT) in RECORD_SELECT. */
+#define REFERRAL_FIRST (RC_COUNT + 1)
+
+/* The referral's columns of a row, each read as an import reads it: a
+ * NUL, bad UTF-8 or an over-long value is CN_EINVAL with its reason. */
+static int read_referral(sqlite3_stmt *stmt, struct visit *v, struct cn_err *err)
+{
+	static const char *const referral_names[] = {"orientation_mode", "orientation_lieu",
+	                                             "orientation_suite", "orientation_reponse"};
+	struct {
+		char *slot;
+		size_t size;
+	} cols[] = {
+		{v->referral_how, sizeof v->referral_how},
+		{v->referral_place, sizeof v->referral_place},
+		{v->referral_went, sizeof v->referral_went},
+		{v->referral_answered, sizeof v->referral_answered},
+	};
+
+	for (int i = 0; i < 4; i++) {
+		const char *text = (const char *)sqlite3_column_text(stmt, REFERRAL_FIRST + i);
+		int rc;
+
+		if (!text)
+			text = "";
+		if ((size_t)sqlite3_column_bytes(stmt, REFERRAL_FIRST + i) != strlen(text))
+			return cn_err_set(err, CN_EINVAL, "%s : texte invalide (caractère NUL)", referral_names[i]);
+		if (!utf8_valid(text, strlen(text)))
+			return cn_err_set(err, CN_EINVAL, "%s : texte invalide (UTF-8 attendu)", referral_names[i]);
+		rc = i == 3 ? record_set_timestamp(cols[i].slot, text, err)
+		            : record_set_text(cols[i].slot, cols[i].size, text, err);
+		if (rc != CN_OK) {
+			char reason[sizeof err->msg];
+			snprintf(reason, sizeof reason, "%s", err->msg);
+			return cn_err_set(err, rc, "%s : %s", referral_names[i], reason);
+		}
+	}
+	return CN_OK;
+}
+
 void record_read(sqlite3_stmt *stmt, struct record *r)
 {
 	struct cn_err ignored;
@@ -497,6 +553,7 @@ void record_read(sqlite3_stmt *stmt, struct record *r)
 		/* Stored codes are '|'-joined like the exchange format. */
 		record_set(r, (enum record_col)c, text ? text : "", &ignored);
 	}
+	read_referral(stmt, &r->v, &ignored);
 }
 
 int record_read_columns(sqlite3_stmt *stmt, int first, enum record_col from, enum record_col to,
@@ -530,6 +587,10 @@ int record_read_checked(sqlite3_stmt *stmt, struct record *r, enum record_col *c
 		*col = RC_PERSON;
 		return cn_err_set(err, CN_EINVAL, "usager absent de la base (le passage renvoie à un "
 		                                  "usager qu'elle ne contient pas)");
+	}
+	if ((rc = read_referral(stmt, &r->v, err)) != CN_OK) {
+		*col = RC_REFERRED_TO;
+		return rc;
 	}
 	return CN_OK;
 }

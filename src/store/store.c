@@ -132,6 +132,13 @@ static const char *const migrations[] = {
 	"  kind TEXT NOT NULL, record_id TEXT NOT NULL, updated_at TEXT NOT NULL,"
 	"  version TEXT NOT NULL, kept_at TEXT NOT NULL,"
 	"  PRIMARY KEY (kind, record_id, updated_at, version)) WITHOUT ROWID;",
+	/* 6 -> 7: a referral says how the person was referred, to which place
+	 * of the directory, and, when the person came back, whether they got
+	 * there and when that was answered. */
+	"ALTER TABLE visit ADD COLUMN referral_how TEXT;"
+	"ALTER TABLE visit ADD COLUMN referral_place TEXT;"
+	"ALTER TABLE visit ADD COLUMN referral_went TEXT;"
+	"ALTER TABLE visit ADD COLUMN referral_answered TEXT;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

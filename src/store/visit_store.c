@@ -11,7 +11,8 @@
 	"v.id, v.date, v.time, v.duration, v.site, v.mediator, v.canal, v.posture, "       \
 	"v.present, v.outcome, v.urgent, v.referred_by, v.referred_to, v.referred_place, " \
 	"p.code, v.note, v.created_at, v.updated_at, v.deleted_at, v.demands, "            \
-	"v.organisms FROM visit v LEFT JOIN person p ON p.id = v.person_id "
+	"v.organisms, v.referral_how, v.referral_place, v.referral_went, "                 \
+	"v.referral_answered FROM visit v LEFT JOIN person p ON p.id = v.person_id "
 
 static void read_row(sqlite3_stmt *stmt, struct visit *v)
 {
@@ -37,6 +38,10 @@ static void read_row(sqlite3_stmt *stmt, struct visit *v)
 	store_column_copy(stmt, 18, v->deleted, sizeof v->deleted);
 	store_column_codes(stmt, 19, &v->demands);
 	store_column_codes(stmt, 20, &v->organisms);
+	store_column_copy(stmt, 21, v->referral_how, sizeof v->referral_how);
+	store_column_copy(stmt, 22, v->referral_place, sizeof v->referral_place);
+	store_column_copy(stmt, 23, v->referral_went, sizeof v->referral_went);
+	store_column_copy(stmt, 24, v->referral_answered, sizeof v->referral_answered);
 }
 
 /* Inserts or replaces the visit row; inside a transaction. */
@@ -46,15 +51,17 @@ static int write_visit(struct store *st, const struct visit *v, bool insert,
 	static const char *const insert_sql =
 		"INSERT INTO visit (date, time, duration, site, mediator, canal, posture, present,"
 		" outcome, urgent, referred_by, referred_to, referred_place, person_id, note,"
-		" created_at, updated_at, id, demands, organisms, deleted_at)"
+		" created_at, updated_at, id, demands, organisms, deleted_at, referral_how,"
+		" referral_place, referral_went, referral_answered)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-		" ?17, ?18, ?19, ?20, ?21)";
+		" ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)";
 	static const char *const update_sql =
 		"UPDATE visit SET date = ?1, time = ?2, duration = ?3, site = ?4, mediator = ?5,"
 		" canal = ?6, posture = ?7, present = ?8, outcome = ?9, urgent = ?10,"
 		" referred_by = ?11, referred_to = ?12, referred_place = ?13, person_id = ?14,"
 		" note = ?15, created_at = ?16, updated_at = ?17, demands = ?19, organisms = ?20,"
-		" deleted_at = ?21 WHERE id = ?18";
+		" deleted_at = ?21, referral_how = ?22, referral_place = ?23, referral_went = ?24,"
+		" referral_answered = ?25 WHERE id = ?18";
 	char person_id[ID_LEN] = "";
 	sqlite3_stmt *stmt;
 	int rc;
@@ -87,6 +94,10 @@ static int write_visit(struct store *st, const struct visit *v, bool insert,
 	store_bind_codes(stmt, 19, &v->demands);
 	store_bind_codes(stmt, 20, &v->organisms);
 	store_bind_text(stmt, 21, v->deleted);
+	store_bind_text(stmt, 22, v->referral_how);
+	store_bind_text(stmt, 23, v->referral_place);
+	store_bind_text(stmt, 24, v->referral_went);
+	store_bind_text(stmt, 25, v->referral_answered);
 	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
 	                                       : store_fail(st, err, "enregistrement impossible");
 	sqlite3_reset(stmt);
@@ -296,4 +307,56 @@ int visit_each(struct store *st, const struct visit_filter *f, visit_fn fn, void
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, "lecture impossible");
 	return CN_OK;
+}
+
+int visit_answer_referral(struct store *st, const struct lists *ls, const char *id_or_prefix,
+                          const char *code, struct cn_err *err)
+{
+	struct visit v;
+	int rc = store_begin(st, err);
+
+	if (rc != CN_OK)
+		return rc;
+	rc = visit_get(st, id_or_prefix, false, &v, err);
+	if (rc == CN_OK && !v.referred_to[0])
+		rc = cn_err_field(err, CN_EINVAL, VF_REFERRAL_WENT,
+		                  "ce passage n'a pas d'orientation (« orienté vers » est vide)");
+	if (rc == CN_OK) {
+		text_copy(v.referral_went, sizeof v.referral_went, code);
+		v.referral_answered[0] = '\0';
+		if (code[0])
+			rc = clock_timestamp(v.referral_answered, err);
+	}
+	/* visit_update_in moves updated_at on: the answer merges as a change. */
+	if (rc == CN_OK)
+		rc = visit_update_in(st, ls, &v, err);
+	return store_end(st, rc, err);
+}
+
+int visit_open_referral(struct store *st, const char *person_id_or_code,
+                        const char before[DATE_LEN], struct visit *out, struct cn_err *err)
+{
+	sqlite3_stmt *stmt = store_prepare(
+		st,
+		"SELECT " VISIT_COLUMNS "WHERE v.person_id = coalesce("
+		"   (SELECT id FROM person WHERE id = ?1), (SELECT id FROM person WHERE code = ?1))"
+		" AND v.deleted_at IS NULL AND v.date < ?2"
+		" AND coalesce(v.referred_to, '') <> '' AND v.referral_went IS NULL"
+		" ORDER BY v.date DESC, v.time DESC, v.created_at DESC, v.id DESC LIMIT 1",
+		err);
+	int rc;
+
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, person_id_or_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, before, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		read_row(stmt, out);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return CN_OK;
+	if (rc == SQLITE_DONE)
+		return cn_err_set(err, CN_ENOTFOUND, "aucune orientation sans réponse");
+	return store_fail(st, err, "lecture impossible");
 }

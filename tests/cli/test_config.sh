@@ -24,7 +24,7 @@ check "no entry marked retired by default" sh -c '! grep -qF "(retiré)" "$1"' x
 run lists
 check "lists exits 0" rc_is 0
 is "lists prints every list, in order" "$(grep -oE '\[[a-z_]+\]' "$T/out" | tr -d '[]' | tr '\n' ' ')" \
-	"posture canal demande organisme issue oriente_par oriente_vers tranche_age genre quartier situation equipement site mediateur theme_atelier niveau_atelier lieu_atelier materiel temps "
+	"posture canal demande organisme issue oriente_par oriente_vers tranche_age genre quartier situation equipement site mediateur theme_atelier niveau_atelier lieu_atelier materiel temps orientation_mode orientation_suite "
 check "lists shows labels with accents" out_has "Démarche aboutie"
 run lists posture
 is "lists posture: the four postures" "$(codes)" "pour devant avec faire "

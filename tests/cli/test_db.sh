@@ -137,14 +137,41 @@ is "upgraded: integrity check ok" "$(SQLDB="$OLD" sql 'PRAGMA integrity_check')"
 OLD5="$T/v5.db"
 sqlite3 -batch "$OLD5" <"$FIXTURES/schema-v5.sql"
 is "fixture: schema version 5" "$(SQLDB="$OLD5" sql 'PRAGMA user_version')" 5
-BEFORE5=$(SQLDB="$OLD5" sql "SELECT * FROM visit ORDER BY id; SELECT * FROM person; SELECT * FROM visit_history")
+# The columns of schema 5 (later schemas add some of their own).
+V5COLS="id, date, time, duration, site, mediator, canal, posture, present, outcome, urgent, referred_by, referred_to, referred_place, person_id, note, created_at, updated_at, deleted_at, demands, organisms"
+BEFORE5=$(SQLDB="$OLD5" sql "SELECT $V5COLS FROM visit ORDER BY id; SELECT * FROM person; SELECT * FROM visit_history")
 run --db "$OLD5" list --from 2026-11-01 --to 2026-11-30
 check "schema 5 upgraded: list exits 0" rc_is 0
 is "schema 5 upgraded: the current schema version" "$(SQLDB="$OLD5" sql 'PRAGMA user_version')" "$VERSION"
 is "schema 5 upgraded: visits, persons and history unchanged" \
-	"$(SQLDB="$OLD5" sql "SELECT * FROM visit ORDER BY id; SELECT * FROM person; SELECT * FROM visit_history")" "$BEFORE5"
+	"$(SQLDB="$OLD5" sql "SELECT $V5COLS FROM visit ORDER BY id; SELECT * FROM person; SELECT * FROM visit_history")" "$BEFORE5"
 is "schema 5 upgraded: the new tables are there, empty" \
 	"$(SQLDB="$OLD5" sql "SELECT (SELECT count(*) FROM workshop) + (SELECT count(*) FROM workshop_participant) + (SELECT count(*) FROM worktime) + (SELECT count(*) FROM record_history)")" 0
 check "schema 5 upgraded: a copy of the old base beside it" test -f "$OLD5.v5.bak"
 is "schema 5 upgraded: the copy is the old schema" "$(SQLDB="$OLD5.v5.bak" sql 'PRAGMA user_version')" 5
 is "schema 5 upgraded: integrity check ok" "$(SQLDB="$OLD5" sql 'PRAGMA integrity_check')" ok
+
+# ---- schema 6 (the last before the referral's follow-through), made by
+# the previous carnet: upgraded to schema 7, nothing lost, the referral's
+# new columns empty, and a referral of before can be answered
+OLD6="$T/v6.db"
+sqlite3 -batch "$OLD6" <"$FIXTURES/schema-v6.sql"
+is "fixture: schema version 6" "$(SQLDB="$OLD6" sql 'PRAGMA user_version')" 6
+V6TABLES="SELECT $V5COLS FROM visit ORDER BY id; SELECT * FROM person; SELECT * FROM visit_history; SELECT * FROM workshop; SELECT * FROM workshop_participant; SELECT * FROM worktime; SELECT * FROM record_history"
+BEFORE6=$(SQLDB="$OLD6" sql "$V6TABLES")
+run --db "$OLD6" list --from 2026-11-01 --to 2026-11-30
+check "schema 6 upgraded: list exits 0" rc_is 0
+is "schema 6 upgraded: the current schema version" "$(SQLDB="$OLD6" sql 'PRAGMA user_version')" "$VERSION"
+is "schema 6 upgraded: visits, persons, workshops, times and histories unchanged" \
+	"$(SQLDB="$OLD6" sql "$V6TABLES")" "$BEFORE6"
+is "schema 6 upgraded: the referral's columns are there, empty" \
+	"$(SQLDB="$OLD6" sql "SELECT count(*), count(referral_how), count(referral_place), count(referral_went), count(referral_answered) FROM visit")" "2|0|0|0|0"
+check "schema 6 upgraded: a copy of the old base beside it" test -f "$OLD6.v6.bak"
+is "schema 6 upgraded: the copy is the old schema" "$(SQLDB="$OLD6.v6.bak" sql 'PRAGMA user_version')" 6
+is "schema 6 upgraded: integrity check ok" "$(SQLDB="$OLD6" sql 'PRAGMA integrity_check')" ok
+run --db "$OLD6" referral open P7K3QX
+check "schema 6 upgraded: the old referral is open" out_has "Passage 41586dd3-98df-47ca-a7b8-81723828bafc"
+run --db "$OLD6" referral answer 41586dd3 oui
+check "schema 6 upgraded: its answer is stored" rc_is 0
+is "schema 6 upgraded: the answer and its time in the row" \
+	"$(SQLDB="$OLD6" sql "SELECT referral_went, referral_answered FROM visit WHERE id LIKE '41586dd3%'")" "oui|2026-11-18T09:30:00.000Z"

@@ -252,20 +252,7 @@ run report --month 2026-10 --format text -o "$T/r.text"
 run report --month 2026-10 --format html -o "$T/r.html"
 run report --month 2026-10 --format csv -o "$T/r.csv"
 run report --month 2026-10 --format xlsx -o "$T/r.xlsx"
-python3 - "$T/r.xlsx" >"$T/r.xlsx.txt" <<'PY'
-import sys, zipfile, xml.etree.ElementTree as ET
-N = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-z = zipfile.ZipFile(sys.argv[1])
-strings = ["".join(si.itertext()) for si in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(N + "si")]
-for row in ET.fromstring(z.read("xl/worksheets/sheet1.xml")).iter(N + "row"):
-    out = []
-    for c in row.iter(N + "c"):
-        v = c.find(N + "v")
-        if v is not None:
-            out.append("s:" + strings[int(v.text)] if c.get("t") == "s" else "n:" + v.text)
-    if out:
-        print(" # ".join(out))
-PY
+python3 "$TESTS_DIR/cli/xlsx_cells.py" "$T/r.xlsx" >"$T/r.xlsx.txt"
 sed 's/&#39;/'"'"'/g; s/&quot;/"/g' "$T/r.html" >"$T/r.html.txt"
 for fig in "8. Ateliers" "9. Temps de travail" "Séances d'atelier" "Temps hors accompagnement" \
 	"Participations aux séances" "Personnes distinctes (avec un code)" \

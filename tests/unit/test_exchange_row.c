@@ -112,7 +112,7 @@ static void test_workshop_row(void)
 			CHECK_INT(xrow_set(&back, c, field, &err), CN_OK);
 			i++;
 		}
-		CHECK_INT(i, XC_COUNT);
+		CHECK_INT(i, XC_V2_COUNT);
 		again = xrow_line(&back);
 		CHECK_STR(again, line);
 		free(again);

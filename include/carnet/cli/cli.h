@@ -89,14 +89,15 @@ int cli_filter_option(struct app *app, int opt, const char *arg, char from[DATE_
 extern const char usage_add[], usage_edit[], usage_delete[], usage_show[], usage_list[],
 	usage_person[], usage_workshop[], usage_time[], usage_lists[], usage_keys[],
 	usage_report[], usage_export[], usage_import[], usage_merge[], usage_backup[],
-	usage_check[], usage_purge[], usage_forget[];
-extern const struct subcommand workshop_subs[], time_subs[];
+	usage_check[], usage_purge[], usage_forget[], usage_referral[];
+extern const struct subcommand workshop_subs[], time_subs[], referral_subs[];
 int cmd_add(struct app *app, int argc, char **argv);
 int cmd_edit(struct app *app, int argc, char **argv);
 int cmd_delete(struct app *app, int argc, char **argv);
 int cmd_show(struct app *app, int argc, char **argv);
 int cmd_list(struct app *app, int argc, char **argv);
 int cmd_person(struct app *app, int argc, char **argv);
+int cmd_referral(struct app *app, int argc, char **argv);
 int cmd_workshop(struct app *app, int argc, char **argv);
 int cmd_time(struct app *app, int argc, char **argv);
 int cmd_lists(struct app *app, int argc, char **argv);

@@ -3,12 +3,17 @@
 #ifndef CARNET_VISIT_PRINT_H
 #define CARNET_VISIT_PRINT_H
 
+#include <stddef.h>
 #include <stdio.h>
 #include "carnet/model/lists.h"
 #include "carnet/model/visit.h"
 #include "carnet/store/visit_store.h"
 
 void visit_print_sheet(FILE *f, const struct lists *ls, const struct visit *v);
+/* What came of the visit's referral: "sans réponse", or the answer's
+ * label and when it was given ("S'y est rendue (réponse du …)"). */
+void visit_referral_outcome(const struct lists *ls, const struct visit *v, char *out,
+                            size_t size);
 
 struct visit_table {
 	FILE *f;

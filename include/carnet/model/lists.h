@@ -28,6 +28,8 @@ enum list_id {
 	L_LIEU_ATELIER,
 	L_MATERIEL,
 	L_TEMPS,           /* time outside accompaniment */
+	L_ORIENTATION_MODE,  /* how a person was referred */
+	L_ORIENTATION_SUITE, /* whether they got there */
 	L_COUNT
 };
 

@@ -34,6 +34,9 @@ enum visit_field {
 	VF_REFERRED_PLACE,
 	VF_PERSON,
 	VF_NOTE,
+	VF_REFERRAL_HOW,     /* how the person was referred */
+	VF_REFERRAL_PLACE,   /* the place of the directory */
+	VF_REFERRAL_WENT,    /* whether they got there */
 	VF_COUNT
 };
 
@@ -56,6 +59,13 @@ struct visit {
 	char referred_place[PLACE_BYTES];
 	char person[PCODE_MAX];       /* pseudonymous person code, may be empty */
 	char note[NOTE_BYTES];
+	/* The referral (with referred_to only): how, to which place of the
+	 * directory (its id), and the answer given when the person came back,
+	 * with the time it was recorded (both empty: no answer yet). */
+	char referral_how[CODE_MAX];      /* orientation_mode code, may be empty */
+	char referral_place[ID_LEN];      /* a place's id, may be empty */
+	char referral_went[CODE_MAX];     /* orientation_suite code, may be empty */
+	char referral_answered[TS_LEN];   /* when referral_went was recorded */
 	char created[TS_LEN], updated[TS_LEN], deleted[TS_LEN];
 };
 

@@ -14,7 +14,8 @@ enum item_kind {
 	ITEM_SECTION,  /* a section begins: title */
 	ITEM_FIGURE,   /* one figure: fig */
 	ITEM_TABLE,    /* a distribution: table */
-	ITEM_CROSS,    /* posture by demand or organism: cross, list */
+	ITEM_CROSS,    /* rows of list `list`, columns of list `columns` (posture by
+	                * demand, what came of referrals by way): cross */
 	ITEM_TREND,    /* the last 12 months */
 	ITEM_GROUPS,   /* the breakdown by site or mediator (visits, persons, time) */
 	ITEM_KEY,      /* a key figure of the first page, with its comparisons */
@@ -56,6 +57,8 @@ struct item {
 	const struct report_table *table;
 	const struct cross *cross;
 	int list;              /* of the cross rows */
+	int columns;           /* of the cross columns: L_POSTURE, L_ORIENTATION_SUITE */
+	const char *counted;   /* what a cross row's total counts: "Passages"… */
 };
 
 typedef void (*item_fn)(void *ctx, const struct item *it);

@@ -61,6 +61,14 @@ struct report {
 	char trend_month[REPORT_TREND][8];       /* YYYY-MM, oldest first */
 	long trend[REPORT_TREND];
 	struct cross posture_by_demand, posture_by_organism;
+	/* 6. The referrals' way (of the period's visits with "orienté vers",
+	 * "" when not told) and, of those whose person came back and told
+	 * (referrals_answered), what came of them: overall, by category
+	 * (rows of list oriente_vers) and by way (rows of orientation_mode,
+	 * way not told left out), each row a dist of orientation_suite. */
+	struct dist referral_how, referral_went;
+	long referrals_answered;
+	struct cross went_by_to, went_by_how;
 	/* Persons seen in the period with two visits or more up to its end. */
 	long returning, towards_autonomy, same, backwards;
 	double rank_mean[REPORT_RANKS];          /* mean posture level by visit rank */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A row of the exchange format, version 2: a visit (passage), a person alone
+/* A row of the exchange format, version 2 or 3: a visit (passage), a person alone
  * (usager), a workshop with its participants (atelier) or a time outside
  * accompaniment (temps), as export writes it, import reads it and merge
  * moves it between databases; and the versions of workshops and times that
@@ -18,7 +18,9 @@
 #include "carnet/store/store.h"
 
 /* The columns: those of version 1 (enum record_col, 0 to RC_COUNT - 1),
- * then these. Version 2 writes `type` first, then the others in order. */
+ * then these. Version 2 writes `type` first, then the others in order up
+ * to XC_KIND; version 3 adds the referral's columns of a visit after
+ * them (a version 2 file has none of them, a version 3 file all). */
 enum xrow_col {
 	XC_TYPE = RC_COUNT,
 	XC_TITLE,
@@ -33,6 +35,11 @@ enum xrow_col {
 	XC_ANON_SITUATION,
 	XC_EQUIPMENT,
 	XC_KIND,
+	XC_V2_COUNT,                    /* the columns of version 2 */
+	XC_REFERRAL_HOW = XC_V2_COUNT,  /* version 3 */
+	XC_REFERRAL_PLACE,
+	XC_REFERRAL_WENT,
+	XC_REFERRAL_ANSWERED,
 	XC_COUNT
 };
 
@@ -48,8 +55,9 @@ struct xrow {
 /* The column's name in the header ("titre"), and the column of a name or -1. */
 const char *xrow_column_name(int col);
 int xrow_column(const char *name);
-/* Whether the column belongs to version 2 only. */
+/* Whether the column belongs to version 2 or 3 only; to version 3 only. */
 bool xrow_column_v2(int col);
+bool xrow_column_v3(int col);
 /* "passage", "usager", "atelier", "temps"; and back (CN_EINVAL otherwise). */
 const char *xrow_kind_name(enum xrow_kind kind);
 int xrow_kind_parse(const char *text, enum xrow_kind *kind, struct cn_err *err);
@@ -67,6 +75,9 @@ int xrow_set_sheet(struct xrow *x, int col, const char *text, struct cn_err *err
  * are persons of the base is sync's business. */
 int xrow_validate(const struct xrow *x, const struct lists *ls, struct unknown_codes *u,
                   int *col, struct cn_err *err);
+/* The column of a visit's row at fault, from record_validate's column and
+ * error: a referral's field is named by its column of version 3. */
+int xrow_visit_col(enum record_col col, const struct cn_err *err);
 
 /* The identity and times of a row (for a usager row, the person's). */
 struct xrow_stamps {
@@ -79,11 +90,18 @@ void xrow_from_record(struct xrow *x, const struct record *r);
 void xrow_from_workshop(struct xrow *x, const struct workshop *w);
 void xrow_from_worktime(struct xrow *x, const struct worktime *t);
 
-void xrow_write_header(FILE *f);
-/* One CSV row of version 2, CRLF at the end. */
-void xrow_write(FILE *f, const struct xrow *x);
-/* The same row without its line end: what two desks compare, and what
- * record_history keeps. A malloc'd string, or NULL. */
+/* The number of columns a file of version 2 (XC_V2_COUNT) or 3 (XC_COUNT)
+ * has, and whether a visit needs version 3 (it has a referral's way,
+ * place or answer). */
+int xrow_columns(int version);
+bool xrow_needs_v3(const struct visit *v);
+/* The header and one CSV row (CRLF at the end) of a file of ncols columns
+ * (xrow_columns()). */
+void xrow_write_header(FILE *f, int ncols);
+void xrow_write(FILE *f, const struct xrow *x, int ncols);
+/* The same row of version 2 without its line end: what two desks compare
+ * for workshops and times, and what record_history keeps. A malloc'd
+ * string, or NULL. */
 char *xrow_line(const struct xrow *x);
 
 /* Every workshop (XK_WORKSHOP) or time (XK_WORKTIME) of an attached carnet

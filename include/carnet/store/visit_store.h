@@ -77,4 +77,17 @@ typedef int (*visit_fn)(const struct visit *v, void *ctx);
 int visit_each(struct store *st, const struct visit_filter *f, visit_fn fn,
                void *ctx, struct cn_err *err);
 
+/* Records what came of the referral of visit id_or_prefix (an
+ * orientation_suite code, or "" to take the answer back) and when it was
+ * answered, in one transaction; updated_at moves on, so the answer merges
+ * like any change. CN_EINVAL when the visit has no referral or the code is
+ * not in the list, CN_ENOTFOUND when there is no such visit. */
+int visit_answer_referral(struct store *st, const struct lists *ls, const char *id_or_prefix,
+                          const char *code, struct cn_err *err);
+/* The last open referral of a person (its id or its code): the latest
+ * visit of that person dated before `before`, not deleted, with "orienté
+ * vers" set and no answer yet. CN_ENOTFOUND when there is none. */
+int visit_open_referral(struct store *st, const char *person_id_or_code,
+                        const char before[DATE_LEN], struct visit *out, struct cn_err *err);
+
 #endif
