@@ -134,6 +134,9 @@ run referral answer "$V2" nsp
 is "referral answer nsp" "$(r referral_went)" "'nsp'"
 run referral answer "$V2" non
 is "referral answer: a new answer replaces the old" "$(r referral_went)" "'non'"
+run referral answer "$V2" ''
+is "referral answer '': the answer and its time taken back" "$(r "referral_went, referral_answered")" "NULL,NULL"
+run referral answer "$V2" non
 run referral --help
 check "referral --help: exit 0" rc_is 0
 check "referral --help: names both subcommands" sh -c 'grep -q "referral answer" "$1" && grep -q "referral open" "$1"' x "$T/out"
