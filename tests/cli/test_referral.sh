@@ -226,3 +226,14 @@ run --db a.db merge b.db
 run --db b.db merge a.db
 is "merge: the later answer wins on both desks" \
 	"$(sqlite3 -batch a.db "SELECT referral_went FROM visit WHERE id = '$V1'") $(sqlite3 -batch b.db "SELECT referral_went FROM visit WHERE id = '$V1'")" "nsp nsp"
+# A damaged source: a way that is no code, an answer without its time.
+cp a.db h.db
+sqlite3 -batch h.db "UPDATE visit SET referral_how = 'r d v', updated_at = '2026-11-22T10:00:00.000Z' WHERE id = '$V1'"
+BEFORE=$(sqlite3 -batch a.db "SELECT * FROM visit ORDER BY id")
+run --db a.db merge h.db
+check "merge of a bad way: the row refused, its column named" err_has "colonne « orientation_mode » : code invalide"
+is "merge of a bad way: the visit here unchanged" "$(sqlite3 -batch a.db "SELECT * FROM visit ORDER BY id")" "$BEFORE"
+sqlite3 -batch h.db "UPDATE visit SET referral_how = 'rdv', referral_answered = NULL WHERE id = '$V1'"
+run --db a.db merge h.db
+check "merge of an answer without its time: refused, its column named" err_has "colonne « orientation_suite » : suite de l'orientation : la réponse n'a pas de date"
+is "merge of an answer without its time: the visit here unchanged" "$(sqlite3 -batch a.db "SELECT * FROM visit ORDER BY id")" "$BEFORE"
