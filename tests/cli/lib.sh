@@ -48,6 +48,19 @@ sql_is() { [ "$(sql "$1")" = "$2" ]; }
 is() {
 	if [ "$2" = "$3" ]; then ok "$1"; else nok "$1" "got «$2», want «$3»"; fi
 }
+# refused DESC STATUS TEXT ARGS…: carnet ARGS… exits STATUS, its message
+# holds TEXT, nothing is printed on stdout and the calling script's dump()
+# (every row it cares about) does not change.
+refused() {
+	r_desc=$1 r_rc=$2 r_text=$3
+	shift 3
+	r_before=$(dump)
+	run "$@"
+	check "$r_desc: exit $r_rc" rc_is "$r_rc"
+	check "$r_desc: message names $r_text" err_has "$r_text"
+	check "$r_desc: nothing on stdout" out_empty
+	is "$r_desc: nothing written" "$(dump)" "$r_before"
+}
 # nvisits: rows in table visit of $DB (or $SQLDB); 0 when there is no database yet.
 nvisits() {
 	if [ -s "${SQLDB:-$DB}" ]; then sql "SELECT count(*) FROM visit" 2>/dev/null || echo 0; else echo 0; fi

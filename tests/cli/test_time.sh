@@ -7,17 +7,6 @@ UUID_RE='^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'
 t() { sql "SELECT $1 FROM worktime WHERE id = '$ID'"; }
 dump() { [ -s "$DB" ] && sql "SELECT * FROM worktime ORDER BY id"; }
 line() { grep -q "^ *$1 *: *$2\$" "$T/out"; }
-# refused DESC STATUS TEXT ARGS…: see test_workshop.sh.
-refused() {
-	r_desc=$1 r_rc=$2 r_text=$3
-	shift 3
-	r_before=$(dump)
-	run "$@"
-	check "$r_desc: exit $r_rc" rc_is "$r_rc"
-	check "$r_desc: message names $r_text" err_has "$r_text"
-	check "$r_desc: nothing on stdout" out_empty
-	is "$r_desc: nothing written" "$(dump)" "$r_before"
-}
 add_time() {
 	run time add --duration 30 --kind coordination "$@"
 	ID=$(head -n 1 "$T/out")

@@ -20,18 +20,6 @@ dump() {
 }
 # line LABEL VALUE: show printed "LABEL : VALUE".
 line() { grep -q "^ *$1 *: *$2\$" "$T/out"; }
-# refused DESC STATUS TEXT ARGS…: carnet ARGS… exits STATUS, its message
-# holds TEXT, nothing is printed on stdout and the tables do not change.
-refused() {
-	r_desc=$1 r_rc=$2 r_text=$3
-	shift 3
-	r_before=$(dump)
-	run "$@"
-	check "$r_desc: exit $r_rc" rc_is "$r_rc"
-	check "$r_desc: message names $r_text" err_has "$r_text"
-	check "$r_desc: nothing on stdout" out_empty
-	is "$r_desc: nothing written" "$(dump)" "$r_before"
-}
 # add_ws OPTIONS…: workshop add with a duration, a theme and one anonymous
 # attendee, then OPTIONS; the id goes to $ID.
 add_ws() {
