@@ -10,18 +10,6 @@ PLACE=3f0c2a8e-5b7d-4c1e-9a2b-6d4e8f0a1b2c
 # r COLUMNS: the referral columns of visit $ID ('' and NULL told apart).
 r() { sqlite3 -batch -quote "$DB" "SELECT $1 FROM visit WHERE id = '$ID'"; }
 dump() { [ -s "$DB" ] && sqlite3 -batch "$DB" "SELECT * FROM visit ORDER BY id; SELECT * FROM person ORDER BY id"; }
-# refused DESC STATUS TEXT ARGS…: the command fails with STATUS, its message
-# names TEXT, nothing on stdout, the tables unchanged.
-refused() {
-	r_desc=$1 r_rc=$2 r_text=$3
-	shift 3
-	r_before=$(dump)
-	run "$@"
-	check "$r_desc: exit $r_rc" rc_is "$r_rc"
-	check "$r_desc: message names $r_text" err_has "$r_text"
-	check "$r_desc: nothing on stdout" out_empty
-	is "$r_desc: nothing written" "$(dump)" "$r_before"
-}
 
 # drop_last IN OUT N: the CSV file IN without its last N columns.
 drop_last() {
