@@ -111,7 +111,8 @@ static int merge_one(struct app *app, const char *path, struct sync *s, struct p
 			/* A record this desk cannot take is told and left out. */
 			char what[64];
 			snprintf(what, sizeof what, "passage %s", r.v.id);
-			tell_reject(&rejects, what, record_column_name(col), err.msg);
+			tell_reject(&rejects, what, xrow_column_name(xrow_visit_col(col, &err)),
+			            err.msg);
 			s->n.rejected++;
 			rc = CN_OK;
 		}

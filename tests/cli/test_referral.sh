@@ -10,18 +10,6 @@ PLACE=3f0c2a8e-5b7d-4c1e-9a2b-6d4e8f0a1b2c
 # r COLUMNS: the referral columns of visit $ID ('' and NULL told apart).
 r() { sqlite3 -batch -quote "$DB" "SELECT $1 FROM visit WHERE id = '$ID'"; }
 dump() { [ -s "$DB" ] && sqlite3 -batch "$DB" "SELECT * FROM visit ORDER BY id; SELECT * FROM person ORDER BY id"; }
-# refused DESC STATUS TEXT ARGS…: the command fails with STATUS, its message
-# names TEXT, nothing on stdout, the tables unchanged.
-refused() {
-	r_desc=$1 r_rc=$2 r_text=$3
-	shift 3
-	r_before=$(dump)
-	run "$@"
-	check "$r_desc: exit $r_rc" rc_is "$r_rc"
-	check "$r_desc: message names $r_text" err_has "$r_text"
-	check "$r_desc: nothing on stdout" out_empty
-	is "$r_desc: nothing written" "$(dump)" "$r_before"
-}
 
 # drop_last IN OUT N: the CSV file IN without its last N columns.
 drop_last() {
@@ -134,6 +122,9 @@ run referral answer "$V2" nsp
 is "referral answer nsp" "$(r referral_went)" "'nsp'"
 run referral answer "$V2" non
 is "referral answer: a new answer replaces the old" "$(r referral_went)" "'non'"
+run referral answer "$V2" ''
+is "referral answer '': the answer and its time taken back" "$(r "referral_went, referral_answered")" "NULL,NULL"
+run referral answer "$V2" non
 run referral --help
 check "referral --help: exit 0" rc_is 0
 check "referral --help: names both subcommands" sh -c 'grep -q "referral answer" "$1" && grep -q "referral open" "$1"' x "$T/out"
@@ -223,3 +214,14 @@ run --db a.db merge b.db
 run --db b.db merge a.db
 is "merge: the later answer wins on both desks" \
 	"$(sqlite3 -batch a.db "SELECT referral_went FROM visit WHERE id = '$V1'") $(sqlite3 -batch b.db "SELECT referral_went FROM visit WHERE id = '$V1'")" "nsp nsp"
+# A damaged source: a way that is no code, an answer without its time.
+cp a.db h.db
+sqlite3 -batch h.db "UPDATE visit SET referral_how = 'r d v', updated_at = '2026-11-22T10:00:00.000Z' WHERE id = '$V1'"
+BEFORE=$(sqlite3 -batch a.db "SELECT * FROM visit ORDER BY id")
+run --db a.db merge h.db
+check "merge of a bad way: the row refused, its column named" err_has "colonne « orientation_mode » : code invalide"
+is "merge of a bad way: the visit here unchanged" "$(sqlite3 -batch a.db "SELECT * FROM visit ORDER BY id")" "$BEFORE"
+sqlite3 -batch h.db "UPDATE visit SET referral_how = 'rdv', referral_answered = NULL WHERE id = '$V1'"
+run --db a.db merge h.db
+check "merge of an answer without its time: refused, its column named" err_has "colonne « orientation_suite » : suite de l'orientation : la réponse n'a pas de date"
+is "merge of an answer without its time: the visit here unchanged" "$(sqlite3 -batch a.db "SELECT * FROM visit ORDER BY id")" "$BEFORE"
