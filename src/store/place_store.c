@@ -65,8 +65,8 @@ static void bind_row(sqlite3_stmt *stmt, const struct place *p)
 
 int place_put(struct store *st, const struct place *p, bool insert, struct cn_err *err)
 {
-	char cols[1200], sql[2000], marks[NBOUND * 5];
-	size_t used = 0;
+	char cols[1200], sql[4000], marks[NBOUND * 5], sets[2000];
+	size_t used = 0, sused = 0;
 	sqlite3_stmt *stmt;
 	int rc;
 
@@ -74,14 +74,26 @@ int place_put(struct store *st, const struct place *p, bool insert, struct cn_er
 	for (int i = 1; i <= NBOUND; i++)
 		used += (size_t)snprintf(marks + used, sizeof marks - used, "%s?%d", i > 1 ? "," : "",
 		                         i);
-	snprintf(sql, sizeof sql, "%s INTO place (%s) VALUES (%s)",
-	         insert ? "INSERT" : "REPLACE", cols, marks);
+	/* An update sets every column but uid; never REPLACE, which would
+	 * delete another place whose live id this one takes. */
+	for (const char *c = strchr(cols, ',') + 2; *c;) {
+		size_t n = strcspn(c, ",");
+		sused += (size_t)snprintf(sets + sused, sizeof sets - sused, "%s%.*s = excluded.%.*s",
+		                          sused ? ", " : "", (int)n, c, (int)n, c);
+		c += n;
+		c += strspn(c, ", ");
+	}
+	if (insert)
+		snprintf(sql, sizeof sql, "INSERT INTO place (%s) VALUES (%s)", cols, marks);
+	else
+		snprintf(sql, sizeof sql, "INSERT INTO place (%s) VALUES (%s) ON CONFLICT (uid) DO "
+		         "UPDATE SET %s", cols, marks, sets);
 	if (!(stmt = store_cached(st, sql, err)))
 		return CN_EDB;
 	bind_row(stmt, p);
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
-	if (rc == SQLITE_CONSTRAINT)
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		return cn_err_field(err, CN_EINVAL, PF_ID,
 		                    "identifiant « %s » déjà pris par un autre lieu", p->id);
 	if (rc != SQLITE_DONE)
