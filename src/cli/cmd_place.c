@@ -275,9 +275,9 @@ static int place_list(struct app *app, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'S':
-			if (!(f.service = place_value_of(PF_SERVICES, optarg))) {
+			if (!(f.service = place_value_of(PL_SERVICES, optarg))) {
 				char accepted[1024];
-				place_accepted(PF_SERVICES, accepted, sizeof accepted);
+				place_accepted(PL_SERVICES, accepted, sizeof accepted);
 				return app_fail(app, EXIT_INVALID,
 				                "--service : service inconnu « %s ». Valeurs acceptées : %s",
 				                optarg, accepted);

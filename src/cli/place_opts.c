@@ -10,40 +10,40 @@ static const struct {
 	const char *name;
 	enum place_field field;
 } opt_table[] = {
-	{"--id", PF_ID},
-	{"--pivot", PF_PIVOT},
-	{"--name", PF_NOM},
-	{"--commune", PF_COMMUNE},
-	{"--postcode", PF_CODE_POSTAL},
-	{"--insee", PF_CODE_INSEE},
-	{"--address", PF_ADRESSE},
-	{"--address-extra", PF_COMPLEMENT_ADRESSE},
-	{"--latitude", PF_LATITUDE},
-	{"--longitude", PF_LONGITUDE},
-	{"--type", PF_TYPOLOGIE},
-	{"--phone", PF_TELEPHONE},
-	{"--email", PF_COURRIELS},
-	{"--website", PF_SITE_WEB},
-	{"--hours", PF_HORAIRES},
-	{"--summary", PF_PRESENTATION_RESUME},
-	{"--detail", PF_PRESENTATION_DETAIL},
-	{"--source", PF_SOURCE},
-	{"--mobility", PF_ITINERANCE},
-	{"--parent", PF_STRUCTURE_PARENTE},
-	{"--updated-on", PF_DATE_MAJ},
-	{"--services", PF_SERVICES},
-	{"--publics", PF_PUBLICS},
-	{"--support", PF_PRISE_EN_CHARGE},
-	{"--fees", PF_FRAIS},
-	{"--programmes", PF_DISPOSITIFS},
-	{"--labels", PF_FORMATIONS_LABELS},
-	{"--other-labels", PF_AUTRES_FORMATIONS},
-	{"--access", PF_MODALITES_ACCES},
-	{"--modes", PF_MODALITES_ACCOMPAGNEMENT},
-	{"--acceslibre", PF_FICHE_ACCES_LIBRE},
-	{"--booking", PF_PRISE_RDV},
-	{"--category", PF_CATEGORY},
-	{"--bring", PF_BRING},
+	{"--id", PL_ID},
+	{"--pivot", PL_PIVOT},
+	{"--name", PL_NOM},
+	{"--commune", PL_COMMUNE},
+	{"--postcode", PL_CODE_POSTAL},
+	{"--insee", PL_CODE_INSEE},
+	{"--address", PL_ADRESSE},
+	{"--address-extra", PL_COMPLEMENT_ADRESSE},
+	{"--latitude", PL_LATITUDE},
+	{"--longitude", PL_LONGITUDE},
+	{"--type", PL_TYPOLOGIE},
+	{"--phone", PL_TELEPHONE},
+	{"--email", PL_COURRIELS},
+	{"--website", PL_SITE_WEB},
+	{"--hours", PL_HORAIRES},
+	{"--summary", PL_PRESENTATION_RESUME},
+	{"--detail", PL_PRESENTATION_DETAIL},
+	{"--source", PL_SOURCE},
+	{"--mobility", PL_ITINERANCE},
+	{"--parent", PL_STRUCTURE_PARENTE},
+	{"--updated-on", PL_DATE_MAJ},
+	{"--services", PL_SERVICES},
+	{"--publics", PL_PUBLICS},
+	{"--support", PL_PRISE_EN_CHARGE},
+	{"--fees", PL_FRAIS},
+	{"--programmes", PL_DISPOSITIFS},
+	{"--labels", PL_FORMATIONS_LABELS},
+	{"--other-labels", PL_AUTRES_FORMATIONS},
+	{"--access", PL_MODALITES_ACCES},
+	{"--modes", PL_MODALITES_ACCOMPAGNEMENT},
+	{"--acceslibre", PL_FICHE_ACCES_LIBRE},
+	{"--booking", PL_PRISE_RDV},
+	{"--category", PL_CATEGORY},
+	{"--bring", PL_BRING},
 };
 
 #define NOPTS ((int)(sizeof opt_table / sizeof opt_table[0]))
@@ -60,7 +60,7 @@ const char *place_opts_name(enum place_field f)
 int place_opts_report(struct app *app, int status, const struct cn_err *err)
 {
 	return app_report(app, status,
-	                  err->field >= 0 && err->field < PF_UID ? place_opts_name(err->field)
+	                  err->field >= 0 && err->field < PL_UID ? place_opts_name(err->field)
 	                                                         : NULL,
 	                  err);
 }
@@ -100,7 +100,7 @@ void place_opts_free(struct place_opts *o)
 
 void place_opts_apply(const struct place_opts *o, struct place *p)
 {
-	for (int f = 0; f < PF_UID; f++)
+	for (int f = 0; f < PL_UID; f++)
 		if (o->set[f]) {
 			size_t size;
 			char *dst = place_field(p, f, &size);

@@ -33,7 +33,7 @@ static void field_line(FILE *f, const struct place *p, enum place_field fl, bool
 
 	if (!v[0] && !always)
 		return;
-	if (fl < PF_NCOLUMNS && place_column(fl)->multiple) {
+	if (fl < PL_NCOLUMNS && place_column(fl)->multiple) {
 		joined(v, ", ", buf, sizeof buf);
 		v = buf;
 	}
@@ -43,21 +43,21 @@ static void field_line(FILE *f, const struct place *p, enum place_field fl, bool
 void place_print_sheet(FILE *f, const struct lists *ls, const struct place *p)
 {
 	static const enum place_field main_fields[] = {
-		PF_NOM, PF_ID, PF_PIVOT, PF_ADRESSE, PF_COMPLEMENT_ADRESSE, PF_CODE_POSTAL,
-		PF_COMMUNE, PF_TELEPHONE, PF_COURRIELS, PF_SITE_WEB, PF_PRISE_RDV, PF_HORAIRES,
-		PF_SERVICES,
+		PL_NOM, PL_ID, PL_PIVOT, PL_ADRESSE, PL_COMPLEMENT_ADRESSE, PL_CODE_POSTAL,
+		PL_COMMUNE, PL_TELEPHONE, PL_COURRIELS, PL_SITE_WEB, PL_PRISE_RDV, PL_HORAIRES,
+		PL_SERVICES,
 	};
 	char buf[256];
-	bool shown[PF_NCOLUMNS] = {false};
+	bool shown[PL_NCOLUMNS] = {false};
 
 	for (size_t i = 0; i < sizeof main_fields / sizeof main_fields[0]; i++) {
-		field_line(f, p, main_fields[i], main_fields[i] != PF_COMPLEMENT_ADRESSE &&
-		                                     main_fields[i] != PF_PRISE_RDV);
+		field_line(f, p, main_fields[i], main_fields[i] != PL_COMPLEMENT_ADRESSE &&
+		                                     main_fields[i] != PL_PRISE_RDV);
 		shown[main_fields[i]] = true;
 	}
 	sheet_line(f, SHEET_W, "Catégorie", sheet_label(ls, L_ORIENTE_VERS, p->category));
 	sheet_line(f, SHEET_W, "À apporter", p->bring);
-	for (int fl = 0; fl < PF_NCOLUMNS; fl++)
+	for (int fl = 0; fl < PL_NCOLUMNS; fl++)
 		if (!shown[fl])
 			field_line(f, p, fl, false);
 	snprintf(buf, sizeof buf, "%s", p->uid);

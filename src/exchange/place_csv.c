@@ -104,7 +104,7 @@ static void refuse(struct import *im, const char *fmt, ...)
 
 static int read_header(struct import *im, struct csv_reader *rd, struct cn_err *err)
 {
-	bool seen[PF_NCOLUMNS] = {false};
+	bool seen[PL_NCOLUMNS] = {false};
 	char missing[512] = "";
 	size_t used = 0;
 	int rc = csv_read(rd, err);
@@ -125,7 +125,7 @@ static int read_header(struct import *im, struct csv_reader *rd, struct cn_err *
 			return cn_err_set(err, CN_EINVAL, "en-tête : colonne %s en double", name);
 		seen[im->map[i]] = true;
 	}
-	for (int f = 0; f < PF_NCOLUMNS; f++)
+	for (int f = 0; f < PL_NCOLUMNS; f++)
 		if (place_column(f)->required && !seen[f]) {
 			int n = snprintf(missing + used, sizeof missing - used, "%s%s", used ? ", " : "",
 			                 place_column(f)->name);
@@ -201,7 +201,7 @@ static int read_row(struct import *im, struct csv_reader *rd, struct cn_err *err
 	}
 	if (place_validate(p, NULL, im->ls, &e) != CN_OK) {
 		refuse(im, "ligne %ld, colonne %s : %s", line,
-		       e.field >= 0 && e.field < PF_NCOLUMNS ? place_column(e.field)->name : "?",
+		       e.field >= 0 && e.field < PL_NCOLUMNS ? place_column(e.field)->name : "?",
 		       e.msg);
 		return CN_OK;
 	}
@@ -209,7 +209,7 @@ static int read_row(struct import *im, struct csv_reader *rd, struct cn_err *err
 		return CN_OK;   /* nothing will be written: only look for more errors */
 	if ((rc = save_row(im, err)) == CN_EINVAL) {
 		refuse(im, "ligne %ld, colonne %s : %s", line,
-		       err->field >= 0 && err->field < PF_NCOLUMNS ? place_column(err->field)->name
+		       err->field >= 0 && err->field < PL_NCOLUMNS ? place_column(err->field)->name
 		                                                   : "id",
 		       err->msg);
 		return CN_OK;
@@ -308,7 +308,7 @@ int place_csv_import(struct store *st, const struct lists *ls, FILE *f,
 
 void place_csv_header(FILE *out)
 {
-	for (int f = 0; f < PF_NCOLUMNS; f++)
+	for (int f = 0; f < PL_NCOLUMNS; f++)
 		csv_field(out, place_column(f)->name, ',', f == 0);
 	fputc('\n', out);
 }
@@ -317,7 +317,7 @@ static int export_row(const struct place *p, void *ctx)
 {
 	FILE *out = ctx;
 
-	for (int f = 0; f < PF_NCOLUMNS; f++)
+	for (int f = 0; f < PL_NCOLUMNS; f++)
 		csv_field(out, place_field_c(p, f), ',', f == 0);
 	fputc('\n', out);
 	return 0;
@@ -329,4 +329,24 @@ int place_csv_export(struct store *st, FILE *out, struct cn_err *err)
 
 	place_csv_header(out);
 	return place_each(st, &all, export_row, out, err);
+}
+
+char *place_csv_line(const struct place *p)
+{
+	const char *own[] = {p->uid, p->category, p->bring, p->created, p->updated, p->deleted};
+	char *text = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&text, &size);
+
+	if (!f)
+		return NULL;
+	for (int col = 0; col < PL_NCOLUMNS; col++)
+		csv_field(f, place_field_c(p, col), ',', col == 0);
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		csv_field(f, own[i], ',', 0);
+	if (fclose(f) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
 }

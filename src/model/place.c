@@ -62,7 +62,7 @@ static const char *const accompagnement[] = {"En autonomie", "Accompagnement ind
 	{name, label, offsetof(struct place, member), sizeof((struct place *)0)->member, max, \
 	 req, mult, values}
 
-static const struct place_column columns[PF_NCOLUMNS] = {
+static const struct place_column columns[PL_NCOLUMNS] = {
 	COL("id", "Identifiant", id, 100, true, false, NULL),
 	COL("pivot", "SIRET ou RNA", pivot, 14, true, false, NULL),
 	COL("nom", "Nom", nom, 250, true, false, NULL),
@@ -110,12 +110,12 @@ static const struct place_column columns[PF_NCOLUMNS] = {
 
 const struct place_column *place_column(enum place_field f)
 {
-	return f < PF_NCOLUMNS ? &columns[f] : NULL;
+	return f < PL_NCOLUMNS ? &columns[f] : NULL;
 }
 
 int place_column_by_name(const char *name)
 {
-	for (int i = 0; i < PF_NCOLUMNS; i++)
+	for (int i = 0; i < PL_NCOLUMNS; i++)
 		if (strcmp(columns[i].name, name) == 0)
 			return i;
 	return -1;
@@ -123,11 +123,11 @@ int place_column_by_name(const char *name)
 
 const char *place_field_label(enum place_field f)
 {
-	if (f < PF_NCOLUMNS)
+	if (f < PL_NCOLUMNS)
 		return columns[f].label;
 	switch (f) {
-	case PF_CATEGORY: return "Catégorie";
-	case PF_BRING: return "À apporter";
+	case PL_CATEGORY: return "Catégorie";
+	case PL_BRING: return "À apporter";
 	default: return "Identifiant carnet";
 	}
 }
@@ -137,13 +137,13 @@ char *place_field(struct place *p, enum place_field f, size_t *size)
 	char *s;
 	size_t n;
 
-	if (f < PF_NCOLUMNS) {
+	if (f < PL_NCOLUMNS) {
 		s = (char *)p + columns[f].offset;
 		n = columns[f].size;
-	} else if (f == PF_CATEGORY) {
+	} else if (f == PL_CATEGORY) {
 		s = p->category;
 		n = sizeof p->category;
-	} else if (f == PF_BRING) {
+	} else if (f == PL_BRING) {
 		s = p->bring;
 		n = sizeof p->bring;
 	} else {
@@ -167,7 +167,7 @@ void place_init(struct place *p)
 
 const char *place_value_of(enum place_field f, const char *text)
 {
-	const char *const *v = f < PF_NCOLUMNS ? columns[f].values : NULL;
+	const char *const *v = f < PL_NCOLUMNS ? columns[f].values : NULL;
 	char want[512], have[512];
 
 	if (!v)
@@ -183,7 +183,7 @@ const char *place_value_of(enum place_field f, const char *text)
 
 void place_accepted(enum place_field f, char *out, size_t size)
 {
-	const char *const *v = f < PF_NCOLUMNS ? columns[f].values : NULL;
+	const char *const *v = f < PL_NCOLUMNS ? columns[f].values : NULL;
 	size_t used = 0;
 
 	out[0] = '\0';
@@ -276,27 +276,27 @@ int place_set(struct place *p, enum place_field f, const char *text, bool commas
 	size_t size;
 	char *dst = place_field(p, f, &size);
 
-	if (f == PF_UID)
+	if (f == PL_UID)
 		return cn_err_field(err, CN_EINVAL, f, "identifiant carnet non modifiable");
 	if (strlen(text) >= size)
 		return cn_err_field(err, CN_EINVAL, f, "%s : texte trop long (%zu caractères au plus)",
 		                    place_field_label(f),
-		                    f < PF_NCOLUMNS ? columns[f].max
-		                    : f == PF_BRING ? (size_t)PLACE_BRING_MAX
+		                    f < PL_NCOLUMNS ? columns[f].max
+		                    : f == PL_BRING ? (size_t)PLACE_BRING_MAX
 		                                    : (size_t)CODE_MAX - 1);
 	memcpy(dst, text, strlen(text) + 1);
 	flatten(dst);
-	if (f == PF_CATEGORY) {
+	if (f == PL_CATEGORY) {
 		text_lower_ascii(dst);
 		return CN_OK;
 	}
-	if (f < PF_NCOLUMNS && columns[f].multiple)
+	if (f < PL_NCOLUMNS && columns[f].multiple)
 		normalize_multiple(f, dst, size, commas);
-	else if (f == PF_TELEPHONE)
+	else if (f == PL_TELEPHONE)
 		normalize_phone(dst, size);
-	else if (f == PF_PIVOT)
+	else if (f == PL_PIVOT)
 		squeeze(dst, " ");
-	else if (f == PF_LATITUDE || f == PF_LONGITUDE) {
+	else if (f == PL_LATITUDE || f == PL_LONGITUDE) {
 		char *comma = strchr(dst, ',');
 		if (comma)
 			*comma = '.';
@@ -394,38 +394,38 @@ static int check_column(const struct place *p, enum place_field f, struct cn_err
 	if ((rc = rule_text(v, c->max, f, err)) != CN_OK)
 		return rc;
 	switch (f) {
-	case PF_PIVOT:
+	case PL_PIVOT:
 		if (!all_of(v, 9, 14, is_alnum_ascii))
 			return cn_err_field(err, CN_EINVAL, f,
 			                    "SIRET ou RNA invalide « %s » (9 à 14 lettres ou chiffres : "
 			                    "SIRET 12345678900012, RNA W351234567)",
 			                    v);
 		break;
-	case PF_CODE_POSTAL:
+	case PL_CODE_POSTAL:
 		if (!all_of(v, 5, 5, is_digit_ascii))
 			return cn_err_field(err, CN_EINVAL, f,
 			                    "code postal invalide « %s » (5 chiffres attendus : 35000)", v);
 		break;
-	case PF_CODE_INSEE:
+	case PL_CODE_INSEE:
 		if (!insee_valid(v))
 			return cn_err_field(err, CN_EINVAL, f,
 			                    "code INSEE invalide « %s » (5 caractères : 35238, 2A004)", v);
 		break;
-	case PF_LATITUDE:
-	case PF_LONGITUDE:
-		if (!number_in(v, f == PF_LATITUDE ? -90 : -180, f == PF_LATITUDE ? 90 : 180))
+	case PL_LATITUDE:
+	case PL_LONGITUDE:
+		if (!number_in(v, f == PL_LATITUDE ? -90 : -180, f == PL_LATITUDE ? 90 : 180))
 			return cn_err_field(err, CN_EINVAL, f,
 			                    "%s invalide « %s » (nombre en degrés, point décimal : %s)",
-			                    c->label, v, f == PF_LATITUDE ? "48.1113" : "-1.6800");
+			                    c->label, v, f == PL_LATITUDE ? "48.1113" : "-1.6800");
 		break;
-	case PF_TELEPHONE:
+	case PL_TELEPHONE:
 		if (!phone_valid(v))
 			return cn_err_field(err, CN_EINVAL, f,
 			                    "téléphone invalide « %s » (+33 suivi du numéro sans son 0, "
 			                    "+33299123456, ou 02 99 12 34 56)",
 			                    v);
 		break;
-	case PF_DATE_MAJ:
+	case PL_DATE_MAJ:
 		return rule_date(v, f, err);
 	default:
 		if (c->values)
@@ -439,18 +439,18 @@ int place_validate(const struct place *p, const char *prev_category, const struc
 {
 	int rc;
 
-	for (int f = 0; f < PF_NCOLUMNS; f++)
+	for (int f = 0; f < PL_NCOLUMNS; f++)
 		if ((rc = check_column(p, f, err)) != CN_OK)
 			return rc;
-	if ((rc = rule_code(ls, L_ORIENTE_VERS, PF_CATEGORY, "catégorie", p->category,
+	if ((rc = rule_code(ls, L_ORIENTE_VERS, PL_CATEGORY, "catégorie", p->category,
 	                    prev_category, false, NULL, err)) != CN_OK)
 		return rc;
-	return rule_text(p->bring, PLACE_BRING_MAX, PF_BRING, err);
+	return rule_text(p->bring, PLACE_BRING_MAX, PL_BRING, err);
 }
 
 bool place_same_columns(const struct place *a, const struct place *b)
 {
-	for (int f = 0; f < PF_NCOLUMNS; f++)
+	for (int f = 0; f < PL_NCOLUMNS; f++)
 		if (strcmp(place_field_c(a, f), place_field_c(b, f)) != 0)
 			return false;
 	return true;

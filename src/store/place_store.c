@@ -13,12 +13,12 @@ static void column_list(char *out, size_t size)
 {
 	size_t used = (size_t)snprintf(out, size, "uid");
 
-	for (int f = 0; f < PF_NCOLUMNS; f++)
+	for (int f = 0; f < PL_NCOLUMNS; f++)
 		used += (size_t)snprintf(out + used, size - used, ", %s", place_column(f)->name);
 	snprintf(out + used, size - used, ", category, bring, created_at, updated_at, deleted_at");
 }
 
-#define NBOUND (PF_NCOLUMNS + 6)
+#define NBOUND (PL_NCOLUMNS + 6)
 
 static void select_sql(char *out, size_t size, const char *where)
 {
@@ -28,20 +28,20 @@ static void select_sql(char *out, size_t size, const char *where)
 	snprintf(out, size, "SELECT %s FROM place %s", cols, where);
 }
 
-static void read_row(sqlite3_stmt *stmt, struct place *p)
+void place_read_row(sqlite3_stmt *stmt, struct place *p)
 {
 	place_init(p);
 	store_column_copy(stmt, 0, p->uid, sizeof p->uid);
-	for (int f = 0; f < PF_NCOLUMNS; f++) {
+	for (int f = 0; f < PL_NCOLUMNS; f++) {
 		size_t size;
 		char *dst = place_field(p, f, &size);
 		store_column_copy(stmt, 1 + f, dst, size);
 	}
-	store_column_copy(stmt, PF_NCOLUMNS + 1, p->category, sizeof p->category);
-	store_column_copy(stmt, PF_NCOLUMNS + 2, p->bring, sizeof p->bring);
-	store_column_copy(stmt, PF_NCOLUMNS + 3, p->created, sizeof p->created);
-	store_column_copy(stmt, PF_NCOLUMNS + 4, p->updated, sizeof p->updated);
-	store_column_copy(stmt, PF_NCOLUMNS + 5, p->deleted, sizeof p->deleted);
+	store_column_copy(stmt, PL_NCOLUMNS + 1, p->category, sizeof p->category);
+	store_column_copy(stmt, PL_NCOLUMNS + 2, p->bring, sizeof p->bring);
+	store_column_copy(stmt, PL_NCOLUMNS + 3, p->created, sizeof p->created);
+	store_column_copy(stmt, PL_NCOLUMNS + 4, p->updated, sizeof p->updated);
+	store_column_copy(stmt, PL_NCOLUMNS + 5, p->deleted, sizeof p->deleted);
 }
 
 /* Binds p in the order of column_list(), from ?1. Required columns are
@@ -49,18 +49,18 @@ static void read_row(sqlite3_stmt *stmt, struct place *p)
 static void bind_row(sqlite3_stmt *stmt, const struct place *p)
 {
 	sqlite3_bind_text(stmt, 1, p->uid, -1, SQLITE_STATIC);
-	for (int f = 0; f < PF_NCOLUMNS; f++) {
+	for (int f = 0; f < PL_NCOLUMNS; f++) {
 		const char *v = place_field_c(p, f);
 		if (place_column(f)->required)
 			sqlite3_bind_text(stmt, 2 + f, v, -1, SQLITE_STATIC);
 		else
 			store_bind_text(stmt, 2 + f, v);
 	}
-	store_bind_text(stmt, PF_NCOLUMNS + 2, p->category);
-	store_bind_text(stmt, PF_NCOLUMNS + 3, p->bring);
-	sqlite3_bind_text(stmt, PF_NCOLUMNS + 4, p->created, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, PF_NCOLUMNS + 5, p->updated, -1, SQLITE_STATIC);
-	store_bind_text(stmt, PF_NCOLUMNS + 6, p->deleted);
+	store_bind_text(stmt, PL_NCOLUMNS + 2, p->category);
+	store_bind_text(stmt, PL_NCOLUMNS + 3, p->bring);
+	sqlite3_bind_text(stmt, PL_NCOLUMNS + 4, p->created, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, PL_NCOLUMNS + 5, p->updated, -1, SQLITE_STATIC);
+	store_bind_text(stmt, PL_NCOLUMNS + 6, p->deleted);
 }
 
 int place_put(struct store *st, const struct place *p, bool insert, struct cn_err *err)
@@ -94,7 +94,7 @@ int place_put(struct store *st, const struct place *p, bool insert, struct cn_er
 	rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
-		return cn_err_field(err, CN_EINVAL, PF_ID,
+		return cn_err_field(err, CN_EINVAL, PL_ID,
 		                    "identifiant « %s » déjà pris par un autre lieu", p->id);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, "enregistrement du lieu impossible");
@@ -114,18 +114,25 @@ static int get_where(struct store *st, const char *where, const char *key, struc
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
-		read_row(stmt, out);
+		place_read_row(stmt, out);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_ROW)
 		return CN_OK;
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, "lecture du lieu impossible");
-	return cn_err_field(err, CN_ENOTFOUND, PF_ID, "lieu introuvable : « %s »", key);
+	return cn_err_field(err, CN_ENOTFOUND, PL_ID, "lieu introuvable : « %s »", key);
 }
 
 int place_get_by_id(struct store *st, const char *id, struct place *out, struct cn_err *err)
 {
 	return get_where(st, "WHERE id = ?1 AND deleted_at IS NULL", id, out, err);
+}
+
+int place_get_by_id_any(struct store *st, const char *id, struct place *out,
+                        struct cn_err *err)
+{
+	return get_where(st, "WHERE id = ?1 ORDER BY deleted_at IS NOT NULL, deleted_at DESC LIMIT 1",
+	                 id, out, err);
 }
 
 int place_get_by_uid(struct store *st, const char *uid, struct place *out, struct cn_err *err)
@@ -141,10 +148,10 @@ int place_get(struct store *st, const char *key, bool with_deleted, struct place
 
 	if (rc != CN_ENOTFOUND)
 		return rc;
-	if ((rc = records_find_key(st, "place", "uid", "lieu", PF_ID, key, with_deleted, uid,
+	if ((rc = records_find_key(st, "place", "uid", "lieu", PL_ID, key, with_deleted, uid,
 	                           err)) != CN_OK) {
 		if (rc == CN_ENOTFOUND)
-			cn_err_field(err, CN_ENOTFOUND, PF_ID,
+			cn_err_field(err, CN_ENOTFOUND, PL_ID,
 			             "lieu introuvable : « %s » (identifiant du lieu, ou début de "
 			             "l'identifiant carnet, 4 caractères au moins)",
 			             key);
@@ -185,7 +192,7 @@ int place_update_in(struct store *st, const struct lists *ls, struct place *p,
 	if (!prev)
 		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
 	if ((rc = place_get_by_uid(st, p->uid, prev, err)) == CN_OK &&
-	    (rc = records_edit_check("lieu", "ce lieu", PF_ID, prev->uid, prev->updated, p->uid,
+	    (rc = records_edit_check("lieu", "ce lieu", PL_ID, prev->uid, prev->updated, p->uid,
 	                             p->updated, err)) == CN_OK &&
 	    (rc = place_validate(p, prev->category, ls, err)) == CN_OK &&
 	    (rc = records_edit_stamp(prev->created, prev->updated, p->created, p->updated,
@@ -206,12 +213,12 @@ int place_update(struct store *st, const struct lists *ls, struct place *p, stru
 
 int place_delete(struct store *st, const char *uid, struct cn_err *err)
 {
-	return records_set_deleted_key(st, "place", "uid", "lieu", PF_ID, uid, true, err);
+	return records_set_deleted_key(st, "place", "uid", "lieu", PL_ID, uid, true, err);
 }
 
 int place_undelete(struct store *st, const char *uid, struct cn_err *err)
 {
-	return records_set_deleted_key(st, "place", "uid", "lieu", PF_ID, uid, false, err);
+	return records_set_deleted_key(st, "place", "uid", "lieu", PL_ID, uid, false, err);
 }
 
 bool place_matches(const struct place *p, const struct place_filter *f)
@@ -252,7 +259,7 @@ int place_each(struct store *st, const struct place_filter *f, place_fn fn, void
 	}
 	sqlite3_bind_int(stmt, 1, f->with_deleted);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		read_row(stmt, p);
+		place_read_row(stmt, p);
 		if (!place_matches(p, f))
 			continue;
 		if ((status = fn(p, ctx)) != 0)
@@ -263,4 +270,37 @@ int place_each(struct store *st, const struct place_filter *f, place_fn fn, void
 	sqlite3_finalize(stmt);
 	free(p);
 	return status;
+}
+
+sqlite3_stmt *place_select_all(struct store *st, const char *schema, struct cn_err *err)
+{
+	char cols[1200], sql[1600];
+
+	column_list(cols, sizeof cols);
+	snprintf(sql, sizeof sql, "SELECT %s FROM %s.place ORDER BY uid", cols, schema);
+	return store_prepare(st, sql, err);
+}
+
+int place_keep_version(struct store *st, const struct place *p, const char *line,
+                       struct cn_err *err)
+{
+	char now[TS_LEN];
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = clock_timestamp(now, err)) != CN_OK)
+		return rc;
+	if (!(stmt = store_cached(st,
+	                          "INSERT OR IGNORE INTO record_history (kind, record_id, updated_at,"
+	                          " version, kept_at) VALUES ('lieu', ?1, ?2, ?3, ?4)",
+	                          err)))
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, p->uid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, p->updated, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, line, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
+	                                       : store_fail(st, err, "enregistrement impossible");
+	sqlite3_reset(stmt);
+	return rc;
 }

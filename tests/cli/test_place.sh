@@ -339,3 +339,33 @@ run --db "$OLD5" place import "$SAMPLE"
 is "upgrade: the sample imports into the upgraded base" "$(OUT)" "Lieux : 12 nouveaux, 0 modifié, 0 inchangé, 0 supprimé"
 check "upgrade: a copy of the old base beside it" test -f "$OLD5.v5.bak"
 is "upgrade: integrity check ok" "$(SQLDB="$OLD5" sql 'PRAGMA integrity_check')" ok
+
+# ---- carnet merge: places travel between desks by uid, the later
+# version wins, the loser kept, tombstones travel; two desks that
+# imported the same file have the same places
+A="$T/desk-a.db" B="$T/desk-b.db"
+run --db "$A" place import "$SAMPLE"
+run --db "$B" place import "$SAMPLE"
+run --db "$A" merge "$B"
+check "merge: exit 0" rc_is 0
+is "merge: the same file on both desks: nothing new" "$(OUT)" "$B : 0 nouveau, 0 modifié, 0 inchangé, 0 supprimé, 0 rejeté ; lieux : 0 nouveau, 0 modifié, 12 inchangés, 0 supprimé, 0 rejeté"
+is "merge: still 12 places" "$(SQLDB="$A" sql "SELECT count(*) FROM place")" 12
+CARNET_NOW=2026-11-19T10:00 run --db "$B" place edit caf35-rennes --bring "Numéro d'allocataire"
+CARNET_NOW=2026-11-19T10:00 run --db "$B" place delete ml-rennes
+CARNET_NOW=2026-11-19T10:00 run --db "$B" place add $REQ --id cdas-b --name "CDAS du poste B"
+B_UID=$(head -n 1 "$T/out")
+run --db "$A" merge "$B"
+is "merge: a new place, a change, a deletion" "$(OUT)" "$B : 0 nouveau, 0 modifié, 0 inchangé, 0 supprimé, 0 rejeté ; lieux : 1 nouveau, 1 modifié, 10 inchangés, 1 supprimé, 0 rejeté"
+is "merge: the new place under its uid" "$(SQLDB="$A" sql "SELECT nom FROM place WHERE uid = '$B_UID'")" "CDAS du poste B"
+is "merge: the later change" "$(SQLDB="$A" sql "SELECT bring FROM place WHERE id = 'caf35-rennes'")" "Numéro d'allocataire"
+is "merge: the tombstone" "$(SQLDB="$A" sql "SELECT deleted_at IS NOT NULL FROM place WHERE id = 'ml-rennes'")" 1
+is "merge: the losing versions kept" "$(SQLDB="$A" sql "SELECT count(*) FROM record_history WHERE kind = 'lieu'")" 2
+BEFORE=$(SQLDB="$A" sql "SELECT * FROM place ORDER BY uid; SELECT kind, record_id, updated_at, version FROM record_history")
+run --db "$A" merge "$B"
+is "merge again: nothing changes" "$(SQLDB="$A" sql "SELECT * FROM place ORDER BY uid; SELECT kind, record_id, updated_at, version FROM record_history")" "$BEFORE"
+CARNET_NOW=2026-11-20T09:00 run --db "$A" place edit caf35-rennes --bring "Attestation CAF"
+run --db "$B" merge "$A"
+is "merge back: the other desk gets the later change" "$(SQLDB="$B" sql "SELECT bring FROM place WHERE id = 'caf35-rennes'")" "Attestation CAF"
+is "merge back: the same live places on both desks" \
+	"$(SQLDB="$B" sql "SELECT id FROM place WHERE deleted_at IS NULL ORDER BY id")" \
+	"$(SQLDB="$A" sql "SELECT id FROM place WHERE deleted_at IS NULL ORDER BY id")"

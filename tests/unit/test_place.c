@@ -19,13 +19,13 @@ static struct place *valid(void)
 	struct cn_err err;
 
 	place_init(&p);
-	place_set(&p, PF_ID, "lieu-1", false, &err);
-	place_set(&p, PF_PIVOT, "123 456 789 00012", false, &err);
-	place_set(&p, PF_NOM, "Médiathèque", false, &err);
-	place_set(&p, PF_COMMUNE, "Rennes", false, &err);
-	place_set(&p, PF_CODE_POSTAL, "35000", false, &err);
-	place_set(&p, PF_ADRESSE, "1 rue de Paris", false, &err);
-	place_set(&p, PF_DATE_MAJ, "2026-10-01", false, &err);
+	place_set(&p, PL_ID, "lieu-1", false, &err);
+	place_set(&p, PL_PIVOT, "123 456 789 00012", false, &err);
+	place_set(&p, PL_NOM, "Médiathèque", false, &err);
+	place_set(&p, PL_COMMUNE, "Rennes", false, &err);
+	place_set(&p, PL_CODE_POSTAL, "35000", false, &err);
+	place_set(&p, PL_ADRESSE, "1 rue de Paris", false, &err);
+	place_set(&p, PL_DATE_MAJ, "2026-10-01", false, &err);
 	return &p;
 }
 
@@ -63,17 +63,17 @@ static void test_fold(void)
 
 static void test_columns(void)
 {
-	CHECK_INT(PF_NCOLUMNS, 32);
-	CHECK_STR(place_column(PF_ID)->name, "id");
-	CHECK_STR(place_column(PF_PRISE_RDV)->name, "prise_rdv");
-	CHECK_STR(place_column(PF_PUBLICS)->name, "publics_specifiquement_adresses");
-	CHECK_INT(place_column_by_name("code_postal"), PF_CODE_POSTAL);
+	CHECK_INT(PL_NCOLUMNS, 32);
+	CHECK_STR(place_column(PL_ID)->name, "id");
+	CHECK_STR(place_column(PL_PRISE_RDV)->name, "prise_rdv");
+	CHECK_STR(place_column(PL_PUBLICS)->name, "publics_specifiquement_adresses");
+	CHECK_INT(place_column_by_name("code_postal"), PL_CODE_POSTAL);
 	CHECK_INT(place_column_by_name("colonne"), -1);
 	int required = 0;
-	for (int f = 0; f < PF_NCOLUMNS; f++)
+	for (int f = 0; f < PL_NCOLUMNS; f++)
 		required += place_column(f)->required;
 	CHECK_INT(required, 7);
-	CHECK_STR(place_field_label(PF_BRING), "À apporter");
+	CHECK_STR(place_field_label(PL_BRING), "À apporter");
 }
 
 static void test_normalize(void)
@@ -82,43 +82,43 @@ static void test_normalize(void)
 	struct cn_err err;
 
 	CHECK_STR(p->pivot, "12345678900012");
-	CHECK_INT(place_set(p, PF_TELEPHONE, "02 99 12 34 56", false, &err), CN_OK);
+	CHECK_INT(place_set(p, PL_TELEPHONE, "02 99 12 34 56", false, &err), CN_OK);
 	CHECK_STR(p->telephone, "+33299123456");
-	place_set(p, PF_TELEPHONE, "02.99.12.34.56", false, &err);
+	place_set(p, PL_TELEPHONE, "02.99.12.34.56", false, &err);
 	CHECK_STR(p->telephone, "+33299123456");
-	place_set(p, PF_TELEPHONE, "0033 2 99 12 34 56", false, &err);
+	place_set(p, PL_TELEPHONE, "0033 2 99 12 34 56", false, &err);
 	CHECK_STR(p->telephone, "+33299123456");
-	place_set(p, PF_TELEPHONE, "+33 (0)2 99 12 34 56", false, &err);
+	place_set(p, PL_TELEPHONE, "+33 (0)2 99 12 34 56", false, &err);
 	CHECK_STR(p->telephone, "+33299123456");
-	place_set(p, PF_TELEPHONE, "+262 262 12 34 56", false, &err);
+	place_set(p, PL_TELEPHONE, "+262 262 12 34 56", false, &err);
 	CHECK_STR(p->telephone, "+262262123456");
-	place_set(p, PF_SERVICES, " aide aux demarches administratives ;Accès internet et matériel "
+	place_set(p, PL_SERVICES, " aide aux demarches administratives ;Accès internet et matériel "
 	          "informatique| ", false, &err);
 	CHECK_STR(p->services,
 	          "Aide aux démarches administratives|Accès internet et matériel informatique");
-	place_set(p, PF_MODALITES_ACCES, "Ce lieu n’accueille pas de public", false, &err);
+	place_set(p, PL_MODALITES_ACCES, "Ce lieu n’accueille pas de public", false, &err);
 	CHECK_STR(p->modalites_acces, "Ce lieu n'accueille pas de public");
-	place_set(p, PF_FORMATIONS_LABELS, "Formé à «\u00a0Mon Espace Santé\u00a0»", false, &err);
+	place_set(p, PL_FORMATIONS_LABELS, "Formé à «\u00a0Mon Espace Santé\u00a0»", false, &err);
 	CHECK_STR(p->formations_labels, "Formé à « Mon Espace Santé »");
-	place_set(p, PF_COURRIELS, "a@x.fr, b@x.fr", true, &err);
+	place_set(p, PL_COURRIELS, "a@x.fr, b@x.fr", true, &err);
 	CHECK_STR(p->courriels, "a@x.fr|b@x.fr");
-	place_set(p, PF_NOM, "Un,\r\nnom\t", false, &err);
+	place_set(p, PL_NOM, "Un,\r\nnom\t", false, &err);
 	CHECK_STR(p->nom, "Un,  nom");
-	place_set(p, PF_LATITUDE, "48,11", false, &err);
+	place_set(p, PL_LATITUDE, "48,11", false, &err);
 	CHECK_STR(p->latitude, "48.11");
-	place_set(p, PF_CATEGORY, "Social", false, &err);
+	place_set(p, PL_CATEGORY, "Social", false, &err);
 	CHECK_STR(p->category, "social");
 	CHECK(place_has_value("a|bb|c", "bb"));
 	CHECK(!place_has_value("a|bbb|c", "bb"));
 	CHECK(!place_has_value("a", ""));
-	CHECK_STR(place_value_of(PF_FRAIS, "GRATUIT SOUS CONDITION"), "Gratuit sous condition");
-	CHECK(place_value_of(PF_FRAIS, "Offert") == NULL);
-	CHECK(place_value_of(PF_NOM, "x") == NULL);
+	CHECK_STR(place_value_of(PL_FRAIS, "GRATUIT SOUS CONDITION"), "Gratuit sous condition");
+	CHECK(place_value_of(PL_FRAIS, "Offert") == NULL);
+	CHECK(place_value_of(PL_NOM, "x") == NULL);
 	char big[600];
 	memset(big, 'a', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	CHECK_INT(place_set(p, PF_PIVOT, big, false, &err), CN_EINVAL);
-	CHECK_INT(err.field, PF_PIVOT);
+	CHECK_INT(place_set(p, PL_PIVOT, big, false, &err), CN_EINVAL);
+	CHECK_INT(err.field, PL_PIVOT);
 }
 
 static void test_validate(void)
@@ -127,55 +127,55 @@ static void test_validate(void)
 	char msg[1024];
 
 	CHECK_INT(place_validate(valid(), NULL, &cfg.lists, &err), CN_OK);
-	CHECK_INT(refused(PF_CODE_POSTAL, "3500", msg, sizeof msg), PF_CODE_POSTAL);
+	CHECK_INT(refused(PL_CODE_POSTAL, "3500", msg, sizeof msg), PL_CODE_POSTAL);
 	CHECK(strstr(msg, "code postal invalide « 3500 »") != NULL);
-	CHECK_INT(refused(PF_CODE_POSTAL, "35 000", msg, sizeof msg), PF_CODE_POSTAL);
-	CHECK_INT(refused(PF_CODE_POSTAL, "", msg, sizeof msg), PF_CODE_POSTAL);
+	CHECK_INT(refused(PL_CODE_POSTAL, "35 000", msg, sizeof msg), PL_CODE_POSTAL);
+	CHECK_INT(refused(PL_CODE_POSTAL, "", msg, sizeof msg), PL_CODE_POSTAL);
 	CHECK_STR(msg, "Code postal obligatoire");
-	CHECK_INT(refused(PF_PIVOT, "12345678", msg, sizeof msg), PF_PIVOT);
-	CHECK_INT(refused(PF_PIVOT, "W35301234", msg, sizeof msg), -1);
-	CHECK_INT(refused(PF_PIVOT, "123456789000123", msg, sizeof msg), PF_PIVOT);
-	CHECK_INT(refused(PF_PIVOT, "1234-56789", msg, sizeof msg), PF_PIVOT);
-	CHECK_INT(refused(PF_TELEPHONE, "+33299", msg, sizeof msg), PF_TELEPHONE);
-	CHECK_INT(refused(PF_TELEPHONE, "+3329912345678", msg, sizeof msg), PF_TELEPHONE);
-	CHECK_INT(refused(PF_TELEPHONE, "+1 555 123 4567", msg, sizeof msg), PF_TELEPHONE);
+	CHECK_INT(refused(PL_PIVOT, "12345678", msg, sizeof msg), PL_PIVOT);
+	CHECK_INT(refused(PL_PIVOT, "W35301234", msg, sizeof msg), -1);
+	CHECK_INT(refused(PL_PIVOT, "123456789000123", msg, sizeof msg), PL_PIVOT);
+	CHECK_INT(refused(PL_PIVOT, "1234-56789", msg, sizeof msg), PL_PIVOT);
+	CHECK_INT(refused(PL_TELEPHONE, "+33299", msg, sizeof msg), PL_TELEPHONE);
+	CHECK_INT(refused(PL_TELEPHONE, "+3329912345678", msg, sizeof msg), PL_TELEPHONE);
+	CHECK_INT(refused(PL_TELEPHONE, "+1 555 123 4567", msg, sizeof msg), PL_TELEPHONE);
 	CHECK(strstr(msg, "téléphone invalide") != NULL);
-	CHECK_INT(refused(PF_TELEPHONE, "+33299123", msg, sizeof msg), -1);
-	CHECK_INT(refused(PF_CODE_INSEE, "2A004", msg, sizeof msg), -1);
-	CHECK_INT(refused(PF_CODE_INSEE, "20004", msg, sizeof msg), PF_CODE_INSEE);
-	CHECK_INT(refused(PF_CODE_INSEE, "2C004", msg, sizeof msg), PF_CODE_INSEE);
-	CHECK_INT(refused(PF_LATITUDE, "91", msg, sizeof msg), PF_LATITUDE);
-	CHECK_INT(refused(PF_LONGITUDE, "-179.9", msg, sizeof msg), -1);
-	CHECK_INT(refused(PF_LONGITUDE, "1e3", msg, sizeof msg), PF_LONGITUDE);
-	CHECK_INT(refused(PF_DATE_MAJ, "2026-13-01", msg, sizeof msg), PF_DATE_MAJ);
-	CHECK_INT(refused(PF_DATE_MAJ, "01/10/2026", msg, sizeof msg), PF_DATE_MAJ);
-	CHECK_INT(refused(PF_SERVICES, "Aide", msg, sizeof msg), PF_SERVICES);
+	CHECK_INT(refused(PL_TELEPHONE, "+33299123", msg, sizeof msg), -1);
+	CHECK_INT(refused(PL_CODE_INSEE, "2A004", msg, sizeof msg), -1);
+	CHECK_INT(refused(PL_CODE_INSEE, "20004", msg, sizeof msg), PL_CODE_INSEE);
+	CHECK_INT(refused(PL_CODE_INSEE, "2C004", msg, sizeof msg), PL_CODE_INSEE);
+	CHECK_INT(refused(PL_LATITUDE, "91", msg, sizeof msg), PL_LATITUDE);
+	CHECK_INT(refused(PL_LONGITUDE, "-179.9", msg, sizeof msg), -1);
+	CHECK_INT(refused(PL_LONGITUDE, "1e3", msg, sizeof msg), PL_LONGITUDE);
+	CHECK_INT(refused(PL_DATE_MAJ, "2026-13-01", msg, sizeof msg), PL_DATE_MAJ);
+	CHECK_INT(refused(PL_DATE_MAJ, "01/10/2026", msg, sizeof msg), PL_DATE_MAJ);
+	CHECK_INT(refused(PL_SERVICES, "Aide", msg, sizeof msg), PL_SERVICES);
 	CHECK(strstr(msg, "valeur inconnue « Aide » (Services). Valeurs acceptées : Aide aux "
 	                  "démarches administratives | ") != NULL);
-	CHECK_INT(refused(PF_ITINERANCE, "Itinérant|Fixe", msg, sizeof msg), -1);
-	CHECK_INT(refused(PF_ITINERANCE, "Mobile", msg, sizeof msg), PF_ITINERANCE);
-	CHECK_INT(refused(PF_PUBLICS, "Etudiants", msg, sizeof msg), -1);
-	CHECK_INT(refused(PF_PRISE_EN_CHARGE, "Langues étrangères (anglais)", msg, sizeof msg),
+	CHECK_INT(refused(PL_ITINERANCE, "Itinérant|Fixe", msg, sizeof msg), -1);
+	CHECK_INT(refused(PL_ITINERANCE, "Mobile", msg, sizeof msg), PL_ITINERANCE);
+	CHECK_INT(refused(PL_PUBLICS, "Etudiants", msg, sizeof msg), -1);
+	CHECK_INT(refused(PL_PRISE_EN_CHARGE, "Langues étrangères (anglais)", msg, sizeof msg),
 	          -1);
-	CHECK_INT(refused(PF_DISPOSITIFS, "Relais numérique (Emmaüs Connect)", msg, sizeof msg),
+	CHECK_INT(refused(PL_DISPOSITIFS, "Relais numérique (Emmaüs Connect)", msg, sizeof msg),
 	          -1);
-	CHECK_INT(refused(PF_MODALITES_ACCOMPAGNEMENT, "A distance", msg, sizeof msg), -1);
-	CHECK_INT(refused(PF_TYPOLOGIE, "N'IMPORTE|QUOI", msg, sizeof msg), -1);
+	CHECK_INT(refused(PL_MODALITES_ACCOMPAGNEMENT, "A distance", msg, sizeof msg), -1);
+	CHECK_INT(refused(PL_TYPOLOGIE, "N'IMPORTE|QUOI", msg, sizeof msg), -1);
 	char text[2000];
 	memset(text, 'a', 281);
 	text[281] = '\0';
-	CHECK_INT(refused(PF_PRESENTATION_RESUME, text, msg, sizeof msg), PF_PRESENTATION_RESUME);
+	CHECK_INT(refused(PL_PRESENTATION_RESUME, text, msg, sizeof msg), PL_PRESENTATION_RESUME);
 	CHECK(strstr(msg, "281 caractères, 280 au plus") != NULL);
 	text[280] = '\0';
-	CHECK_INT(refused(PF_PRESENTATION_RESUME, text, msg, sizeof msg), -1);
+	CHECK_INT(refused(PL_PRESENTATION_RESUME, text, msg, sizeof msg), -1);
 	memset(text, 'b', 201);
 	text[201] = '\0';
-	CHECK_INT(refused(PF_BRING, text, msg, sizeof msg), PF_BRING);
-	CHECK_INT(refused(PF_CATEGORY, "social", msg, sizeof msg), -1);
-	CHECK_INT(refused(PF_CATEGORY, "nulle", msg, sizeof msg), PF_CATEGORY);
+	CHECK_INT(refused(PL_BRING, text, msg, sizeof msg), PL_BRING);
+	CHECK_INT(refused(PL_CATEGORY, "social", msg, sizeof msg), -1);
+	CHECK_INT(refused(PL_CATEGORY, "nulle", msg, sizeof msg), PL_CATEGORY);
 	CHECK(strstr(msg, "organisme") != NULL);
-	CHECK_INT(refused(PF_NOM, "A\x1b[2J", msg, sizeof msg), PF_NOM);
-	CHECK_INT(refused(PF_NOM, "\xff", msg, sizeof msg), PF_NOM);
+	CHECK_INT(refused(PL_NOM, "A\x1b[2J", msg, sizeof msg), PL_NOM);
+	CHECK_INT(refused(PL_NOM, "\xff", msg, sizeof msg), PL_NOM);
 }
 
 static int count(const struct place *p, void *ctx)
@@ -196,8 +196,8 @@ static void test_store(void)
 
 	snprintf(path, sizeof path, "%s/places.db", harness_tmpdir());
 	CHECK_INT(store_open(&st, path, &err), CN_OK);
-	place_set(p, PF_SERVICES, "Loisirs et créations numériques", false, &err);
-	place_set(p, PF_BRING, "Carte Vitale", false, &err);
+	place_set(p, PL_SERVICES, "Loisirs et créations numériques", false, &err);
+	place_set(p, PL_BRING, "Carte Vitale", false, &err);
 	CHECK_INT(place_create(st, &cfg.lists, p, &err), CN_OK);
 	CHECK(id_valid(p->uid));
 	CHECK_INT(place_get(st, "lieu-1", false, &got, &err), CN_OK);
@@ -213,15 +213,15 @@ static void test_store(void)
 	/* the same standard id twice among live places: refused */
 	memcpy(q, p, sizeof *q);
 	CHECK_INT(place_create(st, &cfg.lists, q, &err), CN_EINVAL);
-	CHECK_INT(err.field, PF_ID);
+	CHECK_INT(err.field, PL_ID);
 	/* an invalid place is not written */
-	place_set(q, PF_ID, "lieu-2", false, &err);
-	place_set(q, PF_CODE_POSTAL, "1", false, &err);
+	place_set(q, PL_ID, "lieu-2", false, &err);
+	place_set(q, PL_CODE_POSTAL, "1", false, &err);
 	CHECK_INT(place_create(st, &cfg.lists, q, &err), CN_EINVAL);
-	place_set(q, PF_CODE_POSTAL, "35200", false, &err);
-	place_set(q, PF_COMMUNE, "Saint-Jacques-de-la-Lande", false, &err);
-	place_set(q, PF_NOM, "Espace numérique", false, &err);
-	place_set(q, PF_SERVICES, "Aide aux démarches administratives", false, &err);
+	place_set(q, PL_CODE_POSTAL, "35200", false, &err);
+	place_set(q, PL_COMMUNE, "Saint-Jacques-de-la-Lande", false, &err);
+	place_set(q, PL_NOM, "Espace numérique", false, &err);
+	place_set(q, PL_SERVICES, "Aide aux démarches administratives", false, &err);
 	CHECK_INT(place_create(st, &cfg.lists, q, &err), CN_OK);
 	CHECK_INT(place_each(st, &f, count, &n, &err), CN_OK);
 	CHECK_INT(n, 2);
@@ -243,13 +243,13 @@ static void test_store(void)
 	f.service = NULL;
 	/* update: an id another live place has is refused, nothing changes */
 	CHECK_INT(place_get(st, "lieu-2", false, &got, &err), CN_OK);
-	place_set(&got, PF_ID, "lieu-1", false, &err);
+	place_set(&got, PL_ID, "lieu-1", false, &err);
 	CHECK_INT(place_update(st, &cfg.lists, &got, &err), CN_EINVAL);
 	CHECK_INT(place_get(st, "lieu-1", false, &got, &err), CN_OK);
 	CHECK_STR(got.uid, p->uid);
 	/* update of a stale version: conflict */
 	CHECK_INT(place_get(st, "lieu-1", false, &got, &err), CN_OK);
-	place_set(&got, PF_HORAIRES, "Mo-Fr 09:00-12:00", false, &err);
+	place_set(&got, PL_HORAIRES, "Mo-Fr 09:00-12:00", false, &err);
 	CHECK_INT(place_update(st, &cfg.lists, &got, &err), CN_OK);
 	CHECK_INT(place_update(st, &cfg.lists, p, &err), CN_ECONFLICT);
 	CHECK_INT(place_get(st, "lieu-1", false, &got, &err), CN_OK);

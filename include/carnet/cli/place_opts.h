@@ -10,7 +10,7 @@
 
 struct place_opts {
 	struct place *p;            /* the values given */
-	bool set[PF_COUNT];         /* which fields an option gave */
+	bool set[PL_COUNT];         /* which fields an option gave */
 };
 
 /* The help lines of the options, in French. */

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "carnet/model/lists.h"
+#include "carnet/model/place.h"
 #include "carnet/store/store.h"
 
 struct place_import_opts {
@@ -49,5 +50,10 @@ void place_csv_header(FILE *out);
  * comma, a quote or a line break, LF line ends; carnet's own fields (uid,
  * category, à apporter, timestamps) are not written. */
 int place_csv_export(struct store *st, FILE *out, struct cn_err *err);
+
+/* One place as one line of text, malloc'ed (NULL when memory runs out):
+ * its 32 columns, then uid, category, bring and the timestamps, as CSV:
+ * the version record_history keeps. */
+char *place_csv_line(const struct place *p);
 
 #endif

@@ -22,18 +22,18 @@
 
 /* The standard's columns, in its order, then carnet's own fields. */
 enum place_field {
-	PF_ID, PF_PIVOT, PF_NOM, PF_COMMUNE, PF_CODE_POSTAL, PF_CODE_INSEE, PF_ADRESSE,
-	PF_COMPLEMENT_ADRESSE, PF_LATITUDE, PF_LONGITUDE, PF_TYPOLOGIE, PF_TELEPHONE,
-	PF_COURRIELS, PF_SITE_WEB, PF_HORAIRES, PF_PRESENTATION_RESUME, PF_PRESENTATION_DETAIL,
-	PF_SOURCE, PF_ITINERANCE, PF_STRUCTURE_PARENTE, PF_DATE_MAJ, PF_SERVICES,
-	PF_PUBLICS, PF_PRISE_EN_CHARGE, PF_FRAIS, PF_DISPOSITIFS, PF_FORMATIONS_LABELS,
-	PF_AUTRES_FORMATIONS, PF_MODALITES_ACCES, PF_MODALITES_ACCOMPAGNEMENT,
-	PF_FICHE_ACCES_LIBRE, PF_PRISE_RDV,
-	PF_NCOLUMNS,                 /* the standard's 32 columns end here */
-	PF_CATEGORY = PF_NCOLUMNS,   /* carnet's: oriente_vers code, may be empty */
-	PF_BRING,                    /* carnet's: « à apporter » */
-	PF_UID,                      /* carnet's record id */
-	PF_COUNT
+	PL_ID, PL_PIVOT, PL_NOM, PL_COMMUNE, PL_CODE_POSTAL, PL_CODE_INSEE, PL_ADRESSE,
+	PL_COMPLEMENT_ADRESSE, PL_LATITUDE, PL_LONGITUDE, PL_TYPOLOGIE, PL_TELEPHONE,
+	PL_COURRIELS, PL_SITE_WEB, PL_HORAIRES, PL_PRESENTATION_RESUME, PL_PRESENTATION_DETAIL,
+	PL_SOURCE, PL_ITINERANCE, PL_STRUCTURE_PARENTE, PL_DATE_MAJ, PL_SERVICES,
+	PL_PUBLICS, PL_PRISE_EN_CHARGE, PL_FRAIS, PL_DISPOSITIFS, PL_FORMATIONS_LABELS,
+	PL_AUTRES_FORMATIONS, PL_MODALITES_ACCES, PL_MODALITES_ACCOMPAGNEMENT,
+	PL_FICHE_ACCES_LIBRE, PL_PRISE_RDV,
+	PL_NCOLUMNS,                 /* the standard's 32 columns end here */
+	PL_CATEGORY = PL_NCOLUMNS,   /* carnet's: oriente_vers code, may be empty */
+	PL_BRING,                    /* carnet's: « à apporter » */
+	PL_UID,                      /* carnet's record id */
+	PL_COUNT
 };
 
 struct place {
@@ -63,13 +63,13 @@ struct place_column {
 	const char *const *values; /* a closed list (NULL-terminated), or NULL */
 };
 
-/* The column f of the standard (f < PF_NCOLUMNS). */
+/* The column f of the standard (f < PL_NCOLUMNS). */
 const struct place_column *place_column(enum place_field f);
 /* The column named name, or -1. */
 int place_column_by_name(const char *name);
 /* French label of any field, carnet's included ("Catégorie"). */
 const char *place_field_label(enum place_field f);
-/* The text of field f of p (any field but PF_CATEGORY's codes are texts);
+/* The text of field f of p (any field but PL_CATEGORY's codes are texts);
  * its buffer's size in *size when size is not NULL. */
 char *place_field(struct place *p, enum place_field f, size_t *size);
 const char *place_field_c(const struct place *p, enum place_field f);

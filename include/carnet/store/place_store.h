@@ -14,7 +14,7 @@
 
 /* Gives p a new uid and timestamps (and the uid as its standard id when it
  * has none: a place added at the desk), validates and saves it. A standard id
- * another live place has is refused (CN_EINVAL, field PF_ID). */
+ * another live place has is refused (CN_EINVAL, field PL_ID). */
 int place_create(struct store *st, const struct lists *ls, struct place *p, struct cn_err *err);
 int place_create_in(struct store *st, const struct lists *ls, struct place *p,
                     struct cn_err *err);
@@ -33,6 +33,10 @@ int place_get(struct store *st, const char *key, bool with_deleted, struct place
               struct cn_err *err);
 /* The live place of a standard id: CN_ENOTFOUND when none. */
 int place_get_by_id(struct store *st, const char *id, struct place *out, struct cn_err *err);
+/* The place of a standard id, the live one, else the last tombstoned
+ * (for a merge: the same place under another desk's uid). */
+int place_get_by_id_any(struct store *st, const char *id, struct place *out,
+                        struct cn_err *err);
 /* The place of a uid, tombstoned or not: CN_ENOTFOUND when none. */
 int place_get_by_uid(struct store *st, const char *uid, struct place *out, struct cn_err *err);
 
@@ -50,5 +54,14 @@ bool place_matches(const struct place *p, const struct place_filter *f);
 typedef int (*place_fn)(const struct place *p, void *ctx);
 int place_each(struct store *st, const struct place_filter *f, place_fn fn, void *ctx,
                struct cn_err *err);
+
+/* Every place of the attached database schema (a literal), tombstones
+ * included, by uid; read each row with place_read_row. */
+sqlite3_stmt *place_select_all(struct store *st, const char *schema, struct cn_err *err);
+void place_read_row(sqlite3_stmt *stmt, struct place *p);
+/* Keeps a version of p that lost in a merge (line: its text) in
+ * record_history, kind "lieu", once. */
+int place_keep_version(struct store *st, const struct place *p, const char *line,
+                       struct cn_err *err);
 
 #endif
