@@ -236,7 +236,7 @@ clean:
 # adds goes to $(BUILD)/fuzz/corpus, what it finds to $(BUILD)/fuzz/crashes.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= config csv parsers
+FUZZ_TARGETS ?= config csv parsers hours
 FUZZ_FLAGS   ?=
 FUZZ_DIR      = $(BUILD)/fuzz
 FUZZ_SAN      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -251,7 +251,8 @@ FUZZ_LIBS     = $(shell $(PKG_CONFIG) --libs sqlite3 uuid xlsxwriter 2>/dev/null
 # that fuzz_config drives.
 FUZZ_SRC      = $(CORE_SRC) src/screen/choices.c src/screen/hotkeys.c
 FUZZ_OBJ      = $(FUZZ_SRC:%.c=$(FUZZ_DIR)/obj/%.o)
-FUZZ_BIN      = $(FUZZ_DIR)/fuzz_config $(FUZZ_DIR)/fuzz_csv $(FUZZ_DIR)/fuzz_parsers
+FUZZ_BIN      = $(FUZZ_DIR)/fuzz_config $(FUZZ_DIR)/fuzz_csv $(FUZZ_DIR)/fuzz_parsers \
+                $(FUZZ_DIR)/fuzz_hours
 
 .PHONY: fuzz fuzz-deps fuzz-build
 
