@@ -11,6 +11,7 @@
 #include "carnet/cli/place_opts.h"
 #include "carnet/cli/place_print.h"
 #include "carnet/exchange/place_csv.h"
+#include "carnet/model/hours.h"
 #include "carnet/store/place_store.h"
 
 const char usage_place[] =
@@ -20,7 +21,7 @@ const char usage_place[] =
 	"        carnet place delete LIEU\n"
 	"        carnet place show LIEU\n"
 	"        carnet place list [--service S] [--commune C] [--search TEXTE]\n"
-	"                          [--format table|csv] [-o FICHIER]\n"
+	"                          [--open-at MOMENT] [--format table|csv] [-o FICHIER]\n"
 	"        carnet place import [--skip-invalid] [--replace] FICHIER.csv\n"
 	"        carnet place export [-o FICHIER]\n"
 	"\n"
@@ -73,14 +74,19 @@ static const char usage_place_list[] =
 	"  --search TEXTE         texte cherché dans le nom, la commune, les services,\n"
 	"                         l'adresse et la typologie (majuscules et accents\n"
 	"                         indifférents)\n"
+	"  --open-at MOMENT       lieux ouverts à ce moment de la semaine, d'après leurs\n"
+	"                         horaires : « samedi 10:00 », « lundi 9h » (les\n"
+	"                         horaires à vérifier ne sont pas retenus)\n"
 	"  --format FORMAT        table (défaut) ou csv : tableur français (« ; », BOM)\n"
 	"  -o FICHIER             écrire dans FICHIER\n";
 
 static const char usage_place_show[] =
 	"Usage : carnet place show LIEU\n"
 	"\n"
-	"Affiche la fiche d'un lieu : adresse, téléphone, horaires (tels qu'écrits),\n"
-	"services, catégorie, ce qu'il faut apporter, puis les autres colonnes.\n";
+	"Affiche la fiche d'un lieu : adresse, téléphone, horaires en clair et s'il est\n"
+	"ouvert en ce moment, services, catégorie, ce qu'il faut apporter, puis les\n"
+	"autres colonnes. Des horaires que carnet ne sait pas lire sont montrés tels\n"
+	"qu'écrits, suivis de « (horaires à vérifier) ».\n";
 
 static const char usage_place_delete[] =
 	"Usage : carnet place delete LIEU\n"
@@ -260,6 +266,7 @@ static int place_list(struct app *app, int argc, char **argv)
 	static const struct option longopts[] = {
 		{"service", required_argument, NULL, 'S'}, {"commune", required_argument, NULL, 'c'},
 		{"search", required_argument, NULL, 'q'},  {"format", required_argument, NULL, 'F'},
+		{"open-at", required_argument, NULL, 'a'},
 		{"output", required_argument, NULL, 'o'},  {NULL, 0, NULL, 0},
 	};
 	struct place_filter f = {0};
@@ -285,6 +292,14 @@ static int place_list(struct app *app, int argc, char **argv)
 			break;
 		case 'c': f.commune = optarg; break;
 		case 'q': f.search = optarg; break;
+		case 'a':
+			if (!hours_parse_when(optarg, &f.weekday, &f.minute))
+				return app_fail(app, EXIT_INVALID,
+				                "--open-at : moment invalide « %s » (attendu un jour et une "
+				                "heure : « samedi 10:00 », « lundi 9h », « mardi à 14 h 30 »)",
+				                optarg);
+			f.open_at = true;
+			break;
 		case 'o': path = optarg; break;
 		case 'F':
 			if (strcmp(optarg, "table") == 0 || strcmp(optarg, "csv") == 0) {

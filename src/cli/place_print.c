@@ -3,6 +3,7 @@
 #include "carnet/cli/place_print.h"
 #include "carnet/cli/sheet.h"
 #include "carnet/model/csv.h"
+#include "carnet/model/hours.h"
 #include "carnet/model/text.h"
 
 #define SHEET_W 24
@@ -40,6 +41,28 @@ static void field_line(FILE *f, const struct place *p, enum place_field fl, bool
 	sheet_line(f, SHEET_W, place_field_label(fl), v);
 }
 
+/* The hours in French, whether the place is open now, and the text as
+ * written when it was read. */
+static void print_hours(FILE *f, const struct place *p)
+{
+	struct hours h;
+	char text[HOURS_TEXT_MAX], next[HOURS_NEXT_MAX], now[HOURS_NEXT_MAX + 16];
+	struct cn_err err;
+	int weekday, minute;
+
+	hours_parse(p->horaires, &h);
+	hours_describe(&h, text, sizeof text);
+	sheet_line(f, SHEET_W, "Horaires", text);
+	if (h.kind != HOURS_PARSED)
+		return;
+	if (hours_now(&weekday, &minute, &err) == CN_OK) {
+		enum hours_state state = hours_at(&h, weekday, minute, next, sizeof next);
+		snprintf(now, sizeof now, "%s, %s", state == HOURS_OPEN ? "ouvert" : "fermé", next);
+		sheet_line(f, SHEET_W, "En ce moment", state == HOURS_UNKNOWN ? next : now);
+	}
+	sheet_line(f, SHEET_W, "Horaires (OpenStreetMap)", p->horaires);
+}
+
 void place_print_sheet(FILE *f, const struct lists *ls, const struct place *p)
 {
 	static const enum place_field main_fields[] = {
@@ -51,8 +74,11 @@ void place_print_sheet(FILE *f, const struct lists *ls, const struct place *p)
 	bool shown[PL_NCOLUMNS] = {false};
 
 	for (size_t i = 0; i < sizeof main_fields / sizeof main_fields[0]; i++) {
-		field_line(f, p, main_fields[i], main_fields[i] != PL_COMPLEMENT_ADRESSE &&
-		                                     main_fields[i] != PL_PRISE_RDV);
+		if (main_fields[i] == PL_HORAIRES)
+			print_hours(f, p);
+		else
+			field_line(f, p, main_fields[i], main_fields[i] != PL_COMPLEMENT_ADRESSE &&
+			                                     main_fields[i] != PL_PRISE_RDV);
 		shown[main_fields[i]] = true;
 	}
 	sheet_line(f, SHEET_W, "Catégorie", sheet_label(ls, L_ORIENTE_VERS, p->category));

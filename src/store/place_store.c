@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "carnet/model/fold.h"
+#include "carnet/model/hours.h"
 #include "carnet/model/text.h"
 #include "carnet/store/place_store.h"
 #include "carnet/store/records.h"
@@ -229,6 +230,13 @@ bool place_matches(const struct place *p, const struct place_filter *f)
 		return false;
 	if (f->commune && !fold_equal(p->commune, f->commune))
 		return false;
+	if (f->open_at) {
+		struct hours h;
+		char next[HOURS_NEXT_MAX];
+		hours_parse(p->horaires, &h);
+		if (hours_at(&h, f->weekday, f->minute, next, sizeof next) != HOURS_OPEN)
+			return false;
+	}
 	if (f->search && f->search[0]) {
 		char all[sizeof hay];
 		snprintf(all, sizeof all, "%s | %s | %s | %s | %s", p->nom, p->commune, p->services,

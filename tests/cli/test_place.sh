@@ -244,13 +244,22 @@ run place show cdas-maurepas
 check "show by id: exit 0" rc_is 0
 check "show: the name" grep -q "^Nom  *: CDAS\$" "$T/out"
 check "show: the phone" grep -q "^Téléphone  *: +33299022020\$" "$T/out"
-check "show: hours raw" grep -q "^Horaires  *: Mo-Fr 09:00-12:00\$" "$T/out"
+check "show: hours in French" grep -q "^Horaires  *: du lundi au vendredi, 9 h–12 h\$" "$T/out"
+check "show: open now (Wednesday 10:30)" grep -q "^En ce moment  *: ouvert, ferme à 12 h\$" "$T/out"
+check "show: the hours as written" grep -q "^Horaires (OpenStreetMap)  *: Mo-Fr 09:00-12:00\$" "$T/out"
 check "show: services joined" grep -q "^Services  *: Aide aux démarches administratives, Accès internet et matériel informatique\$" "$T/out"
 check "show: the category's label" grep -q "^Catégorie  *: Structure d'aide sociale, travailleur social\$" "$T/out"
 check "show: what to bring" grep -q "^À apporter  *: Pièce d'identité\$" "$T/out"
 check "show: the other columns" grep -q "^Formations et labels  *: ORDI 3.0\$" "$T/out"
 check "show: carnet's uid" grep -q "^Identifiant carnet  *: $UID_M\$" "$T/out"
 check "show: created" grep -q "^Créé le  *: " "$T/out"
+run place show caf35-rennes
+check "show: hours outside the subset shown raw, to be checked" grep -q "^Horaires  *: du lundi au jeudi 8h30-12h, l'après-midi sur rendez-vous (horaires à vérifier)\$" "$T/out"
+check "show: no open-now line for them" test "$(grep -c "^En ce moment" "$T/out")" -eq 0
+run place show rm-esc-blosne
+check "show: no hours" grep -q "^Horaires  *: horaires non renseignés\$" "$T/out"
+run place show rm-epn-champs-libres
+check "show: closed now, opens tomorrow" grep -q "^En ce moment  *: fermé, ouvre demain à 14 h\$" "$T/out"
 run place show "$(echo "$UID_M" | cut -c1-6)"
 check "show by uid prefix: exit 0" rc_is 0
 check "show by uid prefix: the same place" grep -q "^Identifiant  *: cdas-maurepas\$" "$T/out"
@@ -295,6 +304,16 @@ is "list --search: nothing" "$(tail -n 1 "$T/out")" "Aucun lieu"
 run place list --service "insertion professionnelle via le numerique"
 check "list --service" out_has "Mission locale du bassin r…"
 is "list --service: one place" "$(tail -n 1 "$T/out")" "1 lieu"
+run place list --open-at "samedi 10:00"
+is "list --open-at samedi 10:00: the places open then" "$(grep -o 'Clic & Lien\|EPN des Champs\|Médiathèque de Villejean\|PIMMS' "$T/out" | tr '\n' ,)" "Clic & Lien,EPN des Champs,Médiathèque de Villejean,PIMMS,"
+is "list --open-at samedi 10:00: four places" "$(tail -n 1 "$T/out")" "4 lieux"
+run place list --open-at "mercredi 15h" --service "accès internet et matériel informatique"
+check "list --open-at: 'We off' overrides Tu-Sa" test "$(grep -c "Villejean" "$T/out")" -eq 0
+check "list --open-at: odd hours are not counted open" test "$(grep -c "CAF" "$T/out")" -eq 0
+check "list --open-at and --service: France Services" out_has "France Services Maurepas"
+run place list --open-at "DIMANCHE à 10h"
+is "list --open-at: nobody on Sunday" "$(tail -n 1 "$T/out")" "Aucun lieu"
+refused "list: a bad moment" 1 "--open-at : moment invalide « samedi »" place list --open-at samedi
 refused "list: unknown service" 1 "--service : service inconnu « Cuisine ». Valeurs acceptées : Aide aux" place list --service Cuisine
 refused "list: unknown format" 2 "--format : format inconnu « xml ». Valeurs acceptées : table, csv" place list --format xml
 run place list --format csv --search cesson -o "$T/list.csv"

@@ -46,6 +46,10 @@ struct place_filter {
 	const char *search;     /* in nom, commune, services, adresse, typologie;
 	                         * case and accents ignored; or NULL */
 	bool with_deleted;
+	bool open_at;           /* only the places open at weekday (0 = Monday)
+	                         * and minute, by their hours (places whose
+	                         * hours were not read are left out) */
+	int weekday, minute;
 };
 /* Whether p passes f (folded: f->search and f->commune as given). */
 bool place_matches(const struct place *p, const struct place_filter *f);
