@@ -31,7 +31,7 @@ static void select_sql(char *out, size_t size, const char *where)
 
 void place_read_row(sqlite3_stmt *stmt, struct place *p)
 {
-	place_init(p);
+	/* Every field is written (NULL as ""): no need to clear ~45 KB a row. */
 	store_column_copy(stmt, 0, p->uid, sizeof p->uid);
 	for (int f = 0; f < PL_NCOLUMNS; f++) {
 		size_t size;
