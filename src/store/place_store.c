@@ -292,23 +292,5 @@ sqlite3_stmt *place_select_all(struct store *st, const char *schema, struct cn_e
 int place_keep_version(struct store *st, const struct place *p, const char *line,
                        struct cn_err *err)
 {
-	char now[TS_LEN];
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if ((rc = clock_timestamp(now, err)) != CN_OK)
-		return rc;
-	if (!(stmt = store_cached(st,
-	                          "INSERT OR IGNORE INTO record_history (kind, record_id, updated_at,"
-	                          " version, kept_at) VALUES ('lieu', ?1, ?2, ?3, ?4)",
-	                          err)))
-		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, p->uid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, p->updated, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, line, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
-	                                       : store_fail(st, err, "enregistrement impossible");
-	sqlite3_reset(stmt);
-	return rc;
+	return records_keep_version(st, "lieu", p->uid, p->updated, line, err);
 }
