@@ -69,11 +69,11 @@ measure() {
 row() {
 	label=$1
 	shift
-	printf '%-44s %s\n' "$label" "$(measure "$@")"
+	printf '%-52s %s\n' "$label" "$(measure "$@")"
 }
 
 echo "carnet place, $N places ($(wc -c <"$CSV") bytes of CSV), median of $RUNS runs"
-printf '%-44s %10s %10s\n' "" "seconds" "max KiB"
+printf '%-52s %10s %10s\n' "" "seconds" "max KiB"
 row "import into an empty base" "rm -f '$DB' '$DB-wal' '$DB-shm'" "$CARNET" --db "$DB" place import "$CSV"
 row "import again (nothing changes)" : "$CARNET" --db "$DB" place import "$CSV"
 row "list --search zzzz (no match: start-up and read)" : "$CARNET" --db "$DB" place list --search zzzz

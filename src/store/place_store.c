@@ -222,9 +222,10 @@ int place_undelete(struct store *st, const char *uid, struct cn_err *err)
 	return records_set_deleted_key(st, "place", "uid", "lieu", PL_ID, uid, false, err);
 }
 
-bool place_matches(const struct place *p, const struct place_filter *f)
+/* place_matches with f->search already folded into needle ("" for none). */
+static bool matches(const struct place *p, const struct place_filter *f, const char *needle)
 {
-	char hay[8192], needle[512];
+	char all[8192], hay[8192];
 
 	if (f->service && !place_has_value(p->services, f->service))
 		return false;
@@ -237,22 +238,29 @@ bool place_matches(const struct place *p, const struct place_filter *f)
 		if (hours_at(&h, f->weekday, f->minute, next, sizeof next) != HOURS_OPEN)
 			return false;
 	}
-	if (f->search && f->search[0]) {
-		char all[sizeof hay];
+	if (needle[0]) {
 		snprintf(all, sizeof all, "%s | %s | %s | %s | %s", p->nom, p->commune, p->services,
 		         p->adresse, p->typologie);
 		fold_text(all, hay, sizeof hay);
-		fold_text(f->search, needle, sizeof needle);
 		if (!strstr(hay, needle))
 			return false;
 	}
 	return true;
 }
 
+bool place_matches(const struct place *p, const struct place_filter *f)
+{
+	char needle[512] = "";
+
+	if (f->search)
+		fold_text(f->search, needle, sizeof needle);
+	return matches(p, f, needle);
+}
+
 int place_each(struct store *st, const struct place_filter *f, place_fn fn, void *ctx,
                struct cn_err *err)
 {
-	char sql[1600];
+	char sql[1600], needle[512] = "";
 	sqlite3_stmt *stmt;
 	struct place *p = malloc(sizeof *p);
 	int rc, status = CN_OK;
@@ -265,10 +273,12 @@ int place_each(struct store *st, const struct place_filter *f, place_fn fn, void
 		free(p);
 		return CN_EDB;
 	}
+	if (f->search)
+		fold_text(f->search, needle, sizeof needle);
 	sqlite3_bind_int(stmt, 1, f->with_deleted);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		place_read_row(stmt, p);
-		if (!place_matches(p, f))
+		if (!matches(p, f, needle))
 			continue;
 		if ((status = fn(p, ctx)) != 0)
 			break;
