@@ -6,7 +6,6 @@
 . "$TESTS_DIR/cli/lib.sh"
 cd "$T" || exit 1
 
-PLACE=3f0c2a8e-5b7d-4c1e-9a2b-6d4e8f0a1b2c
 # r COLUMNS: the referral columns of visit $ID ('' and NULL told apart).
 r() { sqlite3 -batch -quote "$DB" "SELECT $1 FROM visit WHERE id = '$ID'"; }
 dump() { [ -s "$DB" ] && sqlite3 -batch "$DB" "SELECT * FROM visit ORDER BY id; SELECT * FROM person ORDER BY id"; }
@@ -33,7 +32,13 @@ run lists orientation_suite
 is "orientation_suite: its codes" "$(grep -oE '^ *[a-z_]+ ' "$T/out" | tr -d ' ' | tr '\n' ' ')" "oui non nsp "
 check "orientation_suite: label of non" out_has "Ne s'y est pas rendue"
 
-# ---- add with a referral
+# ---- add with a referral, to a place of the directory
+run place add --id caf-maurepas --pivot 53499874400010 --name "CAF de Maurepas" \
+	--address "10 rue de Brest" --postcode 35000 --commune Rennes --category organisme
+PLACE=$(head -n 1 "$T/out")
+run place add --id cdas-nord --pivot 22350001800013 --name "CDAS Nord" \
+	--address "1 place du Nord" --postcode 35700 --commune Rennes
+NOCAT=$(head -n 1 "$T/out")
 run person new --code K7M2QX
 export CARNET_NOW=2026-11-10T10:00
 add_visit --person K7M2QX --referred-to organisme --referred-place "CAF de Maurepas" --referral-how rdv --referral-place "$PLACE"
@@ -56,10 +61,20 @@ refused "--referral-how unknown code" 1 "explique, rdv, accompagne" \
 	add --duration 15 --demand info --posture avec --referred-to organisme --referral-how zz
 refused "--referral-how malformed code" 1 "--referral-how" \
 	add --duration 15 --demand info --posture avec --referred-to organisme --referral-how 'r d v'
-refused "--referral-place not a UUID" 1 "--referral-place" \
-	add --duration 15 --demand info --posture avec --referred-to organisme --referral-place caf-maurepas
-refused "--referral-place without --referred-to" 1 "--referral-place" \
-	add --duration 15 --demand info --posture avec --referral-place "$PLACE"
+refused "--referral-place not in the directory" 3 "--referral-place : lieu introuvable" \
+	add --duration 15 --demand info --posture avec --referred-to organisme --referral-place caf-villejean
+refused "--referral-place without --referred-to, the place without category" 1 \
+	"--referral-place" add --duration 15 --demand info --posture avec --referral-place cdas-nord
+export CARNET_NOW=2026-11-10T10:05
+add_visit --referral-place caf-maurepas
+check "--referral-place by the standard id: exit 0" rc_is 0
+is "--referral-place: its place, and orienté vers from its category" \
+	"$(r "referral_place, referred_to")" "'$PLACE','organisme'"
+add_visit --referred-to social --referral-place "$(printf %.8s "$NOCAT")"
+is "--referral-place by the start of carnet's id; orienté vers given is kept" \
+	"$(r "referral_place, referred_to")" "'$NOCAT','social'"
+sql "DELETE FROM visit WHERE date = '2026-11-10' AND referral_place IS NOT NULL AND person_id IS NULL"
+export CARNET_NOW=2026-11-10T10:00
 refused "--referral-how without its value" 2 "--referral-how" \
 	add --duration 15 --demand info --posture avec --referred-to organisme --referral-how
 refused "edit: clearing orienté vers but not the way" 1 "--referral-how" \
