@@ -455,3 +455,17 @@ bool place_same_columns(const struct place *a, const struct place *b)
 			return false;
 	return true;
 }
+
+void place_phone_display(const char *phone, char *out, size_t size)
+{
+	bool french = strncmp(phone, "+33", 3) == 0 && strlen(phone) == 12;
+
+	for (int i = 3; french && i < 12; i++)
+		french = phone[i] >= '0' && phone[i] <= '9';
+	if (!french) {
+		snprintf(out, size, "%s", phone);
+		return;
+	}
+	snprintf(out, size, "0%c %.2s %.2s %.2s %.2s", phone[3], phone + 4, phone + 6, phone + 8,
+	         phone + 10);
+}
