@@ -102,13 +102,7 @@ static void figure_line(FILE *f, const char *name, const char *value)
 static void wrapped(FILE *f, const char *indent, const char *s, int width)
 {
 	while (*s) {
-		size_t fit = text_fit(s, width, NULL), cut = fit;
-		if (s[fit]) {
-			while (cut > 0 && s[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = fit;
-		}
+		size_t cut = text_wrap(s, width, NULL);
 		fprintf(f, "%s%.*s\n", indent, (int)cut, s);
 		s += cut;
 		while (*s == ' ')
