@@ -170,7 +170,8 @@ static void build(struct view *v, const struct slip *s)
 	escape_replace(or_empty(s->code), v->code, sizeof v->code);
 }
 
-/* The number of values of a field, and the length of value i. */
+/* The number of values of a field shown (SLIP_MAX_VALUES at most), and
+ * the length of value i. */
 static int nvalues(const struct field *fl)
 {
 	int n = 1;
@@ -178,7 +179,7 @@ static int nvalues(const struct field *fl)
 	if (fl->multiple)
 		for (const char *c = fl->value; *c; c++)
 			n += *c == '|';
-	return n;
+	return n < SLIP_MAX_VALUES ? n : SLIP_MAX_VALUES;
 }
 
 static const char *value_at(const struct field *fl, int i, size_t *len)
@@ -293,7 +294,7 @@ void slip_write_text(FILE *f, const struct slip *s)
  * estimate must not fall short). */
 #define PAGE_W_PT (124.0 / 25.4 * 72)
 #define PAGE_H_PT (186.0 / 25.4 * 72)
-#define CHAR_EM 0.58
+#define CHAR_EM 0.55
 #define LINE 1.3
 
 /* Height in points of a text of `chars` characters at size pt. */
@@ -336,9 +337,9 @@ static double height(const struct view *v, double pt)
 
 static double font_size(const struct view *v)
 {
-	double pt = 12;
+	double pt = SLIP_MAX_PT;
 
-	while (pt > 6 && height(v, pt) > PAGE_H_PT * .85)
+	while (pt > SLIP_MIN_PT && height(v, pt) > PAGE_H_PT * .9)
 		pt -= .5;
 	return pt;
 }
@@ -346,7 +347,7 @@ static double font_size(const struct view *v)
 double slip_html_font_size(const struct slip *s)
 {
 	struct view *v = malloc(sizeof *v);
-	double pt = 12;
+	double pt = SLIP_MAX_PT;
 
 	if (v) {
 		build(v, s);

@@ -4,7 +4,8 @@
  * the slip is given, its phone written the French way, e-mails, websites,
  * online booking, what to bring; then that day and the desk that gives it,
  * and the person's code only when they asked for it. Never a name: carnet
- * has none. A field that is empty is left out with its label.
+ * has none. A field that is empty is left out with its label; of several
+ * e-mails or websites, the first SLIP_MAX_VALUES.
  *
  * Two writers: plain text of SLIP_TEXT_WIDTH columns at most for a receipt
  * printer (cut between words; a long address or e-mail after a "/", "." or
@@ -19,6 +20,11 @@
 #include "carnet/model/place.h"
 
 #define SLIP_TEXT_WIDTH 42
+/* E-mails and websites shown at most (the first ones of the place). */
+#define SLIP_MAX_VALUES 3
+/* The font size of the HTML slip, in points: at most, at least. */
+#define SLIP_MAX_PT 12.0
+#define SLIP_MIN_PT 6.0
 
 struct slip {
 	const struct place *place;
@@ -35,8 +41,9 @@ void slip_write_html(FILE *f, const struct slip *s);
  * is "02 99 12 34 56" (and so for the overseas departments: "+262262…" is
  * "02 62…"), "+687281234" is "+687 28 12 34"; anything else as it is. */
 void slip_phone(const char *tel, char *out, size_t size);
-/* The font size, in points, of the HTML slip: 12 for usual texts, smaller
- * as they grow so that the page stays one A5 sheet (6 at least). */
+/* The font size, in points, of the HTML slip: SLIP_MAX_PT for usual texts,
+ * smaller as they grow so that the page stays one A5 sheet (SLIP_MIN_PT at
+ * least: enough for every field at its longest). */
 double slip_html_font_size(const struct slip *s);
 
 #endif
