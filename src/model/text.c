@@ -140,6 +140,18 @@ size_t text_wrap(const char *s, int width, const char *breaks)
 	return cut;
 }
 
+void text_put_wrapped(FILE *f, const char *indent, const char *s, int width,
+                      const char *breaks)
+{
+	while (*s) {
+		size_t cut = text_wrap(s, width, breaks);
+		fprintf(f, "%s%.*s\n", indent, (int)cut, s);
+		s += cut;
+		while (*s == ' ')
+			s++;
+	}
+}
+
 void text_put_cell(FILE *f, const char *s, int width)
 {
 	int used = utf8_width(s);

@@ -27,6 +27,8 @@ struct field {
 };
 
 #define NFIELDS 7
+/* Room for one value: the longest field, websites. */
+#define VALUE_MAX sizeof ((struct place *)0)->site_web
 
 /* What the slip shows, made safe, in the order it shows it. */
 struct view {
@@ -182,7 +184,8 @@ static int nvalues(const struct field *fl)
 	return n < SLIP_MAX_VALUES ? n : SLIP_MAX_VALUES;
 }
 
-static const char *value_at(const struct field *fl, int i, size_t *len)
+/* Value i of a field, copied into buf. */
+static const char *value_at(const struct field *fl, int i, char *buf, size_t size)
 {
 	const char *s = fl->value;
 
@@ -190,25 +193,11 @@ static const char *value_at(const struct field *fl, int i, size_t *len)
 		s = (s = strchr(s, '|')) ? s + 1 : NULL;
 	if (!s)
 		s = "";
-	*len = fl->multiple ? strcspn(s, "|") : strlen(s);
-	return s;
+	snprintf(buf, size, "%.*s", (int)(fl->multiple ? strcspn(s, "|") : strlen(s)), s);
+	return buf;
 }
 
 /* ------------------------------------------------------------ text */
-
-/* s cut into lines of width columns, each after indent. */
-static void text_lines(FILE *f, const char *indent, const char *s, int width)
-{
-	while (*s == ' ')
-		s++;
-	while (*s) {
-		size_t cut = text_wrap(s, width, BREAKS);
-		fprintf(f, "%s%.*s\n", indent, (int)cut, s);
-		s += cut;
-		while (*s == ' ')
-			s++;
-	}
-}
 
 /* "Label : value" on one line when it fits; a text goes on over the next
  * lines, indented; a link that does not fit, or several values, start on
@@ -218,13 +207,10 @@ static void text_field(FILE *f, const struct field *fl)
 	int n = nvalues(fl);
 	const char *label = n > 1 ? fl->plural : fl->label;
 	int lw = utf8_width(label) + 3;
-	char one[8200];
-	size_t len;
-	const char *v;
+	char one[VALUE_MAX];
 
 	if (n == 1) {
-		v = value_at(fl, 0, &len);
-		snprintf(one, sizeof one, "%.*s", (int)len, v);
+		value_at(fl, 0, one, sizeof one);
 		if (lw + utf8_width(one) <= W) {
 			fprintf(f, "%s : %s\n", label, one);
 			return;
@@ -233,17 +219,14 @@ static void text_field(FILE *f, const struct field *fl)
 			size_t cut = text_wrap(one, W - lw, NULL);
 			if (one[cut] == ' ') {
 				fprintf(f, "%s : %.*s\n", label, (int)cut, one);
-				text_lines(f, "  ", one + cut, W - 2);
+				text_put_wrapped(f, "  ", one + cut + strspn(one + cut, " "), W - 2, BREAKS);
 				return;
 			}
 		}
 	}
 	fprintf(f, "%s :\n", label);
-	for (int i = 0; i < n; i++) {
-		v = value_at(fl, i, &len);
-		snprintf(one, sizeof one, "%.*s", (int)len, v);
-		text_lines(f, "  ", one, W - 2);
-	}
+	for (int i = 0; i < n; i++)
+		text_put_wrapped(f, "  ", value_at(fl, i, one, sizeof one), W - 2, BREAKS);
 }
 
 static void rule(FILE *f, char c)
@@ -264,25 +247,25 @@ void slip_write_text(FILE *f, const struct slip *s)
 	build(v, s);
 	fprintf(f, "%*s%s\n", (W - utf8_width(title)) / 2, "", title);
 	rule(f, '=');
-	text_lines(f, "", v->name, W);
-	text_lines(f, "", v->street, W);
-	text_lines(f, "", v->extra, W);
-	text_lines(f, "", v->town, W);
+	text_put_wrapped(f, "", v->name, W, BREAKS);
+	text_put_wrapped(f, "", v->street, W, BREAKS);
+	text_put_wrapped(f, "", v->extra, W, BREAKS);
+	text_put_wrapped(f, "", v->town, W, BREAKS);
 	if (v->n)
 		rule(f, '-');
 	for (int i = 0; i < v->n; i++)
 		text_field(f, &v->f[i]);
 	rule(f, '-');
-	text_lines(f, "", v->given, W);
+	text_put_wrapped(f, "", v->given, W, BREAKS);
 	if (v->desk[0]) {
 		snprintf(line, sizeof line, "par %s", v->desk);
-		text_lines(f, "", line, W);
+		text_put_wrapped(f, "", line, W, BREAKS);
 	}
-	text_lines(f, "", v->desk_address, W);
+	text_put_wrapped(f, "", v->desk_address, W, BREAKS);
 	if (v->code[0]) {
 		snprintf(line, sizeof line, "Votre code : %s", v->code);
-		text_lines(f, "", line, W);
-		text_lines(f, "", "(à redonner lors de votre prochaine visite)", W);
+		text_put_wrapped(f, "", line, W, BREAKS);
+		text_put_wrapped(f, "", "(à redonner lors de votre prochaine visite)", W, BREAKS);
 	}
 	free(v);
 }
@@ -320,11 +303,8 @@ static double height(const struct view *v, double pt)
 		const struct field *fl = &v->f[i];
 		h += block((double)utf8_length(fl->label), pt) + pt * .45;
 		for (int k = 0; k < nvalues(fl); k++) {
-			size_t len;
-			const char *s = value_at(fl, k, &len);
-			char one[8200];
-			snprintf(one, sizeof one, "%.*s", (int)len, s);
-			h += block((double)utf8_length(one), pt);
+			char one[VALUE_MAX];
+			h += block((double)utf8_length(value_at(fl, k, one, sizeof one)), pt);
 		}
 	}
 	h += pt * 1.4 + block((double)utf8_length(v->given) + 4 + (double)utf8_length(v->desk), pt);
@@ -428,13 +408,10 @@ void slip_write_html(FILE *f, const struct slip *s)
 		html_escape(f, n > 1 ? fl->plural : fl->label);
 		fputs("</dt><dd>", f);
 		for (int k = 0; k < n; k++) {
-			size_t len;
-			const char *val = value_at(fl, k, &len);
-			char one[8200];
-			snprintf(one, sizeof one, "%.*s", (int)len, val);
+			char one[VALUE_MAX];
 			if (k)
 				fputs("<br>", f);
-			html_value(f, fl, one, v->tel);
+			html_value(f, fl, value_at(fl, k, one, sizeof one), v->tel);
 		}
 		fputs("</dd>\n", f);
 	}

@@ -119,6 +119,9 @@ check "html --code: the code" grep -qF "<strong>KX4M2Q</strong>" "$T/out"
 check "html --code: no note" sh -c '! grep -q Dupont "$1"' x "$T/out"
 
 # ---- errors
+run slip --help
+check "slip --help: exit 0 and the usage" sh -c '[ "$1" = 0 ] && grep -q "^Usage : carnet slip LIEU" "$2"' x "$RC" "$T/out"
+check "slip --help: names --print and [desk] printer" sh -c 'grep -q -- "--print" "$1" && grep -q "\[desk\] printer" "$1"' x "$T/out"
 run slip nowhere
 check "unknown place: exit 3" rc_is 3
 check "unknown place: no slip" out_empty

@@ -25,6 +25,10 @@ size_t text_fit(const char *s, int width, int *cols);
  * the width ends, and never before the first character. The next line
  * starts after the spaces that follow. */
 size_t text_wrap(const char *s, int width, const char *breaks);
+/* s written in lines of width columns cut by text_wrap, each after indent
+ * and ended by a newline; nothing for an empty s. */
+void text_put_wrapped(FILE *f, const char *indent, const char *s, int width,
+                      const char *breaks);
 /* Copies at most size-1 bytes without cutting a UTF-8 sequence; false if cut. */
 bool text_copy(char *dst, size_t size, const char *src);
 void text_lower_ascii(char *s);
