@@ -176,6 +176,20 @@ done:
 	return rc;
 }
 
+/* The place key designates, read into *out (malloc'ed, NULL on failure:
+ * freeing it is the caller's). */
+static int read_place(struct app *app, const char *key, struct place **out)
+{
+	struct cn_err err;
+	int rc;
+
+	if (!(*out = malloc(sizeof **out)))
+		return app_fail(app, EXIT_DB, "mémoire insuffisante");
+	if ((rc = place_get(app->st, key, false, *out, &err)) != CN_OK)
+		return app_report(app, rc, NULL, &err);
+	return EXIT_OK;
+}
+
 static int place_edit(struct app *app, int argc, char **argv)
 {
 	struct place_opts o = {0};
@@ -193,16 +207,8 @@ static int place_edit(struct app *app, int argc, char **argv)
 		              "« carnet place edit --help ».");
 		goto done;
 	}
-	if (!(p = malloc(sizeof *p))) {
-		rc = app_fail(app, EXIT_DB, "mémoire insuffisante");
+	if ((rc = app_open_existing(app)) != EXIT_OK || (rc = read_place(app, key, &p)) != EXIT_OK)
 		goto done;
-	}
-	if ((rc = app_open_existing(app)) != EXIT_OK)
-		goto done;
-	if ((rc = place_get(app->st, key, false, p, &err)) != CN_OK) {
-		rc = app_report(app, rc, NULL, &err);
-		goto done;
-	}
 	place_opts_apply(&o, p);
 	if ((rc = place_update(app->st, &app->cfg.lists, p, &err)) != CN_OK) {
 		rc = place_opts_report(app, rc, &err);
@@ -220,18 +226,13 @@ done:
 static int with_place(struct app *app, const char *command, int argc, char **argv,
                       struct place **out)
 {
-	struct cn_err err;
 	const char *key;
 	int rc;
 
 	*out = NULL;
 	if ((rc = cli_open_with_id(app, command, NO_PLACE, argc, argv, &key)) != EXIT_OK)
 		return rc;
-	if (!(*out = malloc(sizeof **out)))
-		return app_fail(app, EXIT_DB, "mémoire insuffisante");
-	if ((rc = place_get(app->st, key, false, *out, &err)) != CN_OK)
-		return app_report(app, rc, NULL, &err);
-	return EXIT_OK;
+	return read_place(app, key, out);
 }
 
 static int place_delete_cmd(struct app *app, int argc, char **argv)

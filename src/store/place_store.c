@@ -31,7 +31,7 @@ static void select_sql(char *out, size_t size, const char *where)
 
 void place_read_row(sqlite3_stmt *stmt, struct place *p)
 {
-	place_init(p);
+	/* Every field is written (NULL as ""): no need to clear ~45 KB a row. */
 	store_column_copy(stmt, 0, p->uid, sizeof p->uid);
 	for (int f = 0; f < PL_NCOLUMNS; f++) {
 		size_t size;
@@ -222,9 +222,10 @@ int place_undelete(struct store *st, const char *uid, struct cn_err *err)
 	return records_set_deleted_key(st, "place", "uid", "lieu", PL_ID, uid, false, err);
 }
 
-bool place_matches(const struct place *p, const struct place_filter *f)
+/* place_matches with f->search already folded into needle ("" for none). */
+static bool matches(const struct place *p, const struct place_filter *f, const char *needle)
 {
-	char hay[8192], needle[512];
+	char all[8192], hay[8192];
 
 	if (f->service && !place_has_value(p->services, f->service))
 		return false;
@@ -237,22 +238,29 @@ bool place_matches(const struct place *p, const struct place_filter *f)
 		if (hours_at(&h, f->weekday, f->minute, next, sizeof next) != HOURS_OPEN)
 			return false;
 	}
-	if (f->search && f->search[0]) {
-		char all[sizeof hay];
+	if (needle[0]) {
 		snprintf(all, sizeof all, "%s | %s | %s | %s | %s", p->nom, p->commune, p->services,
 		         p->adresse, p->typologie);
 		fold_text(all, hay, sizeof hay);
-		fold_text(f->search, needle, sizeof needle);
 		if (!strstr(hay, needle))
 			return false;
 	}
 	return true;
 }
 
+bool place_matches(const struct place *p, const struct place_filter *f)
+{
+	char needle[512] = "";
+
+	if (f->search)
+		fold_text(f->search, needle, sizeof needle);
+	return matches(p, f, needle);
+}
+
 int place_each(struct store *st, const struct place_filter *f, place_fn fn, void *ctx,
                struct cn_err *err)
 {
-	char sql[1600];
+	char sql[1600], needle[512] = "";
 	sqlite3_stmt *stmt;
 	struct place *p = malloc(sizeof *p);
 	int rc, status = CN_OK;
@@ -265,10 +273,12 @@ int place_each(struct store *st, const struct place_filter *f, place_fn fn, void
 		free(p);
 		return CN_EDB;
 	}
+	if (f->search)
+		fold_text(f->search, needle, sizeof needle);
 	sqlite3_bind_int(stmt, 1, f->with_deleted);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		place_read_row(stmt, p);
-		if (!place_matches(p, f))
+		if (!matches(p, f, needle))
 			continue;
 		if ((status = fn(p, ctx)) != 0)
 			break;
@@ -292,23 +302,5 @@ sqlite3_stmt *place_select_all(struct store *st, const char *schema, struct cn_e
 int place_keep_version(struct store *st, const struct place *p, const char *line,
                        struct cn_err *err)
 {
-	char now[TS_LEN];
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if ((rc = clock_timestamp(now, err)) != CN_OK)
-		return rc;
-	if (!(stmt = store_cached(st,
-	                          "INSERT OR IGNORE INTO record_history (kind, record_id, updated_at,"
-	                          " version, kept_at) VALUES ('lieu', ?1, ?2, ?3, ?4)",
-	                          err)))
-		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, p->uid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, p->updated, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, line, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
-	                                       : store_fail(st, err, "enregistrement impossible");
-	sqlite3_reset(stmt);
-	return rc;
+	return records_keep_version(st, "lieu", p->uid, p->updated, line, err);
 }

@@ -146,3 +146,29 @@ int records_edit_stamp(const char *prev_created, const char *prev_updated,
 	deleted[0] = '\0';
 	return clock_timestamp_after(prev_updated, updated, err);
 }
+
+int records_keep_version(struct store *st, const char *kind, const char *id,
+                         const char *updated, const char *line, struct cn_err *err)
+{
+	char now[TS_LEN];
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = clock_timestamp(now, err)) != CN_OK)
+		return rc;
+	stmt = store_cached(st,
+	                    "INSERT OR IGNORE INTO record_history (kind, record_id, updated_at,"
+	                    " version, kept_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	                    err);
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, updated, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, line, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
+	                                       : store_fail(st, err, "enregistrement impossible");
+	sqlite3_reset(stmt);
+	return rc;
+}
