@@ -165,15 +165,14 @@ static void build(struct view *v, const struct slip *s)
 
 	if (s->date && date_parse(s->date, &d)) {
 		date_words(s->date, true, words, sizeof words);
-		snprintf(v->given, sizeof v->given, "Remis le %s", words);
+		snprintf(v->given, sizeof v->given, "Fiche remise le %s", words);
 	}
 	escape_replace(or_empty(s->desk), v->desk, sizeof v->desk);
 	escape_replace(or_empty(s->desk_address), v->desk_address, sizeof v->desk_address);
 	escape_replace(or_empty(s->code), v->code, sizeof v->code);
 }
 
-/* The number of values of a field shown (SLIP_MAX_VALUES at most), and
- * the length of value i. */
+/* The number of values of a field shown: SLIP_MAX_VALUES at most. */
 static int nvalues(const struct field *fl)
 {
 	int n = 1;

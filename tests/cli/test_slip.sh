@@ -57,7 +57,7 @@ for v in "Fiche d'orientation" "France Services Maurepas" "11 place du Gros-Chê
 	"Le mercredi 18 novembre : 9 h–12 h et 14 h–17 h" "Téléphone : 02 99 28 01 01" \
 	"Courriel : maurepas@france-services-rennes.example" \
 	"https://france-services-rennes.example/maurepas" "Rendez-vous en ligne :$BOOK" \
-	"À apporter : $BRING" "Remis le mercredi 18 novembre 2026" \
+	"À apporter : $BRING" "Fiche remise le mercredi 18 novembre 2026" \
 	"par France Services du Blosne" "12 place de Zagreb, 35200 Rennes"; do
 	check "text holds « $v »" has "$T/full.txt" "$v"
 done
@@ -92,7 +92,7 @@ check "raw hours: no day's hours" sh -c '! grep -q "^Le mercredi" "$1"' x "$T/ou
 check "two websites: « Sites web », one a line" sh -c 'grep -qx "Sites web :" "$1" &&
 	grep -qx "  https://caf-35.example" "$1" && grep -qx "  https://caf-35.example/rendez-vous" "$1"' x "$T/out"
 run slip cd35-cdas-cleunay --date 2026-11-22
-check "--date: the day given" has "$T/out" "Remis le dimanche 22 novembre 2026"
+check "--date: the day given" has "$T/out" "Fiche remise le dimanche 22 novembre 2026"
 check "--date: that day's hours (closed on Sunday)" has "$T/out" "Le dimanche 22 novembre : fermé"
 check "public holidays closed are said" has "$T/out" "fermé les jours fériés"
 
