@@ -36,7 +36,7 @@ struct view {
 	char street[sizeof ((struct place *)0)->adresse];
 	char extra[sizeof ((struct place *)0)->complement_adresse];
 	char town[sizeof ((struct place *)0)->commune + 32];
-	char hours[HOURS_TEXT_MAX], today[HOURS_DAY_MAX];
+	char hours[HOURS_TEXT_MAX * 2], today[HOURS_DAY_MAX * 2];
 	char phone[64], tel[64];
 	char emails[sizeof ((struct place *)0)->courriels];
 	char webs[sizeof ((struct place *)0)->site_web];
@@ -117,6 +117,28 @@ void slip_phone(const char *tel, char *out, size_t size)
 	}
 }
 
+/* Hours with a no-break space (U+00A0) where a line must not break, as
+ * French writes them: "10 h", "18 h 30", "7 j/7". */
+static void keep_together(const char *in, char *out, size_t size)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; in[i] && used + 3 < size; i++) {
+		bool digit_before = i > 0 && in[i - 1] >= '0' && in[i - 1] <= '9';
+		bool unit_before = i > 1 && in[i - 1] == 'h' && in[i - 2] == ' ';
+		bool digit_after = in[i + 1] >= '0' && in[i + 1] <= '9';
+		bool unit_after = (in[i + 1] == 'h' || in[i + 1] == 'j') &&
+		                  (in[i + 2] == '\0' || strchr(" /\xe2,;", in[i + 2]));
+		if (in[i] == ' ' && ((digit_before && unit_after) || (unit_before && digit_after))) {
+			out[used++] = '\xc2';
+			out[used++] = '\xa0';
+		} else {
+			out[used++] = in[i];
+		}
+	}
+	out[used] = '\0';
+}
+
 static void build(struct view *v, const struct slip *s)
 {
 	const struct place *p = s->place;
@@ -134,14 +156,17 @@ static void build(struct view *v, const struct slip *s)
 
 	hours_parse(p->horaires, &h);
 	if (h.kind != HOURS_EMPTY) {
-		char text[HOURS_TEXT_MAX];
+		char text[HOURS_TEXT_MAX], safe[HOURS_TEXT_MAX];
 		hours_describe(&h, text, sizeof text);
-		escape_replace(text, v->hours, sizeof v->hours);
+		escape_replace(text, safe, sizeof safe);
+		keep_together(safe, v->hours, sizeof v->hours);
 		add_field(v, "Horaires", NULL, v->hours, false, LINK_NONE);
 	}
 	if (h.kind == HOURS_PARSED && s->date && date_parse(s->date, &d)) {
 		struct field *fl;
-		hours_day(&h, date_weekday(&d), v->today, sizeof v->today);
+		char text[HOURS_DAY_MAX];
+		hours_day(&h, date_weekday(&d), text, sizeof text);
+		keep_together(text, v->today, sizeof v->today);
 		if ((fl = add_field(v, "", NULL, v->today, false, LINK_NONE))) {
 			snprintf(fl->label_buf, sizeof fl->label_buf, "Le %s %d%s %s",
 			         weekdays[date_weekday(&d)], d.day, d.day == 1 ? "er" : "",

@@ -26,12 +26,13 @@ site = blosne
 address = 12 place de Zagreb, 35200 Rennes
 EOF
 
-# joined FILE: the slip's lines without their indent, joined by a space
-# (texts) and, for web addresses cut after a "/", by nothing.
+# has FILE TEXT: the slip's lines without their indent and with plain
+# spaces for no-break ones, joined by a space (texts) or, for web addresses
+# cut after a "/", by nothing, hold TEXT.
 has() {
 	python3 - "$1" "$2" <<'PY'
 import sys
-lines = [l.strip() for l in open(sys.argv[1], encoding="utf-8").read().split("\n")]
+lines = [l.strip() for l in open(sys.argv[1], encoding="utf-8").read().replace("\u00a0", " ").split("\n")]
 want = sys.argv[2]
 sys.exit(0 if want in " ".join(lines) or want in "".join(lines) else 1)
 PY
@@ -83,6 +84,11 @@ for name in sys.argv[1:]:
         if l.endswith(" :") and not lines[i + 1].startswith("  "):
             sys.exit(1)
 PY
+
+# "samedi 10 h–12 h" at the end of a line: never cut inside "10 h".
+run slip asso-clic-et-lien
+check "text: no line cut inside « 10 h »" sh -c '! grep -q "^ *h[ –]" "$1"' x "$T/out"
+check "text: « 10 h–12 h » whole" has "$T/out" "samedi 10 h–12 h"
 
 # Hours outside the subset, several websites.
 run slip caf35-rennes

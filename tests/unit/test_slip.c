@@ -115,6 +115,22 @@ static char *written(const struct slip *s, bool html)
 	return buf;
 }
 
+/* No-break spaces (U+00A0) as plain ones, in place. */
+static void plain(char *s)
+{
+	size_t to = 0;
+
+	for (size_t i = 0; s[i]; i++) {
+		if (s[i] == '\xc2' && s[i + 1] == '\xa0') {
+			s[to++] = ' ';
+			i++;
+		} else {
+			s[to++] = s[i];
+		}
+	}
+	s[to] = '\0';
+}
+
 static void test_text(void)
 {
 	struct place *p = sample();
@@ -128,6 +144,8 @@ static void test_text(void)
 	CHECK_INT(widest, 42);
 	free(out);
 	out = written(&s, false);
+	CHECK(strstr(out, "14\u00a0h–18\u00a0h\u00a030") != NULL);
+	plain(out);
 	CHECK(strstr(out, "Horaires : du lundi au vendredi, 9 h–12 h") != NULL);
 	CHECK(strstr(out, "Le samedi 21 novembre : 8 h 30–12 h\n") != NULL);
 	CHECK(strstr(out, "Téléphone : 02 99 12 34 56\n") != NULL);
