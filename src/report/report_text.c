@@ -101,19 +101,7 @@ static void figure_line(FILE *f, const char *name, const char *value)
 /* Words cut to lines of `width` columns, each starting with `indent`. */
 static void wrapped(FILE *f, const char *indent, const char *s, int width)
 {
-	while (*s) {
-		size_t fit = text_fit(s, width, NULL), cut = fit;
-		if (s[fit]) {
-			while (cut > 0 && s[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = fit;
-		}
-		fprintf(f, "%s%.*s\n", indent, (int)cut, s);
-		s += cut;
-		while (*s == ' ')
-			s++;
-	}
+	text_put_wrapped(f, indent, s, width, NULL);
 }
 
 /* One line per code: label, count (or time), share of d->total, bar; rows
