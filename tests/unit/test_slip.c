@@ -8,6 +8,7 @@
 #include <string.h>
 #include "carnet/model/escape.h"
 #include "carnet/model/text.h"
+#include "carnet/model/place.h"
 #include "carnet/report/slip.h"
 #include "harness.h"
 
@@ -66,19 +67,19 @@ static void test_phone(void)
 {
 	char out[64];
 
-	slip_phone("+33299123456", out, sizeof out);
+	place_phone_display("+33299123456", out, sizeof out);
 	CHECK_STR(out, "02 99 12 34 56");
-	slip_phone("+33612345678", out, sizeof out);
+	place_phone_display("+33612345678", out, sizeof out);
 	CHECK_STR(out, "06 12 34 56 78");
-	slip_phone("+262262123456", out, sizeof out);
+	place_phone_display("+262262123456", out, sizeof out);
 	CHECK_STR(out, "02 62 12 34 56");
-	slip_phone("+687281234", out, sizeof out);
+	place_phone_display("+687281234", out, sizeof out);
 	CHECK_STR(out, "+687 28 12 34");
-	slip_phone("3949", out, sizeof out);
+	place_phone_display("3949", out, sizeof out);
 	CHECK_STR(out, "3949");
-	slip_phone("+3329912", out, sizeof out);
+	place_phone_display("+3329912", out, sizeof out);
 	CHECK_STR(out, "+3329912");
-	slip_phone("", out, sizeof out);
+	place_phone_display("", out, sizeof out);
 	CHECK_STR(out, "");
 }
 

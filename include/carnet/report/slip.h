@@ -37,10 +37,6 @@ struct slip {
 void slip_write_text(FILE *f, const struct slip *s);
 void slip_write_html(FILE *f, const struct slip *s);
 
-/* A phone number of the standard as French people write it: "+33299123456"
- * is "02 99 12 34 56" (and so for the overseas departments: "+262262…" is
- * "02 62…"), "+687281234" is "+687 28 12 34"; anything else as it is. */
-void slip_phone(const char *tel, char *out, size_t size);
 /* The font size, in points, of the HTML slip: SLIP_MAX_PT for usual texts,
  * smaller as they grow so that the page stays one A5 sheet (SLIP_MIN_PT at
  * least: enough for every field at its longest). */
