@@ -7,6 +7,7 @@
 #include "carnet/model/ids.h"
 #include "carnet/report/activity.h"
 #include "carnet/report/referral.h"
+#include "carnet/report/referral_place.h"
 #include "carnet/report/profile.h"
 #include "carnet/report/report.h"
 #include "carnet/store/visit_store.h"
@@ -552,6 +553,8 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 		rc = activity_compute(st, ls, r, err);
 	if (!rc)
 		rc = referral_compute(st, ls, r, err);
+	if (!rc)
+		rc = referral_places_compute(st, ls, r, err);
 	if (!rc && f->by != BY_NONE)
 		rc = group_codes(st, f, &groups, err);
 	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rpv; DROP TABLE IF EXISTS temp.rpp",
@@ -836,6 +839,7 @@ void report_free(struct report *r)
 	cross_free(&r->posture_by_organism);
 	cross_free(&r->went_by_to);
 	cross_free(&r->went_by_how);
+	referral_places_free(&r->places);
 }
 
 const char *report_group_code(const struct report *r, int g)
