@@ -201,7 +201,8 @@ int referral_places_compute(struct store *st, const struct lists *ls, struct rep
 	}
 	rc = report_query_done(st, stmt, rc, ok, err);
 	p->d.total = report_referrals(r);
-	if (rc == CN_OK && rows_make(p, ls, &es, &unknown, &none) != CN_OK)
+	/* Without any place, no row at all: the report stays as it was. */
+	if (rc == CN_OK && p->placed && rows_make(p, ls, &es, &unknown, &none) != CN_OK)
 		rc = cn_err_set(err, CN_EDB, "mémoire insuffisante");
 	entries_free(&es);
 	dist_free(&unknown.went);
