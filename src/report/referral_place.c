@@ -4,19 +4,6 @@
 #include <string.h>
 #include "carnet/report/referral_place.h"
 
-/* One place (or the unknown ones together, or none) as read. */
-struct entry {
-	char *uid, *nom, *commune;  /* NULL for the rows that are no place */
-	bool known;
-	long n;
-	struct dist went;
-};
-
-struct entries {
-	int n;
-	struct entry *e;
-};
-
 static char *dup(const char *s)
 {
 	size_t len = strlen(s) + 1;
@@ -27,34 +14,71 @@ static char *dup(const char *s)
 	return d;
 }
 
-static void entries_free(struct entries *es)
+void place_tally_init(struct place_tally *t, const struct lists *ls)
 {
-	for (int i = 0; i < es->n; i++) {
-		free(es->e[i].uid);
-		free(es->e[i].nom);
-		free(es->e[i].commune);
-		dist_free(&es->e[i].went);
-	}
-	free(es->e);
-	memset(es, 0, sizeof *es);
+	memset(t, 0, sizeof *t);
+	t->ls = ls;
+	dist_init(&t->unknown.went, ls, L_ORIENTATION_SUITE);
+	dist_init(&t->none.went, ls, L_ORIENTATION_SUITE);
 }
 
-static struct entry *entry_new(struct entries *es, const struct lists *ls)
+static void entry_free(struct place_entry *e)
 {
-	struct entry *more = realloc(es->e, sizeof *more * (size_t)(es->n + 1));
+	free(e->uid);
+	free(e->nom);
+	free(e->commune);
+	dist_free(&e->went);
+}
+
+void place_tally_free(struct place_tally *t)
+{
+	for (int i = 0; i < t->n; i++)
+		entry_free(&t->e[i]);
+	free(t->e);
+	entry_free(&t->unknown);
+	entry_free(&t->none);
+	memset(t, 0, sizeof *t);
+}
+
+static struct place_entry *entry_new(struct place_tally *t)
+{
+	struct place_entry *more = realloc(t->e, sizeof *more * (size_t)(t->n + 1));
 
 	if (!more)
 		return NULL;
-	es->e = more;
-	memset(&es->e[es->n], 0, sizeof es->e[es->n]);
-	dist_init(&es->e[es->n].went, ls, L_ORIENTATION_SUITE);
-	return &es->e[es->n++];
+	t->e = more;
+	memset(&t->e[t->n], 0, sizeof t->e[t->n]);
+	dist_init(&t->e[t->n].went, t->ls, L_ORIENTATION_SUITE);
+	return &t->e[t->n++];
+}
+
+int place_tally_add(struct place_tally *t, const char *uid, bool known, const char *nom,
+                    const char *commune, const char *went, long n)
+{
+	struct place_entry *e;
+
+	if (!uid[0])
+		e = &t->none;
+	else if (!known)
+		e = &t->unknown;
+	else if (t->n && strcmp(t->e[t->n - 1].uid, uid) == 0)
+		e = &t->e[t->n - 1];
+	else if (!(e = entry_new(t)) || !(e->uid = dup(uid)) || !(e->nom = dup(nom)) ||
+	         !(e->commune = dup(commune)))
+		return CN_EDB;
+	e->n += n;
+	if (uid[0])
+		t->placed += n;
+	if (!went[0])
+		return CN_OK;
+	e->went.total += n;
+	return dist_add(&e->went, went, n);
 }
 
 /* Most referred first, then by name, commune and uid. */
 static int by_count(const void *a, const void *b)
 {
-	const struct entry *x = a, *y = b;
+	const struct place_entry *x = a, *y = b;
 	int c;
 
 	if (x->n != y->n)
@@ -67,7 +91,7 @@ static int by_count(const void *a, const void *b)
 /* Adds a row to p: label (copied), the place's texts (taken, NULL for no
  * place), its count and follow-through (added to the row's). */
 static int row_add(struct report_places *p, const struct lists *ls, const char *code,
-                   const char *label, struct entry *e)
+                   const char *label, struct place_entry *e)
 {
 	int i = p->d.n;
 	void *more;
@@ -109,7 +133,7 @@ static int row_add(struct report_places *p, const struct lists *ls, const char *
 }
 
 /* Adds `from` into `to` (the rows put together as « autres lieux »). */
-static int entry_merge(struct entry *to, const struct entry *from)
+static int entry_merge(struct place_entry *to, const struct place_entry *from)
 {
 	to->n += from->n;
 	to->went.total += from->went.total;
@@ -121,16 +145,16 @@ static int entry_merge(struct entry *to, const struct entry *from)
 
 /* The rows of p from the entries read: the places, the others together,
  * the unknown ones, the referrals without a place. */
-static int rows_make(struct report_places *p, const struct lists *ls, struct entries *es,
-                     struct entry *unknown, struct entry *none)
+static int rows_make(struct report_places *p, struct place_tally *t)
 {
-	struct entry others = {0};
+	const struct lists *ls = t->ls;
+	struct place_entry others = {0};
 	int rc = CN_OK, nplaces = 0;
 
 	dist_init(&others.went, ls, L_ORIENTATION_SUITE);
-	qsort(es->e, (size_t)es->n, sizeof *es->e, by_count);
-	for (int i = 0; i < es->n && rc == CN_OK; i++) {
-		struct entry *e = &es->e[i];
+	qsort(t->e, (size_t)t->n, sizeof *t->e, by_count);
+	for (int i = 0; i < t->n && rc == CN_OK; i++) {
+		struct place_entry *e = &t->e[i];
 		char code[CODE_MAX], label[512];
 		if (i >= REPORT_TOP_PLACES) {
 			rc = entry_merge(&others, e);
@@ -142,74 +166,27 @@ static int rows_make(struct report_places *p, const struct lists *ls, struct ent
 	}
 	if (rc == CN_OK && others.n)
 		rc = row_add(p, ls, "autres_lieux", "autres lieux", &others);
-	if (rc == CN_OK && unknown->n)
-		rc = row_add(p, ls, "lieu_inconnu", "lieu inconnu de cet annuaire", unknown);
-	if (rc == CN_OK && none->n)
-		rc = row_add(p, ls, "sans_lieu", "sans lieu de l'annuaire", none);
+	if (rc == CN_OK && t->unknown.n)
+		rc = row_add(p, ls, "lieu_inconnu", "lieu inconnu de cet annuaire", &t->unknown);
+	if (rc == CN_OK && t->none.n)
+		rc = row_add(p, ls, "sans_lieu", "sans lieu de l'annuaire", &t->none);
 	dist_free(&others.went);
 	return rc;
 }
 
-int referral_places_compute(struct store *st, const struct lists *ls, struct report *r,
-                            struct cn_err *err)
+int place_tally_finish(struct place_tally *t, struct report_places *p, long referrals)
 {
-	/* Grouped first, then joined: one look-up in the directory for each
-	 * place, not for each visit. */
-	sqlite3_stmt *stmt = report_prepare_period(
-		st,
-		"SELECT g.place, p.uid IS NOT NULL, coalesce(p.nom, ''), coalesce(p.commune, ''),"
-		" g.went, g.n FROM (SELECT coalesce(v.referral_place, '') AS place,"
-		" coalesce(v.referral_went, '') AS went, count(*) AS n FROM visit v WHERE "
-		REPORT_IN_PERIOD " AND coalesce(v.referred_to, '') <> '' GROUP BY 1, 2) g"
-		" LEFT JOIN place p ON p.uid = g.place ORDER BY 1",
-		&r->f, err);
-	struct report_places *p = &r->places;
-	struct entries es = {0};
-	struct entry unknown = {0}, none = {0};
-	int rc, ok = CN_OK;
+	int rc = CN_OK, known = t->ls->l[L_ORIENTATION_SUITE].n;
 
-	dist_init(&unknown.went, ls, L_ORIENTATION_SUITE);
-	dist_init(&none.went, ls, L_ORIENTATION_SUITE);
-	if (!stmt)
-		return CN_EDB;
-	while (ok == CN_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *uid = report_column_text(stmt, 0), *went = report_column_text(stmt, 4);
-		long n = sqlite3_column_int64(stmt, 5);
-		struct entry *e;
-
-		if (!uid[0])
-			e = &none;
-		else if (!sqlite3_column_int(stmt, 1))
-			e = &unknown;
-		else if (es.n && strcmp(es.e[es.n - 1].uid, uid) == 0)
-			e = &es.e[es.n - 1];
-		else if ((e = entry_new(&es, ls)) &&
-		         (!(e->uid = dup(uid)) || !(e->nom = dup(report_column_text(stmt, 2))) ||
-		          !(e->commune = dup(report_column_text(stmt, 3)))))
-			e = NULL;
-		if (!e) {
-			ok = CN_EDB;
-			break;
-		}
-		e->n += n;
-		if (uid[0])
-			p->placed += n;
-		if (went[0]) {
-			e->went.total += n;
-			ok = dist_add(&e->went, went, n);
-		}
-	}
-	rc = report_query_done(st, stmt, rc, ok, err);
-	p->d.total = report_referrals(r);
+	p->placed = t->placed;
+	p->d.total = referrals;
 	/* Without any place, no row at all: the report stays as it was. */
-	if (rc == CN_OK && p->placed && rows_make(p, ls, &es, &unknown, &none) != CN_OK)
-		rc = cn_err_set(err, CN_EDB, "mémoire insuffisante");
-	entries_free(&es);
-	dist_free(&unknown.went);
-	dist_free(&none.went);
+	if (t->placed)
+		rc = rows_make(p, t);
+	place_tally_free(t);
 	if (rc == CN_OK)
 		for (int i = 0; i < p->went.n; i++)
-			dist_sort(&p->went.row[i], ls->l[L_ORIENTATION_SUITE].n, NULL, NULL);
+			dist_sort(&p->went.row[i], known, NULL, NULL);
 	return rc;
 }
 

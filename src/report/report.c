@@ -553,8 +553,6 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 		rc = activity_compute(st, ls, r, err);
 	if (!rc)
 		rc = referral_compute(st, ls, r, err);
-	if (!rc)
-		rc = referral_places_compute(st, ls, r, err);
 	if (!rc && f->by != BY_NONE)
 		rc = group_codes(st, f, &groups, err);
 	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rpv; DROP TABLE IF EXISTS temp.rpp",
