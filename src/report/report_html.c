@@ -161,7 +161,7 @@ static void table_html(struct html_ctx *c, const struct item *it)
 	 * page: the first with the totals, the next ones with the groups that
 	 * follow. A short table stays whole on its page, with its title. */
 	do {
-		int to = groups_fitting(c, from);
+		int to = t->no_groups ? 0 : groups_fitting(c, from);
 		fprintf(f, "<div class=\"%s\">\n<h3>", n <= 20 ? "small" : "long");
 		html_escape(f, t->title);
 		if (from)
@@ -199,7 +199,7 @@ static void table_html(struct html_ctx *c, const struct item *it)
 		if (to < c->r->ngroups)
 			fputs("</div>\n", f);
 		from = to;
-	} while (from < c->r->ngroups);
+	} while (!t->no_groups && from < c->r->ngroups);
 	if (t->note) {
 		fputs("<p class=\"note\">", f);
 		html_escape(f, t->note);
@@ -232,7 +232,7 @@ static void cross_html(struct html_ctx *c, const struct item *it)
 		if (!n)
 			continue;
 		fputs("<tr><td class=\"l\">", f);
-		html_escape(f, lists_label(c->ls, it->list, it->cross->code[i]));
+		html_escape(f, report_cross_label(c->ls, it->list, it->cross, i));
 		number_fr(row->total, s, sizeof s);
 		fprintf(f, "</td><td class=\"n\">%s</td>", s);
 		for (int k = 0; k < postures->n && k < n; k++) {

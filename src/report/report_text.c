@@ -197,7 +197,7 @@ static void cross_lines(struct text_ctx *c, const struct item *it)
 		shares_tenths(x->row[i].count, x->row[i].n < 64 ? x->row[i].n : 64, x->row[i].total,
 		              tenths);
 		fputs("    ", c->f);
-		text_put_cell(c->f, lists_label(c->ls, it->list, x->code[i]), 30);
+		text_put_cell(c->f, report_cross_label(c->ls, it->list, x, i), 30);
 		(void)buf;
 		for (int k = 0; k < postures->n && k < 4 && k < x->row[i].n; k++) {
 			percent_fr(tenths[k], share, sizeof share);
