@@ -44,50 +44,23 @@ static int cloexec_pipe(int fds[2])
 	return 0;
 }
 
-/* Writes everything, but for a reader that went away (EPIPE). */
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return errno;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-static int failed(char *msg, size_t size, int rc, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static int failed(char *msg, size_t size, int rc, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, size, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
-/* Sends data to fd within the deadline (a monotonic time, 0 for none):
- * 0, an errno, or ETIMEDOUT. */
+/* Writes everything to fd within the deadline (a monotonic time, 0 for
+ * none): 0, an errno (EPIPE: the reader went away), or ETIMEDOUT. */
 static int send_data(int fd, const char *data, size_t len, double deadline)
 {
-	if (deadline <= 0)
-		return write_all(fd, data, len);
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	if (deadline > 0)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	while (len > 0) {
-		struct pollfd pfd = {.fd = fd, .events = POLLOUT};
-		double left = deadline - now_s();
 		ssize_t n;
 
-		if (left <= 0)
-			return ETIMEDOUT;
-		if (poll(&pfd, 1, (int)(left * 1000) + 1) < 0 && errno != EINTR)
-			return errno;
+		if (deadline > 0) {
+			struct pollfd pfd = {.fd = fd, .events = POLLOUT};
+			double left = deadline - now_s();
+			if (left <= 0)
+				return ETIMEDOUT;
+			if (poll(&pfd, 1, (int)(left * 1000) + 1) < 0 && errno != EINTR)
+				return errno;
+		}
 		n = write(fd, data, len);
 		if (n < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
@@ -115,6 +88,19 @@ static bool wait_child(pid_t pid, int *status, double deadline)
 			nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
 		}
 	}
+}
+
+static int failed(char *msg, size_t size, int rc, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int failed(char *msg, size_t size, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, size, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 int printer_run(const char *command, const char *data, size_t len,
