@@ -143,3 +143,12 @@ int app_report(struct app *app, int status, const char *option, const struct cn_
 		return app_fail(app, cn_exit_status(status), "%s : %s", option, err->msg);
 	return app_fail(app, cn_exit_status(status), "%s", err->msg);
 }
+
+const char *app_desk_name(const struct app *app)
+{
+	if (app->cfg.desk_name[0])
+		return app->cfg.desk_name;
+	if (!app->cfg.site[0] || strcmp(app->cfg.site, DEFAULT_SITE_CODE) == 0)
+		return "";
+	return lists_label(&app->cfg.lists, L_SITE, app->cfg.site);
+}

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "carnet/cli/cli.h"
-#include "carnet/cli/output.h"
+#include "carnet/app/output.h"
 #include "carnet/store/exchange_row.h"
 #include "carnet/store/person_store.h"
 #include "carnet/store/record.h"

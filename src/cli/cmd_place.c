@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "carnet/cli/cli.h"
-#include "carnet/cli/output.h"
+#include "carnet/app/output.h"
 #include "carnet/cli/place_opts.h"
 #include "carnet/cli/place_print.h"
 #include "carnet/exchange/place_csv.h"

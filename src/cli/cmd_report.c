@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "carnet/cli/cli.h"
-#include "carnet/cli/output.h"
+#include "carnet/app/output.h"
 #include "carnet/report/activity.h"
 #include "carnet/report/report_write.h"
 

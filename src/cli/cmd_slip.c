@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet slip: the slip (fiche d'orientation) a person referred to a place
  * of the directory takes away, written out or sent to the desk's printer. */
-#define _GNU_SOURCE /* open_memstream */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include "carnet/cli/cli.h"
-#include "carnet/cli/output.h"
-#include "carnet/cli/printer.h"
-#include "carnet/cli/sheet.h"
+#include "carnet/app/output.h"
+#include "carnet/app/printer.h"
 #include "carnet/model/person.h"
 #include "carnet/report/slip.h"
 #include "carnet/store/person_store.h"
@@ -36,17 +34,6 @@ const char usage_slip[] =
 	"Le nom du poste est [desk] name, sinon le libellé du site du poste ; [desk]\n"
 	"address s'y ajoute (voir carnet.ini(5)).\n";
 
-/* The desk's name: [desk] name, or its site's label ("" for the site that
- * stands in when the configuration names none). */
-static const char *desk_name(const struct app *app)
-{
-	if (app->cfg.desk_name[0])
-		return app->cfg.desk_name;
-	if (strcmp(app->cfg.site, DEFAULT_SITE_CODE) == 0)
-		return "";
-	return sheet_label(&app->cfg.lists, L_SITE, app->cfg.site);
-}
-
 static void write_slip(FILE *f, const struct slip *s, bool html)
 {
 	if (html)
@@ -58,18 +45,12 @@ static void write_slip(FILE *f, const struct slip *s, bool html)
 /* The slip sent to [desk] printer. */
 static int print_slip(struct app *app, const struct slip *s, bool html)
 {
-	char *data = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&data, &len);
+	char *data;
+	size_t len;
 	int rc;
 
-	if (!mem)
+	if (!slip_to_memory(s, html, &data, &len))
 		return app_fail(app, EXIT_DB, "mémoire insuffisante");
-	write_slip(mem, s, html);
-	if (fclose(mem) != 0) {
-		free(data);
-		return app_fail(app, EXIT_DB, "mémoire insuffisante");
-	}
 	rc = printer_send(app, "--print", app->cfg.printer, data, len);
 	free(data);
 	if (rc == EXIT_OK)
@@ -148,7 +129,7 @@ int cmd_slip(struct app *app, int argc, char **argv)
 		rc = app_report(app, rc, "--code", &err);
 		goto done;
 	}
-	s = (struct slip){p, date, desk_name(app), app->cfg.desk_address,
+	s = (struct slip){p, date, app_desk_name(app), app->cfg.desk_address,
 	                  code[0] ? person->code : NULL};
 	if (print) {
 		rc = print_slip(app, &s, html);

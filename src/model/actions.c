@@ -37,6 +37,10 @@ const struct action_def action_table[ACT_COUNT] = {
 	 "Bilan d'activité du mois du jour affiché ([ et ] changent de mois)", LIST("b")},
 	{ACT_ASIDE, "drafts", "brouillons",
 	 "Reprendre une saisie mise de côté ou abandonnée (les dix dernières)", LIST("r")},
+	{ACT_SLIP, "slip", "fiche",
+	 "Fiche d'orientation du lieu du passage : imprimée ou en HTML ; code de l'usager "
+	 "sur demande",
+	 LIST("f")},
 	{ACT_SAVE, "save", "enregistrer",
 	 "Enregistrer la saisie, de n'importe quel champ, dès que les champs obligatoires "
 	 "sont remplis",

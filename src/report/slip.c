@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -414,4 +415,24 @@ void slip_write_html(FILE *f, const struct slip *s)
 	}
 	fputs("</body>\n</html>\n", f);
 	free(v);
+}
+
+bool slip_to_memory(const struct slip *s, bool html, char **data, size_t *len)
+{
+	FILE *mem;
+
+	*data = NULL;
+	*len = 0;
+	if (!(mem = open_memstream(data, len)))
+		return false;
+	if (html)
+		slip_write_html(mem, s);
+	else
+		slip_write_text(mem, s);
+	if (fclose(mem) != 0) {
+		free(*data);
+		*data = NULL;
+		return false;
+	}
+	return true;
 }

@@ -11,6 +11,8 @@
 #include "carnet/screen/view_today.h"
 #include "carnet/model/clock.h"
 #include "carnet/store/visit_store.h"
+#include "carnet/store/place_store.h"
+#include "carnet/screen/slip_give.h"
 #include "carnet/store/workshop_store.h"
 #include "carnet/store/worktime_store.h"
 
@@ -687,6 +689,50 @@ static void edit_selected(struct ui *ui, struct today *t)
 		view_form_visit(ui, visit_of(t, it));
 }
 
+/* The slip of the selected visit's place of the directory, dated the
+ * visit's day; the person's code on it only when they want it. */
+static void slip_selected(struct ui *ui, struct today *t)
+{
+	const struct item *it = selected(t);
+	char date[DATE_LEN], code[PCODE_MAX], uid[ID_LEN], msg[1600];
+	struct place *p;
+	struct cn_err err;
+	int rc;
+
+	if (!it) {
+		ui_status(ui, true, "Aucune ligne sélectionnée");
+		return;
+	}
+	if (it->kind != DRAFT_VISIT) {
+		ui_status(ui, true, "La fiche d'orientation est celle d'un passage : sélectionnez un "
+		                    "passage orienté vers un lieu de l'annuaire");
+		return;
+	}
+	/* Copied: the list may be read again while the question waits. */
+	memcpy(date, visit_of(t, it)->date, sizeof date);
+	memcpy(code, visit_of(t, it)->person, sizeof code);
+	memcpy(uid, visit_of(t, it)->referral_place, sizeof uid);
+	if (!(p = malloc(sizeof *p))) {
+		ui_status(ui, true, "mémoire insuffisante");
+		return;
+	}
+	if (!uid[0] || place_get_by_uid(ui->app->st, uid, p, &err) != CN_OK || p->deleted[0]) {
+		ui_status(ui, true, "Ce passage n'a pas de lieu de l'annuaire : choisissez-le dans "
+		                    "Lieu d'orientation");
+		free(p);
+		return;
+	}
+	if (code[0] && !ui_confirm(ui, "Ajouter le code de l'usager sur la fiche ?"))
+		code[0] = '\0';
+	if (ui->app->cfg.printer[0]) {
+		ui_status(ui, false, "Envoi de la fiche à « %s »…", ui->app->cfg.printer);
+		ui_draw(ui);
+	}
+	rc = slip_give(ui->app, p, date, code, msg, sizeof msg);
+	free(p);
+	ui_status(ui, rc != EXIT_OK, "%s", msg);
+}
+
 static void search_key(struct ui *ui, struct today *t, int code, bool is_char)
 {
 	size_t len = strlen(t->search);
@@ -787,6 +833,9 @@ static void today_key(struct ui *ui, struct view *v, int code, bool is_char, enu
 		break;
 	case ACT_ASIDE:
 		view_aside_open(ui);
+		break;
+	case ACT_SLIP:
+		slip_selected(ui, t);
 		break;
 	default:
 		break;

@@ -85,7 +85,8 @@ on_screen "80x24: the help opens" "Liste du jour"
 not_on_screen "80x24: the last action is below the screen" "Compléter ou modifier le profil"
 on_screen "80x24: the help says how much is below" "de plus"
 keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down \
-	Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+	Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down \
+	Down Down Down Down
 on_screen "80x24: Down scrolls to the last action" "Compléter ou modifier le profil"
 on_screen "80x24: and says how much is above" "↑"
 keys q

@@ -34,6 +34,9 @@ int app_open(struct app *app);
  * exist is "base introuvable" (exit 3), never created. */
 int app_open_existing(struct app *app);
 void app_close(struct app *app);
+/* The desk's name: [desk] name, or its site's label ("" for the site that
+ * stands in when the configuration names none). */
+const char *app_desk_name(const struct app *app);
 
 /* Prints "carnet: message" on app->err and returns `code`. */
 int app_fail(struct app *app, int code, const char *fmt, ...)

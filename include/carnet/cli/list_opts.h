@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "carnet/app/app.h"
-#include "carnet/cli/output.h"
+#include "carnet/app/output.h"
 #include "carnet/store/visit_store.h"
 
 enum list_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_XLSX };

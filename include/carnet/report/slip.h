@@ -15,6 +15,7 @@
 #ifndef CARNET_SLIP_H
 #define CARNET_SLIP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include "carnet/model/place.h"
@@ -36,6 +37,9 @@ struct slip {
 
 void slip_write_text(FILE *f, const struct slip *s);
 void slip_write_html(FILE *f, const struct slip *s);
+/* The slip, text or HTML, in *data (malloc'ed, *len bytes); false when
+ * memory runs out. */
+bool slip_to_memory(const struct slip *s, bool html, char **data, size_t *len);
 
 /* The font size, in points, of the HTML slip: SLIP_MAX_PT for usual texts,
  * smaller as they grow so that the page stays one A5 sheet (SLIP_MIN_PT at

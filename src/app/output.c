@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "carnet/cli/output.h"
+#include "carnet/app/output.h"
 
 /* The first 16 bytes of every SQLite database. */
 static bool is_sqlite(const char *path)
