@@ -66,6 +66,9 @@ static const struct fdef visit_fields[] = {
 	 false, 0},
 	{"Orienté vers", FK_CHOICE, L_ORIENTE_VERS, false, VF(referred_to), VF_REFERRED_TO, false,
 	 false, 0},
+	/* Right after "Orienté vers", and shown only once it is answered. */
+	{"Comment", FK_CHOICE, L_ORIENTATION_MODE, false, VF(referral_how), VF_REFERRAL_HOW, false,
+	 false, 0},
 	{"Lieu d'orientation", FK_TEXT, -1, false, VF(referred_place), VF_REFERRED_PLACE, false,
 	 false, PLACE_MAX_CHARS},
 	{"Urgent", FK_FLAG, -1, false, VF(urgent), VF_URGENT, false, false, 0},
@@ -126,7 +129,10 @@ static const struct fdef worktime_fields[] = {
 };
 
 #define NELEM(a) ((int)(sizeof a / sizeof a[0]))
-#define FIELDS_MAX NELEM(workshop_fields)
+/* The most fields a form has. */
+#define FIELDS_MAX                                                                 \
+	(NELEM(workshop_fields) > NELEM(visit_fields) ? NELEM(workshop_fields)    \
+	                                              : NELEM(visit_fields))
 
 /* Quick picks of the duration field, on the keys a, b, c…; the desk's own
  * habits follow on j, k, l (the fixed keys never move). */
@@ -190,6 +196,13 @@ static const struct fdef *def(struct form *f)
 
 #define AT(f, d, type) ((type *)((char *)record(f) + (d)->off))
 
+/* A field that only means something with another: "Comment" (how the
+ * person was referred) is shown once "Orienté vers" is answered. */
+static bool visible(struct form *f, int i)
+{
+	return !(f->is_visit && f->defs[i].field == VF_REFERRAL_HOW && !f->d.v.referred_to[0]);
+}
+
 static const struct lists *lists_of(struct ui *ui)
 {
 	return &ui->app->cfg.lists;
@@ -250,6 +263,8 @@ static void focus(struct ui *ui, struct form *f, int field)
 	const struct fdef *d;
 
 	f->field = (field + f->ndefs) % f->ndefs;
+	while (!visible(f, f->field))
+		f->field = (f->field + 1) % f->ndefs;
 	d = def(f);
 	f->input[0] = '\0';
 	f->typing = false;
@@ -357,8 +372,19 @@ static bool commit_input(struct ui *ui, struct form *f)
 
 static void move_field(struct ui *ui, struct form *f, int delta)
 {
+	int to = f->field + delta;
+
+	while (!visible(f, (to + f->ndefs) % f->ndefs))
+		to += delta;
 	if (commit_input(ui, f))
-		focus(ui, f, f->field + delta);
+		focus(ui, f, to);
+}
+
+/* "Orienté vers" cleared: how the person was referred goes with it. */
+static void drop_hidden(struct form *f)
+{
+	if (f->is_visit && !f->d.v.referred_to[0])
+		f->d.v.referral_how[0] = '\0';
 }
 
 /* ------------------------------------------------------------ answers */
@@ -399,6 +425,7 @@ static void clear_field(struct ui *ui, struct form *f)
 	switch (d->kind) {
 	case FK_CHOICE:
 		AT(f, d, char)[0] = '\0';
+		drop_hidden(f);
 		break;
 	case FK_MULTI:
 		AT(f, d, struct codeset)->n = 0;
@@ -1080,6 +1107,8 @@ static void underline_letter(int y, int x, const char *label, char key, attr_t a
  * multi-valued field, so that every chosen value shows. */
 static int field_lines(struct form *f, const struct fdef *d)
 {
+	if (!visible(f, (int)(d - f->defs)))
+		return 0;
 	if (d->kind == FK_MULTI && AT(f, d, struct codeset)->n > 1)
 		return AT(f, d, struct codeset)->n;
 	return 1;
@@ -1105,6 +1134,8 @@ static void draw_fields(struct ui *ui, struct form *f, int label_w, int value_w)
 		char label[64];
 		attr_t a = i == f->field ? A_REVERSE : 0;
 
+		if (n == 0)
+			continue;
 		if (y + n - 1 > last) {
 			for (; i < f->ndefs; i++)
 				below += field_lines(f, &f->defs[i]);
@@ -1251,7 +1282,7 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 		/* Alt + a field's letter, or the jump key then the letter. */
 		f->jumping = false;
 		for (int i = 0; is_char && i < f->ndefs; i++)
-			if (f->jump[i] && f->jump[i] == code) {
+			if (f->jump[i] && f->jump[i] == code && visible(f, i)) {
 				if (f->ch.filtering)
 					choices_filter_stop(&f->ch);
 				if (commit_input(ui, f))
@@ -1437,10 +1468,19 @@ static void load_habits(struct ui *ui, struct form *f)
 		f->nhabits = 0;
 }
 
+/* A field given its jump letter after the others: added later, it never
+ * takes the letter an older field had ("Comment" would take Médiateur's m). */
+static bool late_key(const struct fdef *defs, int i)
+{
+	return defs == visit_fields && defs[i].field == VF_REFERRAL_HOW;
+}
+
 static struct form *new_form(enum form_kind kind)
 {
 	struct form *f = calloc(1, sizeof *f);
 	const char *labels[FIELDS_MAX];
+	char keys[FIELDS_MAX];
+	int order[FIELDS_MAX], n = 0;
 
 	if (!f)
 		return NULL;
@@ -1470,10 +1510,17 @@ static struct form *new_form(enum form_kind kind)
 		draft_init(&f->d, kind == FORM_WORKSHOP   ? DRAFT_WORKSHOP
 		                  : kind == FORM_WORKTIME ? DRAFT_WORKTIME
 		                                          : DRAFT_VISIT);
-	for (int i = 0; i < f->ndefs; i++)
-		labels[i] = f->defs[i].label;
+	/* The late fields last, so that the older fields keep their letters. */
+	for (int late = 0; late < 2; late++)
+		for (int i = 0; i < f->ndefs; i++)
+			if (late_key(f->defs, i) == (late == 1)) {
+				order[n] = i;
+				labels[n++] = f->defs[i].label;
+			}
 	/* Letters of the labels only: digits would not be seen. */
-	hotkeys_assign(NULL, labels, f->ndefs, "123456789", f->jump);
+	hotkeys_assign(NULL, labels, f->ndefs, "123456789", keys);
+	for (int i = 0; i < f->ndefs; i++)
+		f->jump[order[i]] = keys[i];
 	return f;
 }
 
