@@ -293,7 +293,7 @@ static void focus(struct ui *ui, struct form *f, int field)
 		text_copy(f->input, sizeof f->input, AT(f, d, char));
 		break;
 	case FK_PERSON:
-		person_panel_open(&f->pp, ui, f->d.v.person, f->d.person_new);
+		person_panel_open(&f->pp, ui, f->d.v.person, f->d.person_new, f->d.v.date);
 		break;
 	default:
 		break;
@@ -1358,6 +1358,19 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 			return;
 		case ACT_HELP:
 			view_help_open(ui, CTX_FORM);
+			return;
+		case ACT_REFERRAL_WENT:
+		case ACT_REFERRAL_NOT_WENT:
+		case ACT_REFERRAL_UNKNOWN:
+			/* Its own transaction: the form's record does not change. */
+			if (f->is_visit && def(f)->kind == FK_PERSON)
+				person_panel_answer(&f->pp, ui,
+				                    act == ACT_REFERRAL_WENT       ? "oui"
+				                    : act == ACT_REFERRAL_NOT_WENT ? "non"
+				                                                   : "nsp");
+			else
+				ui_status(ui, true, "Suite d'une orientation : dans le champ Usager d'un "
+				                    "passage, sur un usager qui revient");
 			return;
 		default:
 			return;
