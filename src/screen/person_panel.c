@@ -313,7 +313,7 @@ static void draw_referral(const struct person_panel *pp, const struct lists *ls,
                           int w)
 {
 	const struct visit *v = &pp->ref;
-	char dest[PLACE_BYTES], how[160] = "", day[16], line[PLACE_BYTES + 400];
+	char dest[PLACE_BYTES], how[200] = "", day[16], line[PLACE_BYTES + 400];
 
 	if (v->referred_place[0])
 		snprintf(dest, sizeof dest, "%s", v->referred_place);
