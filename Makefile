@@ -192,7 +192,8 @@ man-keys: carnet
 
 # A few months of one project, to see the screens and reports with data:
 # visits, three workshops a week at each site, four times outside
-# accompaniment a week for each mediator.
+# accompaniment a week for each mediator; the directory of places of
+# tests/fixtures/places-rennes.csv.
 DEMO_DB ?= build/demo.db
 DEMO_END ?= $(shell date +%F)
 demo-db: deps-build
@@ -201,6 +202,8 @@ demo-db: deps-build
 	@$(BUILD)/bench/gen --db $(DEMO_DB) --visits 6000 --days 120 --sites 3 --mediators 4 \
 	  --persons 600 --end $(DEMO_END) --workshops-per-week 3 --times-per-week 4 \
 	  --lists share/carnet/carnet.ini --lists bench/demo.ini
+	@CARNET_DATADIR=share/carnet ./carnet --db $(DEMO_DB) --config bench/demo.ini \
+	  place import tests/fixtures/places-rennes.csv
 	@echo "Base de démonstration : $(DEMO_DB) (configuration bench/demo.ini)"
 
 demo: demo-db

@@ -23,6 +23,8 @@ const struct command cli_commands[] = {
 	 cmd_workshop, workshop_subs},
 	{"time", "enregistrer, lister, modifier le temps hors accompagnement", usage_time,
 	 cmd_time, time_subs},
+	{"place", "gérer l'annuaire des lieux d'orientation (standard national, CSV)",
+	 usage_place, cmd_place, place_subs},
 	{"lists", "afficher les listes de valeurs (codes et libellés)", usage_lists, cmd_lists, NULL},
 	{"report", "bilan d'activité d'une période (texte, HTML, CSV, xlsx, JSON)", usage_report,
 	 cmd_report, NULL},

@@ -5,14 +5,15 @@
 #include <sys/stat.h>
 #include "carnet/cli/cli.h"
 #include "carnet/cli/progress.h"
+#include "carnet/exchange/place_sync.h"
 #include "carnet/exchange/sync.h"
 
 const char usage_merge[] =
 	"Usage : carnet merge AUTRE.db [AUTRE.db…]\n"
 	"\n"
-	"Apporte dans cette base les passages, les ateliers et les temps (suppressions\n"
-	"comprises) et les usagers des bases d'autres postes, lues sur place et jamais\n"
-	"modifiées. Pour un enregistrement présent des deux côtés, la version modifiée le\n"
+	"Apporte dans cette base les passages, les ateliers, les temps, les lieux de\n"
+	"l'annuaire (suppressions comprises) et les usagers des bases d'autres postes,\n"
+	"lues sur place et jamais modifiées. Pour un enregistrement présent des deux côtés, la version modifiée le\n"
 	"plus tard l'emporte, l'autre est gardée dans l'historique ; les usagers se\n"
 	"retrouvent par leur code. Refait, le même apport ne change rien. Une base qui\n"
 	"n'est pas une base carnet, d'une autre version ou endommagée est refusée, et rien\n"
@@ -74,8 +75,8 @@ static void tell_reject(void *ctx, const char *what, const char *column, const c
 }
 
 /* One source in one transaction. */
-static int merge_one(struct app *app, const char *path, struct sync *s, struct progress *bar,
-                     long long *done)
+static int merge_one(struct app *app, const char *path, struct sync *s,
+                     struct sync_counts *places, struct progress *bar, long long *done)
 {
 	struct record r;
 	struct cn_err err;
@@ -94,7 +95,8 @@ static int merge_one(struct app *app, const char *path, struct sync *s, struct p
 	                                " (SELECT count(*) FROM " SOURCE ".person) +"
 	                                " (SELECT count(*) FROM " SOURCE ".workshop) +"
 	                                " (SELECT count(*) FROM " SOURCE ".workshop_participant) +"
-	                                " (SELECT count(*) FROM " SOURCE ".worktime)",
+	                                " (SELECT count(*) FROM " SOURCE ".worktime) +"
+	                                " (SELECT count(*) FROM " SOURCE ".place)",
 	                       &rows, &err)) != CN_OK ||
 	    (rc = store_begin(app->st, &err)) != CN_OK) {
 		store_detach(app->st, SOURCE);
@@ -111,7 +113,8 @@ static int merge_one(struct app *app, const char *path, struct sync *s, struct p
 			/* A record this desk cannot take is told and left out. */
 			char what[64];
 			snprintf(what, sizeof what, "passage %s", r.v.id);
-			tell_reject(&rejects, what, record_column_name(col), err.msg);
+			tell_reject(&rejects, what, xrow_column_name(xrow_visit_col(col, &err)),
+			            err.msg);
 			s->n.rejected++;
 			rc = CN_OK;
 		}
@@ -129,6 +132,9 @@ static int merge_one(struct app *app, const char *path, struct sync *s, struct p
 		*done += s->workshops.added + s->workshops.updated + s->workshops.unchanged +
 		         s->workshops.deleted + s->workshops.rejected + s->times.added +
 		         s->times.updated + s->times.unchanged + s->times.deleted + s->times.rejected;
+	/* The directory's places: no person in them, any order. */
+	if (rc == CN_OK)
+		rc = place_sync(app->st, &app->cfg.lists, SOURCE, places, tell_reject, &rejects, &err);
 	store_limit(app->st, 0);
 	rc = rc == CN_OK ? store_commit(app->st, &err) : (store_rollback(app->st), rc);
 	store_detach(app->st, SOURCE);
@@ -139,9 +145,21 @@ static int merge_one(struct app *app, const char *path, struct sync *s, struct p
 	return EXIT_OK;
 }
 
+/* " ; lieux : …" after the other records' counts, when places came. */
+static void places_summary(const struct sync_counts *n, char *line, size_t size)
+{
+	char p[128];
+	size_t used = strlen(line);
+
+	if (!n->added && !n->updated && !n->unchanged && !n->deleted && !n->rejected)
+		return;
+	sync_summary(n, p, sizeof p);
+	snprintf(line + used, size - used, " ; lieux : %s", p);
+}
+
 int cmd_merge(struct app *app, int argc, char **argv)
 {
-	struct sync_counts total = {0}, total_w = {0}, total_t = {0};
+	struct sync_counts total = {0}, total_w = {0}, total_t = {0}, places, total_p = {0};
 	struct progress bar;
 	struct sync s;
 	struct cn_err err;
@@ -167,18 +185,21 @@ int cmd_merge(struct app *app, int argc, char **argv)
 	for (int i = 0; i < n; i++) {
 		const char *path = argv[optind + i];
 
-		s.n = s.workshops = s.times = (struct sync_counts){0};
-		if ((rc = merge_one(app, path, &s, &bar, &done)) != EXIT_OK)
+		s.n = s.workshops = s.times = places = (struct sync_counts){0};
+		if ((rc = merge_one(app, path, &s, &places, &bar, &done)) != EXIT_OK)
 			return rc;
 		sync_add_counts(&total, &s.n);
 		sync_add_counts(&total_w, &s.workshops);
 		sync_add_counts(&total_t, &s.times);
+		sync_add_counts(&total_p, &places);
 		sync_summary_kinds(&s.n, &s.workshops, &s.times, line, sizeof line);
+		places_summary(&places, line, sizeof line);
 		progress_end(&bar);
 		fprintf(app->out, "%s : %s\n", path, line);
 	}
 	if (n > 1) {
 		sync_summary_kinds(&total, &total_w, &total_t, line, sizeof line);
+		places_summary(&total_p, line, sizeof line);
 		fprintf(app->out, "total : %s\n", line);
 	}
 	sync_tell_unknown(&s.unknown, app->err);

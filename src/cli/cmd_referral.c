@@ -13,7 +13,8 @@ static const char usage_referral_answer[] =
 	"Enregistre ce qu'est devenue l'orientation d'un passage (« orienté vers »),\n"
 	"quand la personne revient : CODE est oui (s'y est rendue), non (ne s'y est\n"
 	"pas rendue) ou nsp (ne sait pas), liste orientation_suite. La date de la\n"
-	"réponse est gardée avec le passage. Une nouvelle réponse remplace l'ancienne.\n"
+	"réponse est gardée avec le passage. Une nouvelle réponse remplace l'ancienne ;\n"
+	"un CODE vide (\"\") retire la réponse.\n"
 	"« carnet referral open CODE_USAGER » ou « carnet person show » donnent\n"
 	"l'identifiant du passage.\n";
 
@@ -52,7 +53,8 @@ static int referral_answer(struct app *app, int argc, char **argv)
 		                argv[optind + 2]);
 	id = argv[optind];
 	code = argv[optind + 1];
-	if (lists_check(&app->cfg.lists, L_ORIENTATION_SUITE, code, false, &err) != CN_OK)
+	/* "" takes the answer back. */
+	if (code[0] && lists_check(&app->cfg.lists, L_ORIENTATION_SUITE, code, false, &err) != CN_OK)
 		return app_report(app, CN_EINVAL, "referral answer", &err);
 	if ((rc = app_open_existing(app)) != EXIT_OK)
 		return rc;

@@ -21,6 +21,9 @@
 	"  --referred-by CODE        orienté par\n"                                            \
 	"  --referred-to CODE        orienté vers\n"                                           \
 	"  --referred-place TEXTE    nom du lieu vers lequel la personne est orientée\n"       \
+	"  --referral-place LIEU     lieu de l'annuaire (carnet place) ; remplit\n"            \
+	"                            --referred-to par sa catégorie s'il manque\n"            \
+	"  --referral-how CODE       façon d'orienter : explique, rdv, accompagne\n"          \
 	"  --person CODE             code pseudonyme de l'usager (voir carnet person)\n"      \
 	"  --note TEXTE              note courte : ni nom, ni donnée de santé ou d'identité\n" \
 	"  --site CODE               site (défaut : [desk] site de la configuration)\n"       \
@@ -99,7 +102,11 @@ int cmd_add(struct app *app, int argc, char **argv)
 	visit_opts_apply(&o, &v);
 	if ((rc = cli_site_required(app, v.site)) != EXIT_OK)
 		return rc;
-	/* Check everything before touching the database. */
+	/* A place of the directory is looked up in the base. */
+	if (o.set[VF_REFERRAL_PLACE] &&
+	    ((rc = app_open(app)) != EXIT_OK || (rc = visit_opts_place(app, &o, &v)) != EXIT_OK))
+		return rc;
+	/* Check everything before writing to the database. */
 	if ((rc = visit_validate(&v, NULL, &app->cfg.lists, &err)) != CN_OK)
 		return report(app, rc, &err);
 	if ((rc = app_open(app)) != EXIT_OK)
@@ -132,6 +139,8 @@ int cmd_edit(struct app *app, int argc, char **argv)
 	if ((rc = visit_get(app->st, id, false, &v, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);
 	visit_opts_apply(&o, &v);
+	if ((rc = visit_opts_place(app, &o, &v)) != EXIT_OK)
+		return rc;
 	if ((rc = visit_update(app->st, &app->cfg.lists, &v, &err)) != CN_OK)
 		return report(app, rc, &err);
 	fprintf(app->out, "%s\n", v.id);

@@ -2,7 +2,9 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include "carnet/cli/cli.h"
+#include "carnet/store/place_store.h"
 #include "carnet/model/text.h"
 #include "carnet/cli/visit_opts.h"
 
@@ -90,11 +92,10 @@ static int parse_one(struct app *app, int i, const char *arg, struct visit_opts 
 	case VF_NOTE:
 		return cli_text(app, opt_table[i].name, arg, v->note, sizeof v->note, NOTE_MAX_CHARS);
 	case VF_REFERRAL_PLACE:
-		if (arg[0] && !id_valid(arg))
-			return app_fail(app, EXIT_INVALID,
-			                "%s : identifiant de lieu invalide « %.40s » (un UUID attendu)",
-			                opt_table[i].name, arg);
-		text_copy(v->referral_place, sizeof v->referral_place, arg);
+		if (strlen(arg) >= sizeof o->place_key)
+			return app_fail(app, EXIT_INVALID, "%s : identifiant de lieu trop long",
+			                opt_table[i].name);
+		text_copy(o->place_key, sizeof o->place_key, arg);
 		return EXIT_OK;
 	case VF_PERSON:
 		if (!arg[0]) {
@@ -159,6 +160,30 @@ void visit_opts_apply(const struct visit_opts *o, struct visit *v)
 	if (o->set[VF_NOTE]) memcpy(v->note, s->note, sizeof v->note);
 	if (o->set[VF_REFERRAL_HOW])
 		memcpy(v->referral_how, s->referral_how, sizeof v->referral_how);
-	if (o->set[VF_REFERRAL_PLACE])
-		memcpy(v->referral_place, s->referral_place, sizeof v->referral_place);
+}
+
+int visit_opts_place(struct app *app, const struct visit_opts *o, struct visit *v)
+{
+	struct place *p;
+	struct cn_err err;
+	int rc;
+
+	if (!o->set[VF_REFERRAL_PLACE])
+		return EXIT_OK;
+	if (!o->place_key[0]) {
+		v->referral_place[0] = '\0';
+		return EXIT_OK;
+	}
+	if (!(p = malloc(sizeof *p)))
+		return app_fail(app, EXIT_DB, "mémoire insuffisante");
+	rc = place_get(app->st, o->place_key, false, p, &err);
+	if (rc == CN_OK) {
+		memcpy(v->referral_place, p->uid, sizeof v->referral_place);
+		if (!v->referred_to[0] && p->category[0])
+			memcpy(v->referred_to, p->category, sizeof v->referred_to);
+	}
+	free(p);
+	if (rc != CN_OK)
+		return app_fail(app, cn_exit_status(rc), "--referral-place : %s", err.msg);
+	return EXIT_OK;
 }

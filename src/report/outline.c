@@ -318,11 +318,16 @@ void report_each_item(const struct report *r, item_fn fn, void *ctx)
 	section(&w, "6. Orientations");
 	table(&w, "Orienté par", "oriente_par", L_ORIENTE_PAR, &r->referred_by, NULL);
 	table(&w, "Orienté vers", "oriente_vers", L_ORIENTE_VERS, &r->referred_to, NULL);
-	table(&w, "Façon d'orienter", "orientation_mode", L_ORIENTATION_MODE, &r->referral_how,
-	      "Parts des orientations de la période (passages avec « orienté vers »).");
-	share(&w, "orientations_suite_connue", "Orientations dont la suite est connue",
-	      UNIT_SHARE, r->referrals_answered, report_referrals(r),
-	      "La personne est revenue et a dit si elle s'y est rendue.");
+	/* The way and the follow-through once a desk records them: a report
+	 * of referrals without either stays as it was. */
+	if (report_referrals_followed(r)) {
+		table(&w, "Façon d'orienter", "orientation_mode", L_ORIENTATION_MODE,
+		      &r->referral_how,
+		      "Parts des orientations de la période (passages avec « orienté vers »).");
+		share(&w, "orientations_suite_connue", "Orientations dont la suite est connue",
+		      UNIT_SHARE, r->referrals_answered, report_referrals(r),
+		      "La personne est revenue et a dit si elle s'y est rendue.");
+	}
 	if (r->referrals_answered) {
 		table(&w, "Suite des orientations", "orientation_suite", L_ORIENTATION_SUITE,
 		      &r->referral_went, "Parts des orientations dont la suite est connue.");

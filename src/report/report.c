@@ -738,6 +738,11 @@ long report_referrals(const struct report *r)
 	return r->referred_to.total - dist_count(&r->referred_to, "");
 }
 
+bool report_referrals_followed(const struct report *r)
+{
+	return r->referral_how.total > dist_count(&r->referral_how, "") || r->referrals_answered > 0;
+}
+
 long report_work_minutes(const struct report *r)
 {
 	return r->work.total;

@@ -4,6 +4,7 @@
 #include "carnet/model/csv.h"
 #include "carnet/model/text.h"
 #include "carnet/store/exchange_row.h"
+#include "carnet/store/records.h"
 
 /* Room for the longest column a row formats: 60 participants, a tally of
  * 32 codes, 32 codes. */
@@ -589,25 +590,6 @@ int xrow_keep_line(struct store *st, const struct xrow *x, const char *line,
                    struct cn_err *err)
 {
 	struct xrow_stamps stamps = xrow_stamps(x);
-	char now[TS_LEN];
-	sqlite3_stmt *stmt;
-	int rc;
 
-	if ((rc = clock_timestamp(now, err)) != CN_OK)
-		return rc;
-	stmt = store_cached(st,
-	                    "INSERT OR IGNORE INTO record_history (kind, record_id, updated_at,"
-	                    " version, kept_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-	                    err);
-	if (!stmt)
-		return CN_EDB;
-	sqlite3_bind_text(stmt, 1, kind_names[x->kind], -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, stamps.id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, stamps.updated, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, line, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
-	                                       : store_fail(st, err, "enregistrement impossible");
-	sqlite3_reset(stmt);
-	return rc;
+	return records_keep_version(st, kind_names[x->kind], stamps.id, stamps.updated, line, err);
 }

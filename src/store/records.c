@@ -21,6 +21,14 @@ int records_find(struct store *st, const char *table, const char *what, int id_f
                  const char *id_or_prefix, bool with_deleted, char out[ID_LEN],
                  struct cn_err *err)
 {
+	return records_find_key(st, table, "id", what, id_field, id_or_prefix, with_deleted, out,
+	                        err);
+}
+
+int records_find_key(struct store *st, const char *table, const char *key, const char *what,
+                     int id_field, const char *id_or_prefix, bool with_deleted,
+                     char out[ID_LEN], struct cn_err *err)
+{
 	char prefix[ID_LEN], upper[ID_LEN + 1], sql[160];
 	sqlite3_stmt *stmt;
 	int rc, found = 0;
@@ -35,8 +43,8 @@ int records_find(struct store *st, const char *table, const char *what, int id_f
 	/* Every id character sorts below 'g': [prefix, prefix+"g") is the range. */
 	snprintf(upper, sizeof upper, "%sg", prefix);
 	snprintf(sql, sizeof sql,
-	         "SELECT id FROM %s WHERE id >= ?1 AND id < ?2 AND (?3 OR deleted_at IS NULL) LIMIT 2",
-	         table);
+	         "SELECT %s FROM %s WHERE %s >= ?1 AND %s < ?2 AND (?3 OR deleted_at IS NULL) LIMIT 2",
+	         key, table, key, key);
 	if (!(stmt = store_prepare(st, sql, err)))
 		return CN_EDB;
 	sqlite3_bind_text(stmt, 1, prefix, -1, SQLITE_STATIC);
@@ -62,19 +70,26 @@ int records_find(struct store *st, const char *table, const char *what, int id_f
 int records_set_deleted(struct store *st, const char *table, const char *what, int id_field,
                         const char *id, bool deleted, struct cn_err *err)
 {
-	char now[TS_LEN], prev[TS_LEN] = "", sql[2][160];
+	return records_set_deleted_key(st, table, "id", what, id_field, id, deleted, err);
+}
+
+int records_set_deleted_key(struct store *st, const char *table, const char *key,
+                            const char *what, int id_field, const char *id, bool deleted,
+                            struct cn_err *err)
+{
+	char now[TS_LEN], prev[TS_LEN] = "", sql[2][200];
 	sqlite3_stmt *stmt;
 	int rc = store_begin(st, err);
 
 	if (rc != CN_OK)
 		return rc;
-	snprintf(sql[0], sizeof sql[0], "SELECT updated_at FROM %s WHERE id = ?1", table);
+	snprintf(sql[0], sizeof sql[0], "SELECT updated_at FROM %s WHERE %s = ?1", table, key);
 	snprintf(sql[1], sizeof sql[1],
 	         deleted ? "UPDATE %s SET deleted_at = ?1, updated_at = ?1"
-	                   " WHERE id = ?2 AND deleted_at IS NULL"
+	                   " WHERE %s = ?2 AND deleted_at IS NULL"
 	                 : "UPDATE %s SET deleted_at = NULL, updated_at = ?1"
-	                   " WHERE id = ?2 AND deleted_at IS NOT NULL",
-	         table);
+	                   " WHERE %s = ?2 AND deleted_at IS NOT NULL",
+	         table, key);
 	if (!(stmt = store_prepare(st, sql[0], err)))
 		return store_end(st, CN_EDB, err);
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
@@ -130,4 +145,30 @@ int records_edit_stamp(const char *prev_created, const char *prev_updated,
 	snprintf(created, TS_LEN, "%s", prev_created);
 	deleted[0] = '\0';
 	return clock_timestamp_after(prev_updated, updated, err);
+}
+
+int records_keep_version(struct store *st, const char *kind, const char *id,
+                         const char *updated, const char *line, struct cn_err *err)
+{
+	char now[TS_LEN];
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = clock_timestamp(now, err)) != CN_OK)
+		return rc;
+	stmt = store_cached(st,
+	                    "INSERT OR IGNORE INTO record_history (kind, record_id, updated_at,"
+	                    " version, kept_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	                    err);
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, updated, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, line, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt) == SQLITE_DONE ? CN_OK
+	                                       : store_fail(st, err, "enregistrement impossible");
+	sqlite3_reset(stmt);
+	return rc;
 }

@@ -134,11 +134,30 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (kind, record_id, updated_at, version)) WITHOUT ROWID;",
 	/* 6 -> 7: a referral says how the person was referred, to which place
 	 * of the directory, and, when the person came back, whether they got
-	 * there and when that was answered. */
+	 * there and when that was answered; and the directory of places people
+	 * are referred to, one column per column of the national standard of
+	 * places of digital mediation (schema v1.0.2, multiple values joined by
+	 * '|'), under carnet's own id (uid); the standard's id is unique among
+	 * live places. */
 	"ALTER TABLE visit ADD COLUMN referral_how TEXT;"
 	"ALTER TABLE visit ADD COLUMN referral_place TEXT;"
 	"ALTER TABLE visit ADD COLUMN referral_went TEXT;"
-	"ALTER TABLE visit ADD COLUMN referral_answered TEXT;",
+	"ALTER TABLE visit ADD COLUMN referral_answered TEXT;"
+	"CREATE TABLE place ("
+	"  uid TEXT PRIMARY KEY NOT NULL,"
+	"  id TEXT NOT NULL, pivot TEXT NOT NULL, nom TEXT NOT NULL, commune TEXT NOT NULL,"
+	"  code_postal TEXT NOT NULL, code_insee TEXT, adresse TEXT NOT NULL,"
+	"  complement_adresse TEXT, latitude TEXT, longitude TEXT, typologie TEXT,"
+	"  telephone TEXT, courriels TEXT, site_web TEXT, horaires TEXT,"
+	"  presentation_resume TEXT, presentation_detail TEXT, source TEXT, itinerance TEXT,"
+	"  structure_parente TEXT, date_maj TEXT NOT NULL, services TEXT,"
+	"  publics_specifiquement_adresses TEXT, prise_en_charge_specifique TEXT,"
+	"  frais_a_charge TEXT, dispositif_programmes_nationaux TEXT, formations_labels TEXT,"
+	"  autres_formations_labels TEXT, modalites_acces TEXT, modalites_accompagnement TEXT,"
+	"  fiche_acces_libre TEXT, prise_rdv TEXT,"
+	"  category TEXT, bring TEXT,"
+	"  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+	"CREATE UNIQUE INDEX place_by_id ON place(id) WHERE deleted_at IS NULL;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

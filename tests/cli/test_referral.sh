@@ -6,22 +6,9 @@
 . "$TESTS_DIR/cli/lib.sh"
 cd "$T" || exit 1
 
-PLACE=3f0c2a8e-5b7d-4c1e-9a2b-6d4e8f0a1b2c
 # r COLUMNS: the referral columns of visit $ID ('' and NULL told apart).
 r() { sqlite3 -batch -quote "$DB" "SELECT $1 FROM visit WHERE id = '$ID'"; }
 dump() { [ -s "$DB" ] && sqlite3 -batch "$DB" "SELECT * FROM visit ORDER BY id; SELECT * FROM person ORDER BY id"; }
-# refused DESC STATUS TEXT ARGS…: the command fails with STATUS, its message
-# names TEXT, nothing on stdout, the tables unchanged.
-refused() {
-	r_desc=$1 r_rc=$2 r_text=$3
-	shift 3
-	r_before=$(dump)
-	run "$@"
-	check "$r_desc: exit $r_rc" rc_is "$r_rc"
-	check "$r_desc: message names $r_text" err_has "$r_text"
-	check "$r_desc: nothing on stdout" out_empty
-	is "$r_desc: nothing written" "$(dump)" "$r_before"
-}
 
 # drop_last IN OUT N: the CSV file IN without its last N columns.
 drop_last() {
@@ -45,7 +32,13 @@ run lists orientation_suite
 is "orientation_suite: its codes" "$(grep -oE '^ *[a-z_]+ ' "$T/out" | tr -d ' ' | tr '\n' ' ')" "oui non nsp "
 check "orientation_suite: label of non" out_has "Ne s'y est pas rendue"
 
-# ---- add with a referral
+# ---- add with a referral, to a place of the directory
+run place add --id caf-maurepas --pivot 53499874400010 --name "CAF de Maurepas" \
+	--address "10 rue de Brest" --postcode 35000 --commune Rennes --category organisme
+PLACE=$(head -n 1 "$T/out")
+run place add --id cdas-nord --pivot 22350001800013 --name "CDAS Nord" \
+	--address "1 place du Nord" --postcode 35700 --commune Rennes
+NOCAT=$(head -n 1 "$T/out")
 run person new --code K7M2QX
 export CARNET_NOW=2026-11-10T10:00
 add_visit --person K7M2QX --referred-to organisme --referred-place "CAF de Maurepas" --referral-how rdv --referral-place "$PLACE"
@@ -68,10 +61,20 @@ refused "--referral-how unknown code" 1 "explique, rdv, accompagne" \
 	add --duration 15 --demand info --posture avec --referred-to organisme --referral-how zz
 refused "--referral-how malformed code" 1 "--referral-how" \
 	add --duration 15 --demand info --posture avec --referred-to organisme --referral-how 'r d v'
-refused "--referral-place not a UUID" 1 "--referral-place" \
-	add --duration 15 --demand info --posture avec --referred-to organisme --referral-place caf-maurepas
-refused "--referral-place without --referred-to" 1 "--referral-place" \
-	add --duration 15 --demand info --posture avec --referral-place "$PLACE"
+refused "--referral-place not in the directory" 3 "--referral-place : lieu introuvable" \
+	add --duration 15 --demand info --posture avec --referred-to organisme --referral-place caf-villejean
+refused "--referral-place without --referred-to, the place without category" 1 \
+	"--referral-place" add --duration 15 --demand info --posture avec --referral-place cdas-nord
+export CARNET_NOW=2026-11-10T10:05
+add_visit --referral-place caf-maurepas
+check "--referral-place by the standard id: exit 0" rc_is 0
+is "--referral-place: its place, and orienté vers from its category" \
+	"$(r "referral_place, referred_to")" "'$PLACE','organisme'"
+add_visit --referred-to social --referral-place "$(printf %.8s "$NOCAT")"
+is "--referral-place by the start of carnet's id; orienté vers given is kept" \
+	"$(r "referral_place, referred_to")" "'$NOCAT','social'"
+sql "DELETE FROM visit WHERE date = '2026-11-10' AND referral_place IS NOT NULL AND person_id IS NULL"
+export CARNET_NOW=2026-11-10T10:00
 refused "--referral-how without its value" 2 "--referral-how" \
 	add --duration 15 --demand info --posture avec --referred-to organisme --referral-how
 refused "edit: clearing orienté vers but not the way" 1 "--referral-how" \
@@ -134,6 +137,9 @@ run referral answer "$V2" nsp
 is "referral answer nsp" "$(r referral_went)" "'nsp'"
 run referral answer "$V2" non
 is "referral answer: a new answer replaces the old" "$(r referral_went)" "'non'"
+run referral answer "$V2" ''
+is "referral answer '': the answer and its time taken back" "$(r "referral_went, referral_answered")" "NULL,NULL"
+run referral answer "$V2" non
 run referral --help
 check "referral --help: exit 0" rc_is 0
 check "referral --help: names both subcommands" sh -c 'grep -q "referral answer" "$1" && grep -q "referral open" "$1"' x "$T/out"
@@ -223,3 +229,14 @@ run --db a.db merge b.db
 run --db b.db merge a.db
 is "merge: the later answer wins on both desks" \
 	"$(sqlite3 -batch a.db "SELECT referral_went FROM visit WHERE id = '$V1'") $(sqlite3 -batch b.db "SELECT referral_went FROM visit WHERE id = '$V1'")" "nsp nsp"
+# A damaged source: a way that is no code, an answer without its time.
+cp a.db h.db
+sqlite3 -batch h.db "UPDATE visit SET referral_how = 'r d v', updated_at = '2026-11-22T10:00:00.000Z' WHERE id = '$V1'"
+BEFORE=$(sqlite3 -batch a.db "SELECT * FROM visit ORDER BY id")
+run --db a.db merge h.db
+check "merge of a bad way: the row refused, its column named" err_has "colonne « orientation_mode » : code invalide"
+is "merge of a bad way: the visit here unchanged" "$(sqlite3 -batch a.db "SELECT * FROM visit ORDER BY id")" "$BEFORE"
+sqlite3 -batch h.db "UPDATE visit SET referral_how = 'rdv', referral_answered = NULL WHERE id = '$V1'"
+run --db a.db merge h.db
+check "merge of an answer without its time: refused, its column named" err_has "colonne « orientation_suite » : suite de l'orientation : la réponse n'a pas de date"
+is "merge of an answer without its time: the visit here unchanged" "$(sqlite3 -batch a.db "SELECT * FROM visit ORDER BY id")" "$BEFORE"

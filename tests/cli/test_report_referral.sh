@@ -41,7 +41,8 @@ v 00000000-0000-4000-8000-00000000000a 2026-10-11 nord '' '' ''
 v 00000000-0000-4000-8000-00000000000b 2026-10-12 nord droit zz_ailleurs oui
 v 00000000-0000-4000-8000-00000000000c 2026-10-13 nord droit rdv non 2026-10-14T10:00:00Z
 v 00000000-0000-4000-8000-00000000000d 2026-11-02 nord droit rdv oui
-is "fixture: 14 visits" "$(nvisits)" 14
+v 00000000-0000-4000-8000-00000000000e 2026-08-05 nord social '' ''
+is "fixture: 15 visits" "$(nvisits)" 15
 
 # The figures of the month, with SQL.
 IN="date BETWEEN '2026-10-01' AND '2026-10-31' AND deleted_at IS NULL AND coalesce(referred_to, '') <> ''"
@@ -136,4 +137,11 @@ is "September: no referral, no answer, no share" \
 	"$(json suivi_orientations.orientations) $(json suivi_orientations.suite_connue) $(json suivi_orientations.part_suite_connue)" "0 0 None"
 run report --month 2026-09
 check "September text: no follow-through table" sh -c '! grep -q "Suite par" "$1"' x "$T/out"
-check "September text: the answered share is none" sh -c 'grep "Orientations dont la suite est connue" "$1" | grep -q "—"' x "$T/out"
+check "September text: no way nor follow-through without them" sh -c '! grep -q "Façon d.orienter\|suite est connue" "$1"' x "$T/out"
+
+# ---- a month of referrals without way nor answer: the report as before
+run report --month 2026-08
+check "August text: the referral counted" sh -c 'grep -A3 "^  Orienté vers" "$1" | grep -q "Structure d.aide sociale"' x "$T/out"
+check "August text: no way nor follow-through without them" sh -c '! grep -q "Façon d.orienter\|suite est connue" "$1"' x "$T/out"
+run report --month 2026-08 --format json
+is "August json: the keys are there all the same" "$(json suivi_orientations.orientations) $(json suivi_orientations.suite_connue)" "1 0"

@@ -35,12 +35,21 @@ stop() { tmx kill-server 2>/dev/null; }
 # BTab, Space, BSpace, Up, Down, F1…), sent as one keystroke.
 keys() {
 	for k in "$@"; do
+		[ "$k" = Escape ] && screen >"$T/escape.before" 2>/dev/null
 		tmx send-keys -t s -- "$k"
 		sleep 0.02
 		# A key that follows Escape within curses' escape delay (25 ms)
 		# would read as Alt and that key, as a terminal sends it: wait
-		# as a hand would.
-		[ "$k" = Escape ] && sleep 0.05
+		# as a hand would, and on a loaded machine until the screen shows
+		# the Escape was read (at most half a second: some change nothing).
+		if [ "$k" = Escape ]; then
+			sleep 0.05
+			k_i=0
+			while [ "$k_i" -lt 10 ] && screen 2>/dev/null | cmp -s - "$T/escape.before"; do
+				sleep 0.05
+				k_i=$((k_i + 1))
+			done
+		fi
 	done
 }
 # type TEXT: the characters of TEXT, literally.

@@ -219,6 +219,7 @@ wait_exit || true
 run person new --code PROF12
 start
 keys n
+wait_for "Nouveau passage" || nok "the form opens" "$(cat "$T/screen")"
 l=$(tmx capture-pane -e -p -t s | python3 -c '
 import re, sys
 for raw in sys.stdin:
@@ -235,6 +236,7 @@ on_screen "a label and its value stay apart" "Commune, quartier  —"
 not_on_screen "the profile has nothing required" "* obligatoire"
 on_screen "and says so" "Tout est facultatif"
 keys Escape
+wait_gone "Tout est facultatif" || nok "Escape leaves the profile" "$(cat "$T/screen")"
 l=$(tmx capture-pane -e -p -t s | python3 -c '
 import re, sys
 for raw in sys.stdin:

@@ -18,8 +18,10 @@ typed() {
 	type_text "$1"
 	NKEYS=$((NKEYS + $(printf '%s' "$1" | wc -m)))
 }
-# letter_of LABEL: the underlined letter of a field (its jump key).
-letter_of() {
+# letter_of LABEL: the underlined letter of a field (its jump key), once
+# the field is on the screen (a loaded machine draws late).
+letter_of() { retry_read letter_now "$1"; }
+letter_now() {
 	tmx capture-pane -e -p -t s >"$T/attr"
 	python3 - "$T/attr" "$1" <<'PY'
 import re, sys
@@ -31,8 +33,10 @@ for raw in open(sys.argv[1], encoding="utf-8", errors="replace"):
         break
 PY
 }
-# key_for LABEL: the one-key answer the panel shows for a value.
-key_for() {
+# key_for LABEL: the one-key answer the panel shows for a value, once the
+# panel shows it.
+key_for() { retry_read key_now "$1"; }
+key_now() {
 	screen >"$T/screen"
 	python3 - "$T/screen" "$1" <<'PY'
 import re, sys
@@ -41,6 +45,18 @@ text = open(sys.argv[1], encoding="utf-8").read()
 m = re.search(r"(?:[\])] |│ )(\S)  " + re.escape(sys.argv[2][:20]), text)
 print(m.group(1) if m else "")
 PY
+}
+# retry_read FUNCTION ARG: FUNCTION's output, read again until it is not
+# empty (at most as long as a wait_for).
+retry_read() {
+	r_i=0
+	while [ "$r_i" -lt "$WAIT_STEPS" ]; do
+		r_out=$("$1" "$2")
+		[ -n "$r_out" ] && break
+		sleep 0.05
+		r_i=$((r_i + 1))
+	done
+	printf '%s\n' "$r_out"
 }
 # jump LABEL: Alt + the field's letter.
 jump() {

@@ -152,6 +152,9 @@ void report_previous_period(const struct report_filter *f, struct report_filter 
 void report_year_before(const struct report_filter *f, struct report_filter *out);
 /* Visits sent somewhere (orienté vers given). */
 long report_referrals(const struct report *r);
+/* Whether the period's referrals say how they were made or what came of
+ * them (the report then shows the way and the follow-through). */
+bool report_referrals_followed(const struct report *r);
 void report_free(struct report *r);
 
 /* Shares of counts out of total in tenths of a percent, rounded so that

@@ -17,10 +17,22 @@
 int records_find(struct store *st, const char *table, const char *what, int id_field,
                  const char *id_or_prefix, bool with_deleted, char out[ID_LEN],
                  struct cn_err *err);
+/* The same for a table whose record id is the column `key` (a literal):
+ * the places, whose column id is the national standard's. */
+int records_find_key(struct store *st, const char *table, const char *key, const char *what,
+                     int id_field, const char *id_or_prefix, bool with_deleted,
+                     char out[ID_LEN], struct cn_err *err);
 /* Sets (deleted) or clears the tombstone of a record, in one transaction;
  * updated_at moves on past the record's previous version. */
 int records_set_deleted(struct store *st, const char *table, const char *what, int id_field,
                         const char *id, bool deleted, struct cn_err *err);
+int records_set_deleted_key(struct store *st, const char *table, const char *key,
+                            const char *what, int id_field, const char *id, bool deleted,
+                            struct cn_err *err);
+/* Keeps a version of a record that lost in an import or a merge in
+ * record_history (kind: "atelier", "temps", "lieu"), once. */
+int records_keep_version(struct store *st, const char *kind, const char *id,
+                         const char *updated, const char *line, struct cn_err *err);
 /* ",a,b," for a set, NULL when it is empty (no condition): what the
  * instr() filters of VISIT_FILTER_WHERE take. */
 void records_bind_set(sqlite3_stmt *stmt, int idx, const struct codeset *set);
