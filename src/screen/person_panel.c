@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
 #include <string.h>
 #include "carnet/screen/person_panel.h"
 #include "carnet/screen/keymap.h"
 #include "carnet/store/person_store.h"
+#include "carnet/store/place_store.h"
 #include "carnet/model/text.h"
 #include "carnet/store/visit_store.h"
 
@@ -89,6 +91,15 @@ static void load_referral(struct person_panel *pp, struct ui *ui)
 	pp->has_ref = rc == CN_OK;
 	if (rc != CN_OK && rc != CN_ENOTFOUND)
 		ui_status(ui, true, "%s", err.msg);
+	pp->ref_place[0] = '\0';
+	if (pp->has_ref && pp->ref.referral_place[0]) {
+		/* The directory's name of the place (some 60 kB: not on the stack). */
+		struct place *p = malloc(sizeof *p);
+		if (p && place_get_by_uid(ui->app->st, pp->ref.referral_place, p, &err) == CN_OK)
+			snprintf(pp->ref_place, sizeof pp->ref_place, "%.*s",
+			         (int)text_fit(p->nom, PLACE_MAX_CHARS, NULL), p->nom);
+		free(p);
+	}
 	for (int i = 0; i < 3; i++)
 		if (!keymap_first(&ui->keys, keys[i], CTX_FORM, pp->ref_keys[i],
 		                  sizeof pp->ref_keys[i]))
@@ -315,7 +326,9 @@ static void draw_referral(const struct person_panel *pp, const struct lists *ls,
 	const struct visit *v = &pp->ref;
 	char dest[PLACE_BYTES], how[200] = "", day[16], line[PLACE_BYTES + 400];
 
-	if (v->referred_place[0])
+	if (pp->ref_place[0])
+		snprintf(dest, sizeof dest, "%s", pp->ref_place);
+	else if (v->referred_place[0])
 		snprintf(dest, sizeof dest, "%s", v->referred_place);
 	else
 		ui_fit_label(lists_label(ls, L_ORIENTE_VERS, v->referred_to), 0, dest, sizeof dest);

@@ -10,6 +10,7 @@
 #include "carnet/screen/view_conflict.h"
 #include "carnet/store/draft.h"
 #include "carnet/screen/person_panel.h"
+#include "carnet/screen/place_picker.h"
 #include "carnet/store/person_store.h"
 #include "carnet/model/text.h"
 #include "carnet/screen/view_form.h"
@@ -166,6 +167,7 @@ struct form {
 	struct choices ch;              /* the values of the focused CHOICE or MULTI field */
 	int top;                        /* first value shown when they do not all fit */
 	struct person_panel pp;         /* the Usager field */
+	struct place_picker pk;         /* the Lieu d'orientation field */
 	struct form_participants parts; /* the Participants field */
 	struct form_tally tally;        /* the focused TALLY field */
 };
@@ -236,6 +238,68 @@ static bool focused_holds(const char *code, void *ctx)
 	return holds(f, def(f), code);
 }
 
+/* ------------------------------------------------------------ places */
+
+/* "Lieu d'orientation": free text, or a place of the directory picked
+ * from what is typed. */
+static bool is_place(struct form *f, const struct fdef *d)
+{
+	return f->is_visit && d->field == VF_REFERRED_PLACE;
+}
+
+/* The text changed: it no longer names the place picked; the directory is
+ * searched for it. */
+static void place_typed(struct ui *ui, struct form *f)
+{
+	struct cn_err err;
+
+	f->d.v.referral_place[0] = '\0';
+	f->pk.chosen = false;
+	if (place_picker_search(&f->pk, ui->app->st, f->d.v.referred_place, &err) != CN_OK)
+		ui_status(ui, true, "%s", err.msg);
+}
+
+static void place_open(struct ui *ui, struct form *f)
+{
+	struct cn_err err;
+	int rc;
+
+	memset(&f->pk, 0, sizeof f->pk);
+	f->pk.hl = -1;
+	if (f->d.v.referral_place[0]) {
+		rc = place_picker_load(&f->pk, ui->app->st, f->d.v.referral_place, &err);
+		if (rc == CN_ENOTFOUND)
+			ui_status(ui, true, "Ce lieu n'est plus dans l'annuaire : le nom reste");
+		else if (rc != CN_OK)
+			ui_status(ui, true, "%s", err.msg);
+	}
+}
+
+/* The highlighted place becomes the visit's: its uid, its name as the
+ * place's text, its category as "Orienté vers" when that is empty. */
+static void place_pick(struct ui *ui, struct form *f)
+{
+	const struct place_hit *h = place_picker_current(&f->pk);
+	struct visit *v = &f->d.v;
+	struct cn_err err;
+
+	if (!h)
+		return;
+	text_copy(v->referral_place, sizeof v->referral_place, h->uid);
+	text_copy(v->referred_place, sizeof v->referred_place, h->nom);
+	if (!v->referred_to[0] && h->category[0])
+		text_copy(v->referred_to, sizeof v->referred_to, h->category);
+	f->dirty = true;
+	if (place_picker_load(&f->pk, ui->app->st, v->referral_place, &err) != CN_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return;
+	}
+	f->pk.n = f->pk.total = 0;
+	f->pk.hl = -1;
+	f->pk.searched = false;
+	ui_status(ui, false, "Lieu choisi : %s · aujourd'hui %s", f->pk.pick.nom, f->pk.today);
+}
+
 /* The person panel decides who is attached; the visit follows it. */
 static void sync_person(struct form *f)
 {
@@ -294,6 +358,10 @@ static void focus(struct ui *ui, struct form *f, int field)
 		break;
 	case FK_PERSON:
 		person_panel_open(&f->pp, ui, f->d.v.person, f->d.person_new, f->d.v.date);
+		break;
+	case FK_TEXT:
+		if (is_place(f, d))
+			place_open(ui, f);
 		break;
 	default:
 		break;
@@ -380,11 +448,12 @@ static void move_field(struct ui *ui, struct form *f, int delta)
 		focus(ui, f, to);
 }
 
-/* "Orienté vers" cleared: how the person was referred goes with it. */
+/* "Orienté vers" cleared: how the person was referred and the place of the
+ * directory go with it (the place's text stays). */
 static void drop_hidden(struct form *f)
 {
 	if (f->is_visit && !f->d.v.referred_to[0])
-		f->d.v.referral_how[0] = '\0';
+		f->d.v.referral_how[0] = f->d.v.referral_place[0] = '\0';
 }
 
 /* ------------------------------------------------------------ answers */
@@ -437,6 +506,8 @@ static void clear_field(struct ui *ui, struct form *f)
 			n--;
 		if (n > 0)
 			s[n - 1] = '\0';
+		if (is_place(f, d))
+			place_typed(ui, f);
 		break;
 	}
 	case FK_DURATION:
@@ -570,6 +641,8 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 		memcpy(s + len, mb, (size_t)n);
 		s[len + (size_t)n] = '\0';
 		f->dirty = true;
+		if (is_place(f, d))
+			place_typed(ui, f);
 		return true;
 	}
 	}
@@ -600,6 +673,8 @@ static bool is_empty(struct form *f, const struct fdef *d)
 
 static void focus_model_field(struct ui *ui, struct form *f, int field)
 {
+	if (f->is_visit && field == VF_REFERRAL_PLACE)
+		field = VF_REFERRED_PLACE; /* the directory's place is picked there */
 	for (int i = 0; i < f->ndefs; i++)
 		if (f->defs[i].field == field)
 			focus(ui, f, i);
@@ -1061,6 +1136,8 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		}
 		if (!s[0])
 			ui_put(5, x, "_", 1, false, 0);
+		if (is_place(f, d))
+			place_picker_draw(&f->pk, lists_of(ui), y + 2, x, w);
 		if (d->size == NOTE_BYTES) {
 			/* On two lines when the panel is narrow, never cut. */
 			static const char reminder[] = "Rappel : ni nom, ni donnée de santé ou d'identité.";
@@ -1263,7 +1340,9 @@ static void toggle(struct ui *ui, struct form *f)
 
 static void choice_move(struct form *f, int delta)
 {
-	if (def(f)->kind == FK_PERSON)
+	if (is_place(f, def(f)))
+		place_picker_move(&f->pk, delta);
+	else if (def(f)->kind == FK_PERSON)
 		person_panel_move(&f->pp, delta);
 	else if (def(f)->kind == FK_PARTICIPANTS)
 		form_participants_move(&f->parts, delta);
@@ -1305,6 +1384,11 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 	} else {
 		switch (act) {
 		case ACT_SAVE:
+			/* A place highlighted in the directory: Enter picks it. */
+			if (is_place(f, def(f)) && place_picker_current(&f->pk)) {
+				place_pick(ui, f);
+				break;
+			}
 			save(ui, f);
 			return; /* the form may be closed */
 		case ACT_CANCEL:

@@ -33,6 +33,7 @@ struct person_panel {
 	char ref_for[PCODE_MAX];    /* the code `ref` was looked up for */
 	bool has_ref;
 	struct visit ref;
+	char ref_place[PLACE_BYTES]; /* its place's name in the directory, or "" */
 	char ref_keys[3][16];       /* the answer keys, as shown ("F7") */
 };
 
