@@ -29,15 +29,13 @@ static int add_hit(const struct place *p, void *ctx)
 int place_picker_search(struct place_picker *pk, struct store *st, const char *text,
                         struct cn_err *err)
 {
-	struct place_filter f = {.search = text};
-
 	pk->n = pk->total = 0;
 	pk->hl = -1;
 	pk->searched = false;
 	if (utf8_length(text) < PICKER_MIN_CHARS)
 		return CN_OK;
 	pk->searched = true;
-	return place_each(st, &f, add_hit, pk, err);
+	return place_search(st, text, add_hit, pk, err);
 }
 
 int place_picker_load(struct place_picker *pk, struct store *st, const char *uid,

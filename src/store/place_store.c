@@ -290,6 +290,45 @@ int place_each(struct store *st, const struct place_filter *f, place_fn fn, void
 	return status;
 }
 
+int place_search(struct store *st, const char *text, place_fn fn, void *ctx,
+                 struct cn_err *err)
+{
+	static const char sql[] =
+		"SELECT uid, nom, commune, services, adresse, typologie, category FROM place"
+		" WHERE deleted_at IS NULL ORDER BY nom COLLATE NOCASE, id, uid";
+	const struct place_filter f = {.search = text};
+	char needle[512];
+	sqlite3_stmt *stmt;
+	struct place *p = malloc(sizeof *p);
+	int rc, status = CN_OK;
+
+	if (!p)
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	if (!(stmt = store_prepare(st, sql, err))) {
+		free(p);
+		return CN_EDB;
+	}
+	/* Cleared once: the fields not read stay empty. */
+	place_init(p);
+	fold_text(text, needle, sizeof needle);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		store_column_copy(stmt, 0, p->uid, sizeof p->uid);
+		store_column_copy(stmt, 1, p->nom, sizeof p->nom);
+		store_column_copy(stmt, 2, p->commune, sizeof p->commune);
+		store_column_copy(stmt, 3, p->services, sizeof p->services);
+		store_column_copy(stmt, 4, p->adresse, sizeof p->adresse);
+		store_column_copy(stmt, 5, p->typologie, sizeof p->typologie);
+		store_column_copy(stmt, 6, p->category, sizeof p->category);
+		if (matches(p, &f, needle) && (status = fn(p, ctx)) != 0)
+			break;
+	}
+	if (status == 0 && rc != SQLITE_DONE)
+		status = store_fail(st, err, "lecture des lieux impossible");
+	sqlite3_finalize(stmt);
+	free(p);
+	return status;
+}
+
 sqlite3_stmt *place_select_all(struct store *st, const char *schema, struct cn_err *err)
 {
 	char cols[1200], sql[1600];
