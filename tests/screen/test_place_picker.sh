@@ -17,7 +17,8 @@ check "the places have their uids" [ -n "$CDAS" ] && [ -n "$VILLEJEAN" ]
 start
 wait_for "Aucun passage enregistré" || true
 # Canal, Orienté par, Orienté vers (empty), then the place: Comment is hidden.
-keys n s c 3 d a Tab Tab Tab
+# (Faire pour: this visit is found again below by its posture.)
+keys n s c 1 d a Tab Tab Tab
 on_screen "the place field" ">Lieu d'orientation"
 on_screen "it says what to type" "Tapez un nom, une commune, un service"
 type_text "c"
@@ -69,8 +70,12 @@ is "free text, no uid" \
 	"Chez l'écrivain public|-"
 
 # Editing a picked place's text drops the directory's uid.
-keys G Enter
+keys /
+type_text "faire pour"
+on_screen "the first visit found by its posture" "Recherche : faire pour_ (1)"
+keys Enter Enter
 on_screen "the first visit opens" "Modifier le passage"
+on_screen "it is the one of the CDAS" "Lieu d'orientation CDAS de Cleunay"
 keys M-l
 on_screen "the picked place shows with its hours" "Ouvert maintenant, ferme à 12 h"
 type_text " (2e étage)"
