@@ -88,6 +88,30 @@ is "the text kept, the uid gone" \
 keys q
 check "q quits" wait_exit
 
+# A draft keeps the referral: how, the place and its uid, through a kill.
+start
+wait_for "passages" || true
+keys n s c 3 d a Tab Tab f r
+on_screen "Comment answered" "Comment            Rendez-vous pris"
+type_text "cleunay"
+keys Down Enter
+on_screen "the place picked" "Lieu choisi : CDAS de Cleunay"
+kill -KILL "$(carnet_pid)"
+check "carnet is killed" wait_exit
+is "nothing saved: three visits" "$(nvisits)" 3
+start
+on_screen "the draft is offered" "le reprendre ?"
+keys Enter
+on_screen "Comment came back" "Comment            Rendez-vous pris"
+on_screen "the place came back, with its hours" "Ouvert maintenant, ferme à 12 h"
+keys Enter
+on_screen "the resumed visit is saved" "Passage enregistré"
+is "how, the place's uid, name and category kept" \
+	"$(sql "SELECT referral_how, referral_place, referred_place, referred_to FROM visit WHERE referral_how IS NOT NULL")" \
+	"rdv|$CDAS|CDAS de Cleunay|france_services"
+keys q
+check "q quits after the draft" wait_exit
+
 # The follow-through names the directory's place.
 run person new --code K7M2QX
 run add --date 2026-11-12 --duration 20 --demand suivi --posture avec --person K7M2QX \
