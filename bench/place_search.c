@@ -13,20 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "bench_time.h"
 #include "carnet/screen/place_picker.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 int main(int argc, char **argv)
 {
@@ -60,14 +48,14 @@ int main(int argc, char **argv)
 		if (!t)
 			return 1;
 		for (int i = 0; i < runs; i++) {
-			double start = now_ms();
+			double start = bench_now_ms();
 			if (place_picker_search(pk, st, texts[k], &err) != CN_OK) {
 				fprintf(stderr, "place_search: %s\n", err.msg);
 				return 1;
 			}
-			t[i] = now_ms() - start;
+			t[i] = bench_now_ms() - start;
 		}
-		qsort(t, (size_t)runs, sizeof *t, cmp);
+		qsort(t, (size_t)runs, sizeof *t, bench_cmp_ms);
 		printf("  %-14s %8.2f %8.2f %8.2f %8d\n", texts[k], t[runs / 2], t[0], t[runs - 1],
 		       pk->total);
 		if (t[runs / 2] > worst)
