@@ -25,6 +25,8 @@ const struct command cli_commands[] = {
 	 cmd_time, time_subs},
 	{"place", "gérer l'annuaire des lieux d'orientation (standard national, CSV)",
 	 usage_place, cmd_place, place_subs},
+	{"slip", "fiche d'orientation à remettre (texte 42 colonnes, HTML A5, imprimante)",
+	 usage_slip, cmd_slip, NULL},
 	{"lists", "afficher les listes de valeurs (codes et libellés)", usage_lists, cmd_lists, NULL},
 	{"report", "bilan d'activité d'une période (texte, HTML, CSV, xlsx, JSON)", usage_report,
 	 cmd_report, NULL},

@@ -34,7 +34,10 @@ static void field_line(FILE *f, const struct place *p, enum place_field fl, bool
 
 	if (!v[0] && !always)
 		return;
-	if (fl < PL_NCOLUMNS && place_column(fl)->multiple) {
+	if (fl == PL_TELEPHONE) {
+		place_phone_display(v, buf, sizeof buf);
+		v = buf;
+	} else if (fl < PL_NCOLUMNS && place_column(fl)->multiple) {
 		joined(v, ", ", buf, sizeof buf);
 		v = buf;
 	}
@@ -92,7 +95,7 @@ void place_print_sheet(FILE *f, const struct lists *ls, const struct place *p)
 }
 
 static const struct table_col cols[] = {
-	{"Id", 8}, {"Nom", 27}, {"Commune", 14}, {"Téléphone", 12}, {"Services", 15},
+	{"Id", 8}, {"Nom", 25}, {"Commune", 14}, {"Téléphone", 14}, {"Services", 15},
 };
 
 static const char *const csv_cols[] = {
@@ -116,7 +119,7 @@ int place_table_row(const struct place *p, void *table)
 {
 	struct place_table *t = table;
 	FILE *f = t->f;
-	char first[600], more[16] = "";
+	char first[600], more[16] = "", phone[64];
 	size_t n = strcspn(p->services, "|");
 	int extra = 0;
 
@@ -127,7 +130,8 @@ int place_table_row(const struct place *p, void *table)
 	fputc(' ', f);
 	text_put_cell(f, p->commune, cols[2].width);
 	fputc(' ', f);
-	text_put_cell(f, p->telephone, cols[3].width);
+	place_phone_display(p->telephone, phone, sizeof phone);
+	text_put_cell(f, phone, cols[3].width);
 	fputc(' ', f);
 	snprintf(first, sizeof first, "%.*s", (int)(n < 599 ? n : 599), p->services);
 	for (const char *s = p->services; *s; s++)

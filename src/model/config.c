@@ -133,6 +133,18 @@ static void keys_key(struct config *cfg, struct pending *pd, const char *path, c
 		text_copy(cfg->keys[a], sizeof cfg->keys[a], value);
 }
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* The buffer of a [desk] text key, or NULL. */
+static char *desk_text(struct config *cfg, const char *key)
+{
+	return strcmp(key, "name") == 0      ? cfg->desk_name
+	       : strcmp(key, "address") == 0 ? cfg->desk_address
+	       : strcmp(key, "printer") == 0 ? cfg->printer
+	                                     : NULL;
+}
+
 /* A key of [desk] or [retired]. */
 static void setting_key(struct config *cfg, struct pending *pd, const char *path,
                         const char *sec, int list, const char *key, const char *value)
@@ -147,6 +159,14 @@ static void setting_key(struct config *cfg, struct pending *pd, const char *path
 	} else if (strcmp(sec, "desk") == 0 && strcmp(key, "canal") == 0) {
 		text_copy(cfg->canal, sizeof cfg->canal, value);
 		text_copy(pd->canal_file, sizeof pd->canal_file, path);
+	} else if (strcmp(sec, "desk") == 0 && desk_text(cfg, key)) {
+		char *dst = desk_text(cfg, key);
+		if (text_has_control(value) || utf8_length(value) > CONFIG_DESK_CHARS)
+			warnf(pd, "%s : [desk] %s : %s ; valeur ignorée", path, key,
+			      text_has_control(value) ? "caractère de contrôle"
+			                              : "plus de " STR(CONFIG_DESK_CHARS) " caractères");
+		else
+			text_copy(dst, CONFIG_DESK_TEXT, value);
 	} else if (strcmp(sec, "retired") == 0 && (list = list_by_section(key)) >= 0) {
 		free(pd->retired[list]);
 		pd->retired[list] = strdup(value);

@@ -94,6 +94,28 @@ void escape_write(FILE *f, const char *s, size_t len)
 	}
 }
 
+void escape_replace(const char *s, char *out, size_t size)
+{
+	size_t len = strlen(s), used = 0;
+
+	while (len > 0 && used + 1 < size) {
+		size_t n, at = escape_find(s, len, &n, NULL), k = at;
+		if (k > size - 1 - used) {
+			k = size - 1 - used;
+			while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
+				k--;
+		}
+		for (size_t i = 0; i < k; i++)
+			out[used++] = s[i] == '\n' || s[i] == '\t' ? ' ' : s[i];
+		if (k < at || at == len || used + 1 >= size)
+			break;
+		out[used++] = '?';
+		s += at + n;
+		len -= at + n;
+	}
+	out[used] = '\0';
+}
+
 /* The stream: what a write leaves cut in the middle of a UTF-8 sequence
  * waits for the next one. */
 struct cookie {

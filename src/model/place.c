@@ -455,3 +455,48 @@ bool place_same_columns(const struct place *a, const struct place *b)
 			return false;
 	return true;
 }
+
+void place_phone_display(const char *tel, char *out, size_t size)
+{
+	/* The overseas departments, in the French numbering plan: their
+	 * national number is 0 followed by 9 digits, as in metropolitan France;
+	 * the other territories of the standard keep their country code. */
+	static const char *const national[] = {"+590", "+594", "+262", "+596"};
+	static const char *const others[] = {"+269", "+687", "+689", "+508", "+681"};
+	const char *rest = NULL, *prefix = NULL;
+	size_t len = strlen(tel), used = 0;
+	char digits[32];
+
+	if (len < 8 || len > 16 || tel[0] != '+' || strspn(tel + 1, "0123456789") != len - 1) {
+		snprintf(out, size, "%s", tel);
+		return;
+	}
+	if (strncmp(tel, "+33", 3) == 0 && len == 12)
+		rest = tel + 3;
+	for (size_t i = 0; !rest && i < sizeof national / sizeof national[0]; i++)
+		if (strncmp(tel, national[i], 4) == 0 && len == 13)
+			rest = tel + 4;
+	if (rest) {
+		snprintf(digits, sizeof digits, "0%s", rest);
+	} else {
+		for (size_t i = 0; !prefix && i < sizeof others / sizeof others[0]; i++)
+			if (strncmp(tel, others[i], 4) == 0 && (len - 4) % 2 == 0)
+				prefix = others[i];
+		if (!prefix) {
+			snprintf(out, size, "%s", tel);
+			return;
+		}
+		snprintf(digits, sizeof digits, "%s", tel + 4);
+	}
+	out[0] = '\0';
+	if (prefix)
+		used = (size_t)snprintf(out, size, "%s", prefix);
+	for (size_t i = 0; digits[i] && used + 4 < size; i += 2) {
+		if (used > 0)
+			out[used++] = ' ';
+		out[used++] = digits[i];
+		if (digits[i + 1])
+			out[used++] = digits[i + 1];
+		out[used] = '\0';
+	}
+}

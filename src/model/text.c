@@ -118,6 +118,40 @@ size_t text_fit(const char *s, int width, int *cols)
 	return bytes;
 }
 
+size_t text_wrap(const char *s, int width, const char *breaks)
+{
+	size_t fit = text_fit(s, width, NULL), cut = fit;
+
+	if (!s[fit] || s[fit] == ' ')
+		return fit;
+	while (cut > 0 && s[cut] != ' ')
+		cut--;
+	if (cut > 0)
+		return cut;
+	if (breaks)
+		for (cut = fit; cut > 1; cut--)
+			if (strchr(breaks, s[cut - 1]))
+				return cut;
+	if (fit > 0)
+		return fit;
+	/* Not even one character fits: take it anyway. */
+	for (cut = 1; s[cut] && ((unsigned char)s[cut] & 0xc0) == 0x80; cut++)
+		;
+	return cut;
+}
+
+void text_put_wrapped(FILE *f, const char *indent, const char *s, int width,
+                      const char *breaks)
+{
+	while (*s) {
+		size_t cut = text_wrap(s, width, breaks);
+		fprintf(f, "%s%.*s\n", indent, (int)cut, s);
+		s += cut;
+		while (*s == ' ')
+			s++;
+	}
+}
+
 void text_put_cell(FILE *f, const char *s, int width)
 {
 	int used = utf8_width(s);

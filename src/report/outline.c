@@ -318,6 +318,16 @@ void report_each_item(const struct report *r, item_fn fn, void *ctx)
 	section(&w, "6. Orientations");
 	table(&w, "Orienté par", "oriente_par", L_ORIENTE_PAR, &r->referred_by, NULL);
 	table(&w, "Orienté vers", "oriente_vers", L_ORIENTE_VERS, &r->referred_to, NULL);
+	if (r->places.placed) {
+		struct report_table t = {
+			.section = w.section, .title = "Orientations par lieu",
+			.name = "orientations_par_lieu", .list = -1, .d = &r->places.d,
+			.fixed_rows = r->places.d.n,
+			.fixed_labels = (const char *const *)r->places.label, .no_groups = true,
+			.note = "Les lieux de l'annuaire les plus souvent indiqués ; parts des "
+			        "orientations de la période."};
+		emit_table(&w, &t);
+	}
 	/* The way and the follow-through once a desk records them: a report
 	 * of referrals without either stays as it was. */
 	if (report_referrals_followed(r)) {
@@ -338,6 +348,9 @@ void report_each_item(const struct report *r, item_fn fn, void *ctx)
 		        L_ORIENTATION_MODE, &r->went_by_how,
 		        "Parts des orientations de chaque ligne dont la suite est connue (façon "
 		        "d'orienter renseignée).");
+		if (r->places.placed)
+			went_by(&w, "Suite par lieu", "suite_par_lieu", -1, &r->places.went,
+			        "Parts des orientations de chaque lieu dont la suite est connue.");
 	}
 
 	section(&w, "7. Public");
@@ -373,6 +386,11 @@ const char *report_row_label(const struct lists *ls, const struct report_table *
 		return buf;
 	}
 	return lists_label(ls, t->list, code);
+}
+
+const char *report_cross_label(const struct lists *ls, int list, const struct cross *c, int i)
+{
+	return c->labels ? c->labels[i] : lists_label(ls, list, c->code[i]);
 }
 
 const char *report_row_label_at(const struct lists *ls, const struct report_table *t, int row,

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "carnet/report/referral.h"
+#include "carnet/report/referral_place.h"
 
 /* The row of code in c (made, with a dist of orientation_suite, when new):
  * its index, or -1 when out of memory. */
@@ -74,26 +75,40 @@ static int cross_order(struct cross *c, const struct lists *ls, enum list_id id)
 int referral_compute(struct store *st, const struct lists *ls, struct report *r,
                      struct cn_err *err)
 {
+	/* Grouped first, then joined to the directory: one look-up for each
+	 * place, not for each visit; a place's rows one after the other. */
 	sqlite3_stmt *stmt = report_prepare_period(
 		st,
-		"SELECT v.referred_to, coalesce(v.referral_how, ''), coalesce(v.referral_went, ''),"
-		" count(*) FROM visit v WHERE " REPORT_IN_PERIOD
-		" AND coalesce(v.referred_to, '') <> '' GROUP BY 1, 2, 3",
+		"SELECT g.dest, g.how, g.went, g.n, g.place, p.uid IS NOT NULL,"
+		" coalesce(p.nom, ''), coalesce(p.commune, '') FROM (SELECT v.referred_to AS dest,"
+		" coalesce(v.referral_how, '') AS how, coalesce(v.referral_went, '') AS went,"
+		" coalesce(v.referral_place, '') AS place, count(*) AS n FROM visit v WHERE "
+		REPORT_IN_PERIOD " AND coalesce(v.referred_to, '') <> '' GROUP BY 1, 2, 3, 4) g"
+		" LEFT JOIN place p ON p.uid = g.place ORDER BY g.place",
 		&r->f, err);
+	struct place_tally places;
 	int rc, ok = CN_OK;
 
 	dist_init(&r->referral_how, ls, L_ORIENTATION_MODE);
 	dist_init(&r->referral_went, ls, L_ORIENTATION_SUITE);
-	if (!stmt)
+	place_tally_init(&places, ls);
+	if (!stmt) {
+		place_tally_free(&places);
 		return CN_EDB;
+	}
 	while (ok == CN_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *to = report_column_text(stmt, 0), *how = report_column_text(stmt, 1),
 		           *went = report_column_text(stmt, 2);
 		long n = sqlite3_column_int64(stmt, 3);
 
-		ok = dist_add(&r->referral_how, how, n);
+		if ((ok = place_tally_add(&places, report_column_text(stmt, 4),
+		                          sqlite3_column_int(stmt, 5) != 0,
+		                          report_column_text(stmt, 6), report_column_text(stmt, 7),
+		                          went, n)) != CN_OK ||
+		    (ok = dist_add(&r->referral_how, how, n)) != CN_OK)
+			break;
 		r->referral_how.total += n;
-		if (ok != CN_OK || !went[0])
+		if (!went[0])
 			continue;
 		r->referrals_answered += n;
 		r->referral_went.total += n;
@@ -101,11 +116,14 @@ int referral_compute(struct store *st, const struct lists *ls, struct report *r,
 		    (ok = cross_add(&r->went_by_to, ls, to, went, n)) == CN_OK && how[0])
 			ok = cross_add(&r->went_by_how, ls, how, went, n);
 	}
-	if ((rc = report_query_done(st, stmt, rc, ok, err)) != CN_OK)
+	if ((rc = report_query_done(st, stmt, rc, ok, err)) != CN_OK) {
+		place_tally_free(&places);
 		return rc;
+	}
 	dist_sort(&r->referral_how, ls->l[L_ORIENTATION_MODE].n, NULL, NULL);
 	dist_sort(&r->referral_went, ls->l[L_ORIENTATION_SUITE].n, NULL, NULL);
-	if ((rc = cross_order(&r->went_by_to, ls, L_ORIENTE_VERS)) != CN_OK ||
+	if ((rc = place_tally_finish(&places, &r->places, report_referrals(r))) != CN_OK ||
+	    (rc = cross_order(&r->went_by_to, ls, L_ORIENTE_VERS)) != CN_OK ||
 	    (rc = cross_order(&r->went_by_how, ls, L_ORIENTATION_MODE)) != CN_OK)
 		return cn_err_set(err, rc, "mémoire insuffisante");
 	return CN_OK;

@@ -7,6 +7,7 @@
 #include "carnet/model/ids.h"
 #include "carnet/report/activity.h"
 #include "carnet/report/referral.h"
+#include "carnet/report/referral_place.h"
 #include "carnet/report/profile.h"
 #include "carnet/report/report.h"
 #include "carnet/store/visit_store.h"
@@ -836,6 +837,7 @@ void report_free(struct report *r)
 	cross_free(&r->posture_by_organism);
 	cross_free(&r->went_by_to);
 	cross_free(&r->went_by_how);
+	referral_places_free(&r->places);
 }
 
 const char *report_group_code(const struct report *r, int g)

@@ -73,7 +73,7 @@ static void table(struct csv_ctx *c, const struct report_table *t)
 {
 	FILE *f = c->f;
 	long tenths[1024];
-	int n = t->d->n < 1024 ? t->d->n : 1024;
+	int n = t->d->n < 1024 ? t->d->n : 1024, ngroups = t->no_groups ? 0 : c->r->ngroups;
 
 	shares_tenths(t->d->count, n, t->d->total, tenths);
 	csv_field(f, "Code", SEP, 1);
@@ -81,7 +81,7 @@ static void table(struct csv_ctx *c, const struct report_table *t)
 	/* Minutes stay numbers for the spreadsheet. */
 	csv_field(f, t->minutes ? "Minutes" : "Nombre", SEP, 0);
 	csv_field(f, "Part (%)", SEP, 0);
-	for (int g = 0; g < c->r->ngroups; g++)
+	for (int g = 0; g < ngroups; g++)
 		csv_text(f, report_group_label(c->r, c->ls, g), SEP, 0);
 	csv_end_row(f);
 	for (int i = 0; i < n; i++) {
@@ -90,7 +90,7 @@ static void table(struct csv_ctx *c, const struct report_table *t)
 		csv_text(f, report_row_label_at(c->ls, t, i, buf, sizeof buf), SEP, 0);
 		csv_field_int(f, t->d->count[i], SEP, 0);
 		decimal(f, tenths[i] / 10.0, 1);
-		for (int g = 0; g < c->r->ngroups; g++)
+		for (int g = 0; g < ngroups; g++)
 			csv_field_int(f, report_group_count(c->r, g, t, i), SEP, 0);
 		csv_end_row(f);
 	}
@@ -117,7 +117,7 @@ static void cross(struct csv_ctx *c, const struct item *it)
 		if (!n)
 			continue;
 		csv_text(f, it->cross->code[i], SEP, 1);
-		csv_text(f, lists_label(c->ls, it->list, it->cross->code[i]), SEP, 0);
+		csv_text(f, report_cross_label(c->ls, it->list, it->cross, i), SEP, 0);
 		csv_field_int(f, row->total, SEP, 0);
 		for (int k = 0; k < postures->n && k < n; k++)
 			decimal(f, tenths[k] / 10.0, 1);

@@ -7,6 +7,7 @@
 #include "carnet/model/clock.h"
 #include "carnet/model/number.h"
 #include "carnet/model/text.h"
+#include "carnet/report/html.h"
 #include "carnet/report/outline.h"
 #include "carnet/report/report_write.h"
 
@@ -15,19 +16,6 @@
  * turns; wider than landscape, the group columns go on in further tables. */
 #define PORTRAIT_CHARS 50
 #define LANDSCAPE_CHARS 110
-
-static void esc(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '&': fputs("&amp;", f); break;
-		case '"': fputs("&quot;", f); break;
-		default: fputc(*s, f);
-		}
-	}
-}
 
 static const char style[] =
 	"body{font-family:sans-serif;max-width:62em;margin:1em auto;padding:0 1em;color:#222}"
@@ -173,9 +161,9 @@ static void table_html(struct html_ctx *c, const struct item *it)
 	 * page: the first with the totals, the next ones with the groups that
 	 * follow. A short table stays whole on its page, with its title. */
 	do {
-		int to = groups_fitting(c, from);
+		int to = t->no_groups ? 0 : groups_fitting(c, from);
 		fprintf(f, "<div class=\"%s\">\n<h3>", n <= 20 ? "small" : "long");
-		esc(f, t->title);
+		html_escape(f, t->title);
 		if (from)
 			fputs(" (suite)</h3>\n<table>\n<thead><tr><th>Valeur</th>", f);
 		else
@@ -185,13 +173,13 @@ static void table_html(struct html_ctx *c, const struct item *it)
 		for (int g = from; g < to; g++) {
 			/* Long names wrap only where the columns are many. */
 			fputs(c->room == LANDSCAPE_CHARS ? "<th class=\"g\">" : "<th class=\"n\">", f);
-			esc(f, report_group_label(c->r, c->ls, g));
+			html_escape(f, report_group_label(c->r, c->ls, g));
 			fputs("</th>", f);
 		}
 		fputs("</tr></thead>\n<tbody>\n", f);
 		for (int i = 0; i < n; i++) {
 			fputs("<tr><td class=\"l\">", f);
-			esc(f, report_row_label_at(c->ls, t, i, buf, sizeof buf));
+			html_escape(f, report_row_label_at(c->ls, t, i, buf, sizeof buf));
 			fputs("</td>", f);
 			if (!from) {
 				amount(t, t->d->count[i], s, sizeof s);
@@ -211,10 +199,10 @@ static void table_html(struct html_ctx *c, const struct item *it)
 		if (to < c->r->ngroups)
 			fputs("</div>\n", f);
 		from = to;
-	} while (from < c->r->ngroups);
+	} while (!t->no_groups && from < c->r->ngroups);
 	if (t->note) {
 		fputs("<p class=\"note\">", f);
-		esc(f, t->note);
+		html_escape(f, t->note);
 		fputs("</p>\n", f);
 	}
 	fputs("</div>\n", f);
@@ -227,13 +215,13 @@ static void cross_html(struct html_ctx *c, const struct item *it)
 	char s[48];
 
 	fputs("<div class=\"small\">\n<h3>", f);
-	esc(f, it->title);
+	html_escape(f, it->title);
 	fputs("</h3>\n<table>\n<thead><tr><th></th><th class=\"n\">", f);
-	esc(f, it->counted);
+	html_escape(f, it->counted);
 	fputs("</th>", f);
 	for (int k = 0; k < postures->n; k++) {
 		fputs("<th class=\"n\">", f);
-		esc(f, postures->e[k].label);
+		html_escape(f, postures->e[k].label);
 		fputs("</th>", f);
 	}
 	fputs("</tr></thead>\n<tbody>\n", f);
@@ -244,7 +232,7 @@ static void cross_html(struct html_ctx *c, const struct item *it)
 		if (!n)
 			continue;
 		fputs("<tr><td class=\"l\">", f);
-		esc(f, lists_label(c->ls, it->list, it->cross->code[i]));
+		html_escape(f, report_cross_label(c->ls, it->list, it->cross, i));
 		number_fr(row->total, s, sizeof s);
 		fprintf(f, "</td><td class=\"n\">%s</td>", s);
 		for (int k = 0; k < postures->n && k < n; k++) {
@@ -256,7 +244,7 @@ static void cross_html(struct html_ctx *c, const struct item *it)
 	fputs("</tbody></table>\n", f);
 	if (it->note) {
 		fputs("<p class=\"note\">", f);
-		esc(f, it->note);
+		html_escape(f, it->note);
 		fputs("</p>\n", f);
 	}
 	fputs("</div>\n", f);
@@ -278,7 +266,7 @@ static void trend_html(struct html_ctx *c, const struct item *it)
 			wmax = r->trend_workshops[i];
 	}
 	fputs("<div class=\"small\">\n<h3>", f);
-	esc(f, it->title);
+	html_escape(f, it->title);
 	fputs("</h3>\n<svg width=\"600\" height=\"190\" viewBox=\"0 0 600 190\" role=\"img\" "
 	      "aria-label=\"Passages et séances d'atelier par mois\">\n"
 	      "<rect x=\"7\" y=\"2\" width=\"10\" height=\"10\" fill=\"#3465a4\"/>"
@@ -310,7 +298,7 @@ static void groups_html(struct html_ctx *c, const struct item *it)
 	FILE *f = c->f;
 
 	fputs("<div class=\"small\">\n<h3>", f);
-	esc(f, it->title);
+	html_escape(f, it->title);
 	fprintf(f, "</h3>\n<table>\n<thead><tr><th>%s</th><th class=\"n\">Passages</th>"
 	           "<th class=\"n\">Personnes distinctes</th><th class=\"n\">Temps total</th></tr>"
 	           "</thead>\n<tbody>\n",
@@ -321,7 +309,7 @@ static void groups_html(struct html_ctx *c, const struct item *it)
 		number_fr(r->groups[g].persons, p, sizeof p);
 		duration_format(r->groups[g].minutes, m, sizeof m);
 		fputs("<tr><td class=\"l\">", f);
-		esc(f, report_group_label(r, c->ls, g));
+		html_escape(f, report_group_label(r, c->ls, g));
 		fprintf(f, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
 		           "</tr>\n",
 		        v, p, m);
@@ -343,7 +331,7 @@ static void item(void *ctx, const struct item *it)
 		if (c->in_section)
 			fputs("</section>\n", f);
 		fputs("<section>\n<h2>", f);
-		esc(f, it->title);
+		html_escape(f, it->title);
 		fputs("</h2>\n", f);
 		c->in_section = true;
 		break;
@@ -356,15 +344,15 @@ static void item(void *ctx, const struct item *it)
 			c->in_figures = true;
 		}
 		fputs("<tr><th>", f);
-		esc(f, it->title);
+		html_escape(f, it->title);
 		fputs("</th><td class=\"n\">", f);
 		value_html(f, &it->key.now);
 		fputs("</td><td class=\"change\">", f);
 		key_change_words(&it->key, false, CHANGE_SIGNED, c->r, change, sizeof change);
-		esc(f, change[0] ? change : "—");
+		html_escape(f, change[0] ? change : "—");
 		fputs("</td><td class=\"change\">", f);
 		key_change_words(&it->key, true, CHANGE_SIGNED, c->r, change, sizeof change);
-		esc(f, change[0] ? change : "—");
+		html_escape(f, change[0] ? change : "—");
 		fputs("</td></tr>\n", f);
 		break;
 	case ITEM_FIGURE:
@@ -373,13 +361,13 @@ static void item(void *ctx, const struct item *it)
 			c->in_figures = true;
 		}
 		fputs("<tr><th>", f);
-		esc(f, it->title);
+		html_escape(f, it->title);
 		fputs("</th><td class=\"n\">", f);
 		value_html(f, &it->fig);
 		fputs("</td></tr>\n", f);
 		if (it->note) {
 			fputs("<tr><td colspan=\"2\" class=\"note\">", f);
-			esc(f, it->note);
+			html_escape(f, it->note);
 			fputs("</td></tr>\n", f);
 		}
 		break;
@@ -410,27 +398,27 @@ void report_write_html(FILE *f, const struct report *r, const struct lists *ls)
 	if (wide > PORTRAIT_CHARS)
 		c.room = LANDSCAPE_CHARS;
 	fputs("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>", f);
-	esc(f, h.title);
+	html_escape(f, h.title);
 	fprintf(f, "</title>\n<style>%s%s</style>\n</head>\n<body>\n", style,
 	        c.room == LANDSCAPE_CHARS ? "@page{size:A4 landscape}" : "");
 	fputs("<header>\n<h1>", f);
-	esc(f, h.title);
+	html_escape(f, h.title);
 	fputs("</h1>\n<p class=\"scope\">", f);
-	esc(f, h.dates);
+	html_escape(f, h.dates);
 	if (h.scope[0]) {
 		fputs(" · ", f);
-		esc(f, h.scope);
+		html_escape(f, h.scope);
 	}
 	fputs("</p>\n", f);
 	if (h.progress[0]) {
 		fputs("<p class=\"scope\">", f);
-		esc(f, h.progress);
+		html_escape(f, h.progress);
 		fputs("</p>\n", f);
 	}
 	fputs("</header>\n", f);
 	if (h.empty) {
 		fputs("<p><strong>", f);
-		esc(f, h.empty);
+		html_escape(f, h.empty);
 		fputs("</strong></p>\n", f);
 	}
 	report_each_item(r, item, &c);

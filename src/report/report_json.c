@@ -58,6 +58,42 @@ static void dist(FILE *f, const char *name, const struct lists *ls, int list,
 	fputs("]}", f);
 }
 
+static void str_or_null(FILE *f, const char *s)
+{
+	if (s)
+		str(f, s);
+	else
+		fputs("null", f);
+}
+
+/* "orientations_par_lieu": {"base", "lignes": [{"code", "uid", "nom",
+ * "commune", "libelle", "nombre", "part"}]}, uid, nom and commune null for
+ * the rows that are no place of the directory. */
+static void places(FILE *f, const struct report_places *p)
+{
+	long tenths[REPORT_TOP_PLACES + 3];
+	int n = p->d.n < REPORT_TOP_PLACES + 3 ? p->d.n : REPORT_TOP_PLACES + 3;
+
+	shares_tenths(p->d.count, n, p->d.total, tenths);
+	fprintf(f, ",\n  \"orientations_par_lieu\": {\"base\": %ld, \"lignes\": [", p->d.total);
+	for (int i = 0; i < n; i++) {
+		fprintf(f, "%s\n    {\"code\": ", i ? "," : "");
+		str(f, p->d.code[i]);
+		fputs(", \"uid\": ", f);
+		str_or_null(f, p->uid[i]);
+		fputs(", \"nom\": ", f);
+		str_or_null(f, p->nom[i]);
+		fputs(", \"commune\": ", f);
+		str_or_null(f, p->commune[i]);
+		fputs(", \"libelle\": ", f);
+		str(f, p->label[i]);
+		fprintf(f, ", \"nombre\": %ld, \"part\": ", p->d.count[i]);
+		share(f, tenths[i]);
+		fputc('}', f);
+	}
+	fputs("]}", f);
+}
+
 static void cross(FILE *f, const char *name, const struct lists *ls, int list,
                   const struct cross *c)
 {
@@ -193,7 +229,7 @@ static void went_rows(FILE *f, const char *name, const struct lists *ls, int lis
 		fputs(i ? ",\n      {\"code\": " : "\n      {\"code\": ", f);
 		str(f, c->code[i]);
 		fputs(", \"libelle\": ", f);
-		str(f, lists_label(ls, list, c->code[i]));
+		str(f, report_cross_label(ls, list, c, i));
 		fprintf(f, ", \"suites_connues\": %ld, \"suite\": {", row->total);
 		for (int k = 0; k < row->n; k++) {
 			fputs(k ? ", " : "", f);
@@ -217,6 +253,7 @@ static void followup_json(FILE *f, const struct report *r, const struct lists *l
 	share_or_null(f, r->referrals_answered, report_referrals(r));
 	went_rows(f, "par_oriente_vers", ls, L_ORIENTE_VERS, &r->went_by_to);
 	went_rows(f, "par_orientation_mode", ls, L_ORIENTATION_MODE, &r->went_by_how);
+	went_rows(f, "par_lieu", ls, -1, &r->places.went);
 	fputs("}", f);
 }
 
@@ -292,7 +329,10 @@ static void item(void *ctx, const struct item *it)
 	} else if (!c->keys && it->kind == ITEM_TABLE && !is_activity(it->section)) {
 		/* The workshops' and the time's tables are in "ateliers" and
 		 * "temps_de_travail". */
-		dist(c->f, it->table->name, c->ls, it->table->list, it->table->d);
+		if (it->table->d == &c->r->places.d)
+			places(c->f, &c->r->places);
+		else
+			dist(c->f, it->table->name, c->ls, it->table->list, it->table->d);
 	}
 }
 

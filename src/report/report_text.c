@@ -101,19 +101,7 @@ static void figure_line(FILE *f, const char *name, const char *value)
 /* Words cut to lines of `width` columns, each starting with `indent`. */
 static void wrapped(FILE *f, const char *indent, const char *s, int width)
 {
-	while (*s) {
-		size_t fit = text_fit(s, width, NULL), cut = fit;
-		if (s[fit]) {
-			while (cut > 0 && s[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = fit;
-		}
-		fprintf(f, "%s%.*s\n", indent, (int)cut, s);
-		s += cut;
-		while (*s == ' ')
-			s++;
-	}
+	text_put_wrapped(f, indent, s, width, NULL);
 }
 
 /* One line per code: label, count (or time), share of d->total, bar; rows
@@ -209,7 +197,7 @@ static void cross_lines(struct text_ctx *c, const struct item *it)
 		shares_tenths(x->row[i].count, x->row[i].n < 64 ? x->row[i].n : 64, x->row[i].total,
 		              tenths);
 		fputs("    ", c->f);
-		text_put_cell(c->f, lists_label(c->ls, it->list, x->code[i]), 30);
+		text_put_cell(c->f, report_cross_label(c->ls, it->list, x, i), 30);
 		(void)buf;
 		for (int k = 0; k < postures->n && k < 4 && k < x->row[i].n; k++) {
 			percent_fr(tenths[k], share, sizeof share);

@@ -71,11 +71,11 @@ static void table(struct xlsx_ctx *c, const struct report_table *t)
 	/* Minutes stay numbers for the spreadsheet. */
 	const char *const names[] = {"Libellé", t->minutes ? "Minutes" : "Nombre", "Part", "Code"};
 	long tenths[1024];
-	int n = t->d->n < 1024 ? t->d->n : 1024;
+	int n = t->d->n < 1024 ? t->d->n : 1024, ngroups = t->no_groups ? 0 : c->r->ngroups;
 
 	shares_tenths(t->d->count, n, t->d->total, tenths);
 	heads(c, names, 4);
-	for (int g = 0; g < c->r->ngroups; g++) {
+	for (int g = 0; g < ngroups; g++) {
 		c->row--;
 		text(c, (lxw_col_t)(4 + g), report_group_label(c->r, c->ls, g), c->head);
 		c->row++;
@@ -86,7 +86,7 @@ static void table(struct xlsx_ctx *c, const struct report_table *t)
 		number(c, 1, (double)t->d->count[i], c->count);
 		number(c, 2, tenths[i] / 1000.0, c->share);
 		text(c, 3, t->d->code[i], NULL);
-		for (int g = 0; g < c->r->ngroups; g++)
+		for (int g = 0; g < ngroups; g++)
 			number(c, (lxw_col_t)(4 + g), (double)report_group_count(c->r, g, t, i), c->count);
 		c->row++;
 	}
@@ -107,7 +107,7 @@ static void cross(struct xlsx_ctx *c, const struct item *it)
 		int n = cross_row_shares(it->cross, i, tenths, 64);
 		if (!n)
 			continue;
-		text(c, 0, lists_label(c->ls, it->list, it->cross->code[i]), NULL);
+		text(c, 0, report_cross_label(c->ls, it->list, it->cross, i), NULL);
 		number(c, 1, (double)row->total, c->count);
 		for (int k = 0; k < postures->n && k < n; k++)
 			number(c, (lxw_col_t)(2 + k), tenths[k] / 1000.0, c->share);

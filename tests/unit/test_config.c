@@ -122,6 +122,32 @@ static void test_unknown_keys_warn(void)
 	config_free(&cfg);
 }
 
+/* [desk] name, address and printer: texts, the most specific file's; one
+ * with a control character or too long is warned about and ignored. */
+static void test_desk_texts(void)
+{
+	const char *base = write_file("slip1.ini", "[desk]\nname = Poste de base\n"
+	                                          "printer = lp -d accueil\naddress = 1 rue A\n");
+	const char *user = write_file("slip2.ini", "[desk]\nname = Point numérique\n"
+	                                          "printer = lp\x1b -d x\n");
+	const char *paths[] = {base, user};
+	struct config cfg;
+	struct warnings w;
+	struct cn_err err;
+
+	CHECK_INT(load(&cfg, paths, 1, &w, &err), CN_OK);
+	CHECK_STR(cfg.printer, "lp -d accueil");
+	CHECK_STR(cfg.desk_name, "Poste de base");
+	CHECK_STR(cfg.desk_address, "1 rue A");
+	config_free(&cfg);
+	CHECK_INT(load(&cfg, paths, 2, &w, &err), CN_OK);
+	CHECK_STR(cfg.desk_name, "Point numérique");
+	CHECK_STR(cfg.printer, "lp -d accueil"); /* the refused one is ignored */
+	CHECK_INT(w.n, 1);
+	CHECK(strstr(w.last, "[desk] printer : caractère de contrôle") != NULL);
+	config_free(&cfg);
+}
+
 static void test_malformed(void)
 {
 	const char *f = write_file("bad.ini", "[organisme]\ncaf = CAF\nceci n'est pas une clé\n");
@@ -201,5 +227,6 @@ int main(void)
 	RUN(test_desk_checked);
 	RUN(test_bad_entries_skipped);
 	RUN(test_keys_section);
+	RUN(test_desk_texts);
 	return harness_finish();
 }

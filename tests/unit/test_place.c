@@ -335,6 +335,26 @@ static void test_search(void)
 	store_close(st);
 }
 
+static void test_phone_display(void)
+{
+	char out[32];
+
+	place_phone_display("+33299022020", out, sizeof out);
+	CHECK_STR(out, "02 99 02 20 20");
+	place_phone_display("+33969322135", out, sizeof out);
+	CHECK_STR(out, "09 69 32 21 35");
+	place_phone_display("+442071234567", out, sizeof out);
+	CHECK_STR(out, "+442071234567");
+	place_phone_display("3939", out, sizeof out);
+	CHECK_STR(out, "3939");
+	place_phone_display("+3329902202", out, sizeof out);
+	CHECK_STR(out, "+3329902202");
+	place_phone_display("+33299022020", out, 8);
+	CHECK_STR(out, "02 99"); /* cut between pairs of digits */
+	place_phone_display("", out, sizeof out);
+	CHECK_STR(out, "");
+}
+
 int main(void)
 {
 	const char *paths[] = {shipped_ini()};
@@ -351,6 +371,7 @@ int main(void)
 	RUN(test_validate);
 	RUN(test_store);
 	RUN(test_search);
+	RUN(test_phone_display);
 	config_free(&cfg);
 	return harness_finish();
 }

@@ -88,7 +88,7 @@ int cli_filter_option(struct app *app, int opt, const char *arg, char from[DATE_
 /* Commands, one module each, with their French help. */
 extern const char usage_add[], usage_edit[], usage_delete[], usage_show[], usage_list[],
 	usage_person[], usage_workshop[], usage_time[], usage_lists[], usage_keys[],
-	usage_report[], usage_export[], usage_place[], usage_import[], usage_merge[],
+	usage_report[], usage_export[], usage_place[], usage_slip[], usage_import[], usage_merge[],
 	usage_backup[], usage_check[], usage_purge[], usage_forget[], usage_referral[];
 extern const struct subcommand workshop_subs[], time_subs[], place_subs[], referral_subs[];
 int cmd_add(struct app *app, int argc, char **argv);
@@ -101,6 +101,7 @@ int cmd_referral(struct app *app, int argc, char **argv);
 int cmd_workshop(struct app *app, int argc, char **argv);
 int cmd_time(struct app *app, int argc, char **argv);
 int cmd_place(struct app *app, int argc, char **argv);
+int cmd_slip(struct app *app, int argc, char **argv);
 int cmd_lists(struct app *app, int argc, char **argv);
 int cmd_keys(struct app *app, int argc, char **argv);
 int cmd_report(struct app *app, int argc, char **argv);

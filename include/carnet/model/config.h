@@ -17,12 +17,21 @@
 #define CONFIG_MAX_FILES 4
 /* A configuration file over this many lines is refused before it is read. */
 #define CONFIG_MAX_LINES 10000
+/* Characters at most of [desk] name, address and printer. */
+#define CONFIG_DESK_CHARS 200
+#define CONFIG_DESK_TEXT (CONFIG_DESK_CHARS * 4 + 1)
 
 struct config {
 	struct lists lists;
 	char site[CODE_MAX];      /* [desk] site, or DEFAULT_SITE_CODE */
 	char mediator[CODE_MAX];  /* [desk] mediator, may be empty */
 	char canal[CODE_MAX];     /* [desk] canal of a new visit, default "libre" */
+	/* What the slip given to a person referred elsewhere shows and where it
+	 * is printed: [desk] name (default: the site's label), [desk] address,
+	 * [desk] printer (a command, "" when none). */
+	char desk_name[CONFIG_DESK_TEXT];
+	char desk_address[CONFIG_DESK_TEXT];
+	char printer[CONFIG_DESK_TEXT];
 	char keys[ACT_COUNT][64]; /* [keys] overrides, "" for the default keys */
 	int nfiles;               /* files read, most specific first */
 	char files[CONFIG_MAX_FILES][PATH_MAX];

@@ -21,6 +21,10 @@ size_t escape_find(const char *s, size_t len, size_t *n, bool *cut);
 /* Writes s[0..len) to f with each unsafe sequence written visibly: "\x1b"
  * for a byte, "\u202e" for a code point. */
 void escape_write(FILE *f, const char *s, size_t len);
+/* s made safe to print where nothing escapes it (a file, a printer): each
+ * unsafe sequence becomes "?", a newline or a tab a space; cut on a
+ * character boundary to fit out (size > 0). */
+void escape_replace(const char *s, char *out, size_t size);
 /* A stream that writes everything through escape_write to `to` (flushed
  * after each write); NULL when the system cannot make one. */
 FILE *escape_stream(FILE *to);

@@ -74,6 +74,10 @@ const char *place_field_label(enum place_field f);
 char *place_field(struct place *p, enum place_field f, size_t *size);
 const char *place_field_c(const struct place *p, enum place_field f);
 
+/* A phone number of the standard as French people write it: "+33299123456"
+ * is "02 99 12 34 56" (and so for the overseas departments: "+262262…" is
+ * "02 62…"), "+687281234" is "+687 28 12 34"; anything else as it is. */
+void place_phone_display(const char *phone, char *out, size_t size);
 void place_init(struct place *p);
 /* Sets field f from text as a file or a user writes it, normalized: line
  * breaks and tabs become spaces, spaces at either end go; multiple values

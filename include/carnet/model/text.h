@@ -18,6 +18,17 @@ void text_put_cell(FILE *f, const char *s, int width);
 /* Bytes of the longest prefix of s that fits in `width` columns; its width
  * goes to *cols when cols is not NULL. */
 size_t text_fit(const char *s, int width, int *cols);
+/* Bytes of the first line of s cut into lines of `width` columns between
+ * words: all of s when it fits, else up to the last space that fits; a word
+ * wider than the line is cut after the last character of `breaks` (NULL:
+ * none; "/" cuts a long web address after a slash) that fits, else where
+ * the width ends, and never before the first character. The next line
+ * starts after the spaces that follow. */
+size_t text_wrap(const char *s, int width, const char *breaks);
+/* s written in lines of width columns cut by text_wrap, each after indent
+ * and ended by a newline; nothing for an empty s. */
+void text_put_wrapped(FILE *f, const char *indent, const char *s, int width,
+                      const char *breaks);
 /* Copies at most size-1 bytes without cutting a UTF-8 sequence; false if cut. */
 bool text_copy(char *dst, size_t size, const char *src);
 void text_lower_ascii(char *s);

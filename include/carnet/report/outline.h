@@ -78,6 +78,10 @@ const char *report_row_label(const struct lists *ls, const struct report_table *
 const char *report_row_label_at(const struct lists *ls, const struct report_table *t, int row,
                                 char *buf, size_t size);
 
+/* The label of row i of a cross table of rows of list `list`: its own
+ * label (c->labels) or the list's. */
+const char *report_cross_label(const struct lists *ls, int list, const struct cross *c, int i);
+
 /* What every format says on top. */
 struct report_heading {
 	char title[160];      /* "Bilan d'activité — novembre 2026" */

@@ -11,8 +11,8 @@
 #include "carnet/store/store.h"
 
 /* Fills r->referral_how, r->referral_went, r->referrals_answered,
- * r->went_by_to and r->went_by_how for r->f, inside the caller's read
- * transaction: one query. */
+ * r->went_by_to, r->went_by_how and r->places for r->f, inside the
+ * caller's read transaction: one query. */
 int referral_compute(struct store *st, const struct lists *ls, struct report *r,
                      struct cn_err *err);
 

@@ -47,6 +47,24 @@ struct cross {
 	int n;
 	char (*code)[CODE_MAX];
 	struct dist *row;
+	const char *const *labels;  /* the rows' own labels, or NULL: the list's */
+};
+
+/* 6. The period's referrals by place of the directory: the most referred
+ * places first (REPORT_TOP_PLACES of them at most, ties by name and
+ * commune), then « autres lieux », « lieu inconnu de cet annuaire » (a
+ * place merged from another desk that this one does not have) and « sans
+ * lieu de l'annuaire »; only rows with referrals. Row i has code d.code[i]
+ * ("lieu_1"…, "autres_lieux", "lieu_inconnu", "sans_lieu"), label
+ * label[i] ("CAF de Maurepas (Rennes)"), and for a place uid[i], nom[i],
+ * commune[i] (NULL for the other rows); went has the same rows, each the
+ * follow-through of those answered. */
+#define REPORT_TOP_PLACES 10
+struct report_places {
+	struct dist d;                /* total: the period's referrals */
+	char **label, **uid, **nom, **commune;
+	struct cross went;
+	long placed;                  /* referrals with a place, known here or not */
 };
 
 struct report {
@@ -69,6 +87,7 @@ struct report {
 	struct dist referral_how, referral_went;
 	long referrals_answered;
 	struct cross went_by_to, went_by_how;
+	struct report_places places;
 	/* Persons seen in the period with two visits or more up to its end. */
 	long returning, towards_autonomy, same, backwards;
 	double rank_mean[REPORT_RANKS];          /* mean posture level by visit rank */
@@ -129,6 +148,7 @@ struct report_table {
 	const struct dist *d;
 	const char *note;        /* said under the table, or NULL */
 	bool all_rows;           /* a scale or a public's shares: rows of 0 count too */
+	bool no_groups;          /* no breakdown columns (rows that differ by group) */
 	bool minutes;            /* the counts are minutes: hours and minutes for people,
 	                          * minutes for spreadsheets (a column "Minutes") */
 	int fixed_rows;          /* the first rows are fixed ones, always shown, */
