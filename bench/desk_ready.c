@@ -9,21 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include "bench_time.h"
 #include "carnet/app/app.h"
 #include "carnet/screen/screen.h"
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 /* Median time of `runs` cold starts of the screen on db; -1 on failure. */
 static double measure(const char *db, int runs, double *min, double *max)
@@ -39,9 +27,9 @@ static double measure(const char *db, int runs, double *min, double *max)
 
 		app_init(&app);
 		app.db_opt = db;
-		start = now_ms();
+		start = bench_now_ms();
 		rc = screen_start(&ui, &app, out, in);
-		t[i] = now_ms() - start;
+		t[i] = bench_now_ms() - start;
 		ui_finish(&ui, rc);
 		app_close(&app);
 		fclose(out);
@@ -51,7 +39,7 @@ static double measure(const char *db, int runs, double *min, double *max)
 			return -1;
 		}
 	}
-	qsort(t, (size_t)runs, sizeof *t, cmp);
+	qsort(t, (size_t)runs, sizeof *t, bench_cmp_ms);
 	*min = t[0];
 	*max = t[runs - 1];
 	median = t[runs / 2];

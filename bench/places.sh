@@ -85,3 +85,8 @@ row "list --commune brest" : "$CARNET" --db "$DB" place list --commune brest
 row "list --open-at \"samedi 10:00\"" : "$CARNET" --db "$DB" place list --open-at "samedi 10:00"
 row "list (all)" : "$CARNET" --db "$DB" place list
 row "export" : "$CARNET" --db "$DB" place export -o "$DATA/places-export.csv"
+# The desk's place picker: the function the screen calls at each keystroke,
+# timed in the process (no start-up).
+if [ -x "$BUILD/bench/place_search" ]; then
+	CARNET_NOW=2026-11-18T10:30 "$BUILD/bench/place_search" "$DB" 21
+fi

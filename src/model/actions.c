@@ -64,6 +64,14 @@ const struct action_def action_table[ACT_COUNT] = {
 	{ACT_JUMP, "jump", "champ",
 	 "Aller à un champ : cette touche puis la lettre soulignée du champ (ou Alt et la lettre)",
 	 FORM("C-g")},
+	{ACT_REFERRAL_WENT, "referral-went", NULL,
+	 "Dans le champ Usager, suite de la dernière orientation de l'usager : s'y est rendue",
+	 FORM("F7")},
+	{ACT_REFERRAL_NOT_WENT, "referral-not-went", NULL,
+	 "Dans le champ Usager, suite de la dernière orientation : ne s'y est pas rendue",
+	 FORM("F8")},
+	{ACT_REFERRAL_UNKNOWN, "referral-unknown", NULL,
+	 "Dans le champ Usager, suite de la dernière orientation : ne sait pas", FORM("F9")},
 };
 
 const char *action_context_title(enum action_context ctx)

@@ -22,7 +22,7 @@ static void add(struct form_participants *fp, struct ui *ui, const char *code)
 		fp->changed = true;
 		ui_status(ui, false, "Participant %s ajouté, présent (Espace : absent)", added);
 	}
-	person_panel_open(&fp->pp, ui, "", false);
+	person_panel_open(&fp->pp, ui, "", false, NULL);
 	for (int i = 0; i < w->nparticipants; i++)
 		if (strcmp(w->participants[i].code, added) == 0)
 			fp->cur = i;
@@ -189,7 +189,7 @@ void form_participants_open(struct form_participants *fp, struct ui *ui, struct 
 	fp->nfresh = nfresh;
 	fp->cur = 0;
 	fp->changed = false;
-	person_panel_open(&fp->pp, ui, "", false);
+	person_panel_open(&fp->pp, ui, "", false, NULL);
 }
 
 const char *form_participants_current(const struct form_participants *fp)

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
 #include <string.h>
 #include "carnet/screen/person_panel.h"
+#include "carnet/screen/keymap.h"
 #include "carnet/store/person_store.h"
+#include "carnet/store/place_store.h"
 #include "carnet/model/text.h"
 #include "carnet/store/visit_store.h"
 
@@ -67,6 +70,73 @@ static int add_history(const struct visit *v, void *ctx)
 	return 0;
 }
 
+/* The last open referral of the attached person, looked up again only when
+ * the person changes: once answered it stays, to be corrected. */
+static void load_referral(struct person_panel *pp, struct ui *ui)
+{
+	static const enum action keys[3] = {ACT_REFERRAL_WENT, ACT_REFERRAL_NOT_WENT,
+	                                    ACT_REFERRAL_UNKNOWN};
+	struct cn_err err;
+	int rc;
+
+	if (!pp->code[0] || pp->is_new || !pp->before[0]) {
+		pp->has_ref = false;
+		pp->ref_for[0] = '\0';
+		return;
+	}
+	if (strcmp(pp->ref_for, pp->code) == 0)
+		return;
+	text_copy(pp->ref_for, sizeof pp->ref_for, pp->code);
+	rc = visit_open_referral(ui->app->st, pp->code, pp->before, &pp->ref, &err);
+	pp->has_ref = rc == CN_OK;
+	if (rc != CN_OK && rc != CN_ENOTFOUND)
+		ui_status(ui, true, "%s", err.msg);
+	pp->ref_place[0] = '\0';
+	if (pp->has_ref && pp->ref.referral_place[0]) {
+		/* The directory's name of the place (some 60 kB: not on the stack). */
+		struct place *p = malloc(sizeof *p);
+		if (p && place_get_by_uid(ui->app->st, pp->ref.referral_place, p, &err) == CN_OK)
+			snprintf(pp->ref_place, sizeof pp->ref_place, "%.*s",
+			         (int)text_fit(p->nom, PLACE_MAX_CHARS, NULL), p->nom);
+		free(p);
+	}
+	for (int i = 0; i < 3; i++)
+		if (!keymap_first(&ui->keys, keys[i], CTX_FORM, pp->ref_keys[i],
+		                  sizeof pp->ref_keys[i]))
+			pp->ref_keys[i][0] = '\0';
+}
+
+/* A label of a list with a small first letter, inside a sentence
+ * ("rendez-vous pris pour la personne"). */
+static void lower_label(const char *label, char *out, size_t size)
+{
+	snprintf(out, size, "%s", label);
+	if (out[0] >= 'A' && out[0] <= 'Z')
+		out[0] = (char)(out[0] - 'A' + 'a');
+}
+
+bool person_panel_answer(struct person_panel *pp, struct ui *ui, const char *went)
+{
+	const struct lists *ls = &ui->app->cfg.lists;
+	struct cn_err err;
+	char label[160];
+
+	if (!pp->has_ref) {
+		ui_status(ui, true, pp->code[0] ? "Aucune orientation sans suite pour l'usager %s"
+		                                : "Suite d'une orientation : choisissez d'abord l'usager%s",
+		          pp->code);
+		return false;
+	}
+	if (visit_answer_referral(ui->app->st, ls, pp->ref.id, went, &err) != CN_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return false;
+	}
+	text_copy(pp->ref.referral_went, sizeof pp->ref.referral_went, went);
+	lower_label(lists_label(ls, L_ORIENTATION_SUITE, went), label, sizeof label);
+	ui_status(ui, false, "Suite enregistrée : %s", label);
+	return true;
+}
+
 void person_panel_reload(struct person_panel *pp, struct ui *ui)
 {
 	struct visit_filter filter = {0};
@@ -77,6 +147,7 @@ void person_panel_reload(struct person_panel *pp, struct ui *ui)
 	pp->nhistory = pp->visits = 0;
 	pp->trend[0] = '\0';
 	filter_recent(pp);
+	load_referral(pp, ui);
 	if (!pp->code[0])
 		return;
 	text_copy(filter.person, sizeof filter.person, pp->code);
@@ -112,11 +183,13 @@ static void match(struct person_panel *pp, struct ui *ui)
 	person_panel_reload(pp, ui);
 }
 
-void person_panel_open(struct person_panel *pp, struct ui *ui, const char *code, bool is_new)
+void person_panel_open(struct person_panel *pp, struct ui *ui, const char *code, bool is_new,
+                       const char *before)
 {
 	struct cn_err err;
 
 	memset(pp, 0, sizeof *pp);
+	text_copy(pp->before, sizeof pp->before, before ? before : "");
 	text_copy(pp->input, sizeof pp->input, code);
 	if (person_recent(ui->app->st, PANEL_RECENT, add_recent, pp, &err) != CN_OK)
 		ui_status(ui, true, "%s", err.msg);
@@ -153,6 +226,7 @@ static void create(struct person_panel *pp, struct ui *ui)
 	pp->is_new = true;
 	pp->nhistory = pp->visits = 0;
 	pp->trend[0] = '\0';
+	load_referral(pp, ui);
 	ui_status(ui, false, "Nouvel usager %s, enregistré avec le passage : notez ce code sur sa "
 	                     "carte", code);
 }
@@ -218,6 +292,71 @@ bool person_panel_valid(const struct person_panel *pp, struct ui *ui)
 	return true;
 }
 
+/* s over at most `lines` lines from row y, cut between words; the rows
+ * used. */
+static int put_wrapped(int y, int x, const char *s, int w, int lines, attr_t a)
+{
+	int used = 0;
+
+	while (*s && used < lines) {
+		size_t n = text_fit(s, w, NULL), cut = n;
+		char chunk[300];
+		if (n == 0)
+			break;
+		if (s[n] && used + 1 < lines) {
+			while (cut > 0 && s[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = n;
+		}
+		snprintf(chunk, sizeof chunk, "%.*s", (int)cut, s);
+		ui_put(y + used++, x, chunk, w, false, a);
+		s += cut;
+		while (*s == ' ')
+			s++;
+	}
+	return used;
+}
+
+/* "Orientée vers France Services le 12/11, rendez-vous pris pour la
+ * personne", then the answer or the keys that give it. */
+static void draw_referral(const struct person_panel *pp, const struct lists *ls, int y, int x,
+                          int w)
+{
+	const struct visit *v = &pp->ref;
+	char dest[PLACE_BYTES], how[200] = "", day[16], line[PLACE_BYTES + 400];
+
+	if (pp->ref_place[0])
+		snprintf(dest, sizeof dest, "%s", pp->ref_place);
+	else if (v->referred_place[0])
+		snprintf(dest, sizeof dest, "%s", v->referred_place);
+	else
+		ui_fit_label(lists_label(ls, L_ORIENTE_VERS, v->referred_to), 0, dest, sizeof dest);
+	if (strncmp(v->date, pp->before, 4) == 0)
+		snprintf(day, sizeof day, "%.2s/%.2s", v->date + 8, v->date + 5);
+	else
+		date_short(v->date, day, sizeof day);
+	if (v->referral_how[0]) {
+		char label[160];
+		lower_label(lists_label(ls, L_ORIENTATION_MODE, v->referral_how), label,
+		            sizeof label);
+		snprintf(how, sizeof how, ", %s", label);
+	}
+	snprintf(line, sizeof line, "Orientée vers %s le %s%s", dest, day, how);
+	y += put_wrapped(y, x, line, w, 2, A_BOLD);
+	if (v->referral_went[0]) {
+		char label[160];
+		lower_label(lists_label(ls, L_ORIENTATION_SUITE, v->referral_went), label,
+		            sizeof label);
+		snprintf(line, sizeof line, "Suite : %s (%s, %s, %s corrigent)", label,
+		         pp->ref_keys[0], pp->ref_keys[1], pp->ref_keys[2]);
+	} else {
+		snprintf(line, sizeof line, "Suite ? %s s'y est rendue · %s non · %s ne sait pas",
+		         pp->ref_keys[0], pp->ref_keys[1], pp->ref_keys[2]);
+	}
+	put_wrapped(y, x, line, w, 2, 0);
+}
+
 void person_panel_draw(const struct person_panel *pp, const struct lists *ls, int x, int w)
 {
 	char line[300];
@@ -262,8 +401,10 @@ void person_panel_draw(const struct person_panel *pp, const struct lists *ls, in
 				ui_put(8 + PANEL_HISTORY, x, line, w, false, A_BOLD);
 			}
 		}
-		ui_put(11 + PANEL_HISTORY, x, "F6 : profil (âge, quartier, équipement…)", w, false,
+		ui_put(10 + PANEL_HISTORY, x, "F6 : profil (âge, quartier, équipement…)", w, false,
 		       A_DIM);
+		if (pp->has_ref)
+			draw_referral(pp, ls, 11 + PANEL_HISTORY, x, w);
 		return;
 	}
 	ui_put(6, x, "Codes récents, leur dernier passage (Haut/Bas, Espace) :", w, false, 0);

@@ -20,7 +20,7 @@ static const struct {
 	{VF_DEMANDS, "Demandes"}, {VF_ORGANISMS, "Organismes"}, {VF_POSTURE, "Posture"},
 	{VF_DURATION, "Durée"}, {VF_OUTCOME, "Issue"}, {VF_CANAL, "Canal"},
 	{VF_REFERRED_BY, "Orienté par"}, {VF_REFERRED_TO, "Orienté vers"},
-	{VF_REFERRED_PLACE, "Lieu d'orientation"}, {VF_URGENT, "Urgent"},
+	{VF_REFERRAL_HOW, "Comment"}, {VF_REFERRED_PLACE, "Lieu d'orientation"}, {VF_URGENT, "Urgent"},
 	{VF_PRESENT, "Personne absente"}, {VF_PERSON, "Usager"}, {VF_NOTE, "Note"},
 	{VF_DATE, "Date"}, {VF_TIME, "Heure"}, {VF_SITE, "Site"}, {VF_MEDIATOR, "Médiateur"},
 };
@@ -62,6 +62,9 @@ static void field_text(const struct lists *ls, const struct visit *v, enum visit
 		break;
 	case VF_REFERRED_TO:
 		snprintf(out, size, "%s", code_text(ls, L_ORIENTE_VERS, v->referred_to));
+		break;
+	case VF_REFERRAL_HOW:
+		snprintf(out, size, "%s", code_text(ls, L_ORIENTATION_MODE, v->referral_how));
 		break;
 	case VF_REFERRED_PLACE: snprintf(out, size, "%s", v->referred_place); break;
 	case VF_URGENT: snprintf(out, size, "%s", v->urgent ? "oui" : "non"); break;

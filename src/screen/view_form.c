@@ -10,6 +10,7 @@
 #include "carnet/screen/view_conflict.h"
 #include "carnet/store/draft.h"
 #include "carnet/screen/person_panel.h"
+#include "carnet/screen/place_picker.h"
 #include "carnet/store/person_store.h"
 #include "carnet/model/text.h"
 #include "carnet/screen/view_form.h"
@@ -65,6 +66,9 @@ static const struct fdef visit_fields[] = {
 	{"Orienté par", FK_CHOICE, L_ORIENTE_PAR, false, VF(referred_by), VF_REFERRED_BY, false,
 	 false, 0},
 	{"Orienté vers", FK_CHOICE, L_ORIENTE_VERS, false, VF(referred_to), VF_REFERRED_TO, false,
+	 false, 0},
+	/* Right after "Orienté vers", and shown only once it is answered. */
+	{"Comment", FK_CHOICE, L_ORIENTATION_MODE, false, VF(referral_how), VF_REFERRAL_HOW, false,
 	 false, 0},
 	{"Lieu d'orientation", FK_TEXT, -1, false, VF(referred_place), VF_REFERRED_PLACE, false,
 	 false, PLACE_MAX_CHARS},
@@ -126,7 +130,10 @@ static const struct fdef worktime_fields[] = {
 };
 
 #define NELEM(a) ((int)(sizeof a / sizeof a[0]))
-#define FIELDS_MAX NELEM(workshop_fields)
+/* The most fields a form has. */
+#define FIELDS_MAX                                                                 \
+	(NELEM(workshop_fields) > NELEM(visit_fields) ? NELEM(workshop_fields)    \
+	                                              : NELEM(visit_fields))
 
 /* Quick picks of the duration field, on the keys a, b, c…; the desk's own
  * habits follow on j, k, l (the fixed keys never move). */
@@ -160,6 +167,7 @@ struct form {
 	struct choices ch;              /* the values of the focused CHOICE or MULTI field */
 	int top;                        /* first value shown when they do not all fit */
 	struct person_panel pp;         /* the Usager field */
+	struct place_picker pk;         /* the Lieu d'orientation field */
 	struct form_participants parts; /* the Participants field */
 	struct form_tally tally;        /* the focused TALLY field */
 };
@@ -189,6 +197,13 @@ static const struct fdef *def(struct form *f)
 }
 
 #define AT(f, d, type) ((type *)((char *)record(f) + (d)->off))
+
+/* A field that only means something with another: "Comment" (how the
+ * person was referred) is shown once "Orienté vers" is answered. */
+static bool visible(struct form *f, int i)
+{
+	return !(f->is_visit && f->defs[i].field == VF_REFERRAL_HOW && !f->d.v.referred_to[0]);
+}
 
 static const struct lists *lists_of(struct ui *ui)
 {
@@ -223,6 +238,68 @@ static bool focused_holds(const char *code, void *ctx)
 	return holds(f, def(f), code);
 }
 
+/* ------------------------------------------------------------ places */
+
+/* "Lieu d'orientation": free text, or a place of the directory picked
+ * from what is typed. */
+static bool is_place(struct form *f, const struct fdef *d)
+{
+	return f->is_visit && d->field == VF_REFERRED_PLACE;
+}
+
+/* The text changed: it no longer names the place picked; the directory is
+ * searched for it. */
+static void place_typed(struct ui *ui, struct form *f)
+{
+	struct cn_err err;
+
+	f->d.v.referral_place[0] = '\0';
+	f->pk.chosen = false;
+	if (place_picker_search(&f->pk, ui->app->st, f->d.v.referred_place, &err) != CN_OK)
+		ui_status(ui, true, "%s", err.msg);
+}
+
+static void place_open(struct ui *ui, struct form *f)
+{
+	struct cn_err err;
+	int rc;
+
+	memset(&f->pk, 0, sizeof f->pk);
+	f->pk.hl = -1;
+	if (f->d.v.referral_place[0]) {
+		rc = place_picker_load(&f->pk, ui->app->st, f->d.v.referral_place, &err);
+		if (rc == CN_ENOTFOUND)
+			ui_status(ui, true, "Ce lieu n'est plus dans l'annuaire : le nom reste");
+		else if (rc != CN_OK)
+			ui_status(ui, true, "%s", err.msg);
+	}
+}
+
+/* The highlighted place becomes the visit's: its uid, its name as the
+ * place's text, its category as "Orienté vers" when that is empty. */
+static void place_pick(struct ui *ui, struct form *f)
+{
+	const struct place_hit *h = place_picker_current(&f->pk);
+	struct visit *v = &f->d.v;
+	struct cn_err err;
+
+	if (!h)
+		return;
+	text_copy(v->referral_place, sizeof v->referral_place, h->uid);
+	text_copy(v->referred_place, sizeof v->referred_place, h->nom);
+	if (!v->referred_to[0] && h->category[0])
+		text_copy(v->referred_to, sizeof v->referred_to, h->category);
+	f->dirty = true;
+	if (place_picker_load(&f->pk, ui->app->st, v->referral_place, &err) != CN_OK) {
+		ui_status(ui, true, "%s", err.msg);
+		return;
+	}
+	f->pk.n = f->pk.total = 0;
+	f->pk.hl = -1;
+	f->pk.searched = false;
+	ui_status(ui, false, "Lieu choisi : %s · aujourd'hui %s", f->pk.pick.nom, f->pk.today);
+}
+
 /* The person panel decides who is attached; the visit follows it. */
 static void sync_person(struct form *f)
 {
@@ -250,6 +327,8 @@ static void focus(struct ui *ui, struct form *f, int field)
 	const struct fdef *d;
 
 	f->field = (field + f->ndefs) % f->ndefs;
+	while (!visible(f, f->field))
+		f->field = (f->field + 1) % f->ndefs;
 	d = def(f);
 	f->input[0] = '\0';
 	f->typing = false;
@@ -278,7 +357,11 @@ static void focus(struct ui *ui, struct form *f, int field)
 		text_copy(f->input, sizeof f->input, AT(f, d, char));
 		break;
 	case FK_PERSON:
-		person_panel_open(&f->pp, ui, f->d.v.person, f->d.person_new);
+		person_panel_open(&f->pp, ui, f->d.v.person, f->d.person_new, f->d.v.date);
+		break;
+	case FK_TEXT:
+		if (is_place(f, d))
+			place_open(ui, f);
 		break;
 	default:
 		break;
@@ -357,8 +440,20 @@ static bool commit_input(struct ui *ui, struct form *f)
 
 static void move_field(struct ui *ui, struct form *f, int delta)
 {
+	int to = f->field + delta;
+
+	while (!visible(f, (to + f->ndefs) % f->ndefs))
+		to += delta;
 	if (commit_input(ui, f))
-		focus(ui, f, f->field + delta);
+		focus(ui, f, to);
+}
+
+/* "Orienté vers" cleared: how the person was referred and the place of the
+ * directory go with it (the place's text stays). */
+static void drop_hidden(struct form *f)
+{
+	if (f->is_visit && !f->d.v.referred_to[0])
+		f->d.v.referral_how[0] = f->d.v.referral_place[0] = '\0';
 }
 
 /* ------------------------------------------------------------ answers */
@@ -399,6 +494,7 @@ static void clear_field(struct ui *ui, struct form *f)
 	switch (d->kind) {
 	case FK_CHOICE:
 		AT(f, d, char)[0] = '\0';
+		drop_hidden(f);
 		break;
 	case FK_MULTI:
 		AT(f, d, struct codeset)->n = 0;
@@ -410,6 +506,8 @@ static void clear_field(struct ui *ui, struct form *f)
 			n--;
 		if (n > 0)
 			s[n - 1] = '\0';
+		if (is_place(f, d))
+			place_typed(ui, f);
 		break;
 	}
 	case FK_DURATION:
@@ -543,6 +641,8 @@ static bool field_char(struct ui *ui, struct form *f, int c)
 		memcpy(s + len, mb, (size_t)n);
 		s[len + (size_t)n] = '\0';
 		f->dirty = true;
+		if (is_place(f, d))
+			place_typed(ui, f);
 		return true;
 	}
 	}
@@ -573,6 +673,8 @@ static bool is_empty(struct form *f, const struct fdef *d)
 
 static void focus_model_field(struct ui *ui, struct form *f, int field)
 {
+	if (f->is_visit && field == VF_REFERRAL_PLACE)
+		field = VF_REFERRED_PLACE; /* the directory's place is picked there */
 	for (int i = 0; i < f->ndefs; i++)
 		if (f->defs[i].field == field)
 			focus(ui, f, i);
@@ -1034,6 +1136,8 @@ static void draw_panel(struct ui *ui, struct form *f, int x, int w)
 		}
 		if (!s[0])
 			ui_put(5, x, "_", 1, false, 0);
+		if (is_place(f, d))
+			place_picker_draw(&f->pk, lists_of(ui), y + 2, x, w);
 		if (d->size == NOTE_BYTES) {
 			/* On two lines when the panel is narrow, never cut. */
 			static const char reminder[] = "Rappel : ni nom, ni donnée de santé ou d'identité.";
@@ -1080,6 +1184,8 @@ static void underline_letter(int y, int x, const char *label, char key, attr_t a
  * multi-valued field, so that every chosen value shows. */
 static int field_lines(struct form *f, const struct fdef *d)
 {
+	if (!visible(f, (int)(d - f->defs)))
+		return 0;
 	if (d->kind == FK_MULTI && AT(f, d, struct codeset)->n > 1)
 		return AT(f, d, struct codeset)->n;
 	return 1;
@@ -1105,6 +1211,8 @@ static void draw_fields(struct ui *ui, struct form *f, int label_w, int value_w)
 		char label[64];
 		attr_t a = i == f->field ? A_REVERSE : 0;
 
+		if (n == 0)
+			continue;
 		if (y + n - 1 > last) {
 			for (; i < f->ndefs; i++)
 				below += field_lines(f, &f->defs[i]);
@@ -1232,7 +1340,9 @@ static void toggle(struct ui *ui, struct form *f)
 
 static void choice_move(struct form *f, int delta)
 {
-	if (def(f)->kind == FK_PERSON)
+	if (is_place(f, def(f)))
+		place_picker_move(&f->pk, delta);
+	else if (def(f)->kind == FK_PERSON)
 		person_panel_move(&f->pp, delta);
 	else if (def(f)->kind == FK_PARTICIPANTS)
 		form_participants_move(&f->parts, delta);
@@ -1251,7 +1361,7 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 		/* Alt + a field's letter, or the jump key then the letter. */
 		f->jumping = false;
 		for (int i = 0; is_char && i < f->ndefs; i++)
-			if (f->jump[i] && f->jump[i] == code) {
+			if (f->jump[i] && f->jump[i] == code && visible(f, i)) {
 				if (f->ch.filtering)
 					choices_filter_stop(&f->ch);
 				if (commit_input(ui, f))
@@ -1274,6 +1384,11 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 	} else {
 		switch (act) {
 		case ACT_SAVE:
+			/* A place highlighted in the directory: Enter picks it. */
+			if (is_place(f, def(f)) && place_picker_current(&f->pk)) {
+				place_pick(ui, f);
+				break;
+			}
 			save(ui, f);
 			return; /* the form may be closed */
 		case ACT_CANCEL:
@@ -1327,6 +1442,19 @@ static void form_key(struct ui *ui, struct view *v, int code, bool is_char, enum
 			return;
 		case ACT_HELP:
 			view_help_open(ui, CTX_FORM);
+			return;
+		case ACT_REFERRAL_WENT:
+		case ACT_REFERRAL_NOT_WENT:
+		case ACT_REFERRAL_UNKNOWN:
+			/* Its own transaction: the form's record does not change. */
+			if (f->is_visit && def(f)->kind == FK_PERSON)
+				person_panel_answer(&f->pp, ui,
+				                    act == ACT_REFERRAL_WENT       ? "oui"
+				                    : act == ACT_REFERRAL_NOT_WENT ? "non"
+				                                                   : "nsp");
+			else
+				ui_status(ui, true, "Suite d'une orientation : dans le champ Usager d'un "
+				                    "passage, sur un usager qui revient");
 			return;
 		default:
 			return;
@@ -1437,10 +1565,19 @@ static void load_habits(struct ui *ui, struct form *f)
 		f->nhabits = 0;
 }
 
+/* A field given its jump letter after the others: added later, it never
+ * takes the letter an older field had ("Comment" would take Médiateur's m). */
+static bool late_key(const struct fdef *defs, int i)
+{
+	return defs == visit_fields && defs[i].field == VF_REFERRAL_HOW;
+}
+
 static struct form *new_form(enum form_kind kind)
 {
 	struct form *f = calloc(1, sizeof *f);
 	const char *labels[FIELDS_MAX];
+	char keys[FIELDS_MAX];
+	int order[FIELDS_MAX], n = 0;
 
 	if (!f)
 		return NULL;
@@ -1470,10 +1607,17 @@ static struct form *new_form(enum form_kind kind)
 		draft_init(&f->d, kind == FORM_WORKSHOP   ? DRAFT_WORKSHOP
 		                  : kind == FORM_WORKTIME ? DRAFT_WORKTIME
 		                                          : DRAFT_VISIT);
-	for (int i = 0; i < f->ndefs; i++)
-		labels[i] = f->defs[i].label;
+	/* The late fields last, so that the older fields keep their letters. */
+	for (int late = 0; late < 2; late++)
+		for (int i = 0; i < f->ndefs; i++)
+			if (late_key(f->defs, i) == (late == 1)) {
+				order[n] = i;
+				labels[n++] = f->defs[i].label;
+			}
 	/* Letters of the labels only: digits would not be seen. */
-	hotkeys_assign(NULL, labels, f->ndefs, "123456789", f->jump);
+	hotkeys_assign(NULL, labels, f->ndefs, "123456789", keys);
+	for (int i = 0; i < f->ndefs; i++)
+		f->jump[order[i]] = keys[i];
 	return f;
 }
 

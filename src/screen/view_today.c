@@ -948,6 +948,7 @@ static void changed_fields(struct ui *ui, const struct visit *d, char *out, size
 	CHANGED(d->urgent != saved.urgent, VF_URGENT);
 	CHANGED(strcmp(d->referred_by, saved.referred_by), VF_REFERRED_BY);
 	CHANGED(strcmp(d->referred_to, saved.referred_to), VF_REFERRED_TO);
+	CHANGED(strcmp(d->referral_how, saved.referral_how), VF_REFERRAL_HOW);
 	CHANGED(strcmp(d->referred_place, saved.referred_place), VF_REFERRED_PLACE);
 	CHANGED(strcmp(d->person, saved.person), VF_PERSON);
 	CHANGED(strcmp(d->note, saved.note), VF_NOTE);

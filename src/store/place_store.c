@@ -257,27 +257,41 @@ bool place_matches(const struct place *p, const struct place_filter *f)
 	return matches(p, f, needle);
 }
 
-int place_each(struct store *st, const struct place_filter *f, place_fn fn, void *ctx,
-               struct cn_err *err)
+/* The search box's columns, in place_search's SELECT order. */
+static void read_brief(sqlite3_stmt *stmt, struct place *p)
 {
-	char sql[1600], needle[512] = "";
+	store_column_copy(stmt, 0, p->uid, sizeof p->uid);
+	store_column_copy(stmt, 1, p->nom, sizeof p->nom);
+	store_column_copy(stmt, 2, p->commune, sizeof p->commune);
+	store_column_copy(stmt, 3, p->services, sizeof p->services);
+	store_column_copy(stmt, 4, p->adresse, sizeof p->adresse);
+	store_column_copy(stmt, 5, p->typologie, sizeof p->typologie);
+	store_column_copy(stmt, 6, p->category, sizeof p->category);
+}
+
+/* Each row of sql (?1: with_deleted) read by `read` that passes f. The
+ * place is cleared once: the fields `read` does not write stay empty. */
+static int walk(struct store *st, const char *sql, const struct place_filter *f,
+                void (*read)(sqlite3_stmt *, struct place *), place_fn fn, void *ctx,
+                struct cn_err *err)
+{
+	char needle[512] = "";
 	sqlite3_stmt *stmt;
 	struct place *p = malloc(sizeof *p);
 	int rc, status = CN_OK;
 
 	if (!p)
 		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
-	select_sql(sql, sizeof sql,
-	           "WHERE (?1 OR deleted_at IS NULL) ORDER BY nom COLLATE NOCASE, id, uid");
 	if (!(stmt = store_prepare(st, sql, err))) {
 		free(p);
 		return CN_EDB;
 	}
+	place_init(p);
 	if (f->search)
 		fold_text(f->search, needle, sizeof needle);
 	sqlite3_bind_int(stmt, 1, f->with_deleted);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		place_read_row(stmt, p);
+		read(stmt, p);
 		if (!matches(p, f, needle))
 			continue;
 		if ((status = fn(p, ctx)) != 0)
@@ -288,6 +302,27 @@ int place_each(struct store *st, const struct place_filter *f, place_fn fn, void
 	sqlite3_finalize(stmt);
 	free(p);
 	return status;
+}
+
+int place_each(struct store *st, const struct place_filter *f, place_fn fn, void *ctx,
+               struct cn_err *err)
+{
+	char sql[1600];
+
+	select_sql(sql, sizeof sql,
+	           "WHERE (?1 OR deleted_at IS NULL) ORDER BY nom COLLATE NOCASE, id, uid");
+	return walk(st, sql, f, place_read_row, fn, ctx, err);
+}
+
+int place_search(struct store *st, const char *text, place_fn fn, void *ctx,
+                 struct cn_err *err)
+{
+	static const char sql[] =
+		"SELECT uid, nom, commune, services, adresse, typologie, category FROM place"
+		" WHERE (?1 OR deleted_at IS NULL) ORDER BY nom COLLATE NOCASE, id, uid";
+	const struct place_filter f = {.search = text};
+
+	return walk(st, sql, &f, read_brief, fn, ctx, err);
 }
 
 sqlite3_stmt *place_select_all(struct store *st, const char *schema, struct cn_err *err)

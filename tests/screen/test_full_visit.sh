@@ -93,6 +93,10 @@ keys t
 on_screen "referred by is answered" "Orienté par        Travailleur social"
 keys m
 on_screen "referred to is answered" "Orienté vers       Atelier ou lieu de"
+# Then how the person was referred: r, an appointment made for them.
+on_screen "the focus is on how the person was referred" ">Comment"
+keys r
+on_screen "how is answered" "Comment            Rendez-vous pris"
 on_screen "the focus is on the place" ">Lieu d'orientation"
 type_text "Médiathèque Champs-Manceaux, près de l'église"
 on_screen "the typed place shows its accents" "Médiathèque Champs"
@@ -128,6 +132,9 @@ on_screen "the site list offers both sites" "ESC Villejean"
 keys v
 on_screen "the site is changed" "Site *             ESC Villejean"
 keys a
+# The pick wraps to Demandes; with "Comment" shown the last field is below
+# the fold: Maj-Tab goes back to it.
+keys BTab
 on_screen "the mediator is changed" "Médiateur          A. B."
 check "nothing is saved before Enter" [ "$(nvisits)" -eq 0 ]
 is "a draft is kept while typing" "$(ndrafts)" 1
@@ -143,6 +150,7 @@ is "present 0 (person absent), outcome, urgent 1" \
 is "referred by, referred to, place with its accents" \
 	"$(sql 'SELECT referred_by, referred_to, referred_place FROM visit')" \
 	"social|mediation|Médiathèque Champs-Manceaux, près de l'église"
+is "how the person was referred" "$(sql 'SELECT referral_how FROM visit')" rdv
 is "the note, accents and guillemets intact" "$(sql 'SELECT note FROM visit')" \
 	"Reçu à l'accueil « dossier complet », revient été"
 is "the person is linked by its id" \

@@ -269,6 +269,72 @@ static void test_store(void)
 	free(q);
 }
 
+struct names {
+	int n;
+	char nom[4][64], category[4][CODE_MAX];
+	bool rest_empty;
+};
+
+static int collect(const struct place *p, void *ctx)
+{
+	struct names *c = ctx;
+	if (c->n < 4) {
+		snprintf(c->nom[c->n], sizeof c->nom[0], "%.60s", p->nom);
+		snprintf(c->category[c->n], sizeof c->category[0], "%.31s", p->category);
+	}
+	c->rest_empty = c->rest_empty && !p->horaires[0] && !p->telephone[0];
+	c->n++;
+	return 0;
+}
+
+/* place_search, the desk's search box: the live places place_each finds
+ * for the same text, by name, with the fields it reads. */
+static void test_search(void)
+{
+	static const char *const texts[] = {"mediatheque", "RENNES", "aide aux", "35200",
+	                                    "zzz", "e"};
+	char path[512];
+	struct store *st;
+	struct cn_err err;
+	struct place *p = valid();
+
+	snprintf(path, sizeof path, "%s/search.db", harness_tmpdir());
+	CHECK_INT(store_open(&st, path, &err), CN_OK);
+	place_set(p, PL_HORAIRES, "Mo-Fr 09:00-12:00", false, &err);
+	place_set(p, PL_TELEPHONE, "+33299000000", false, &err);
+	place_set(p, PL_CATEGORY, "mediation", false, &err);
+	CHECK_INT(place_create(st, &cfg.lists, p, &err), CN_OK);
+	place_set(p, PL_ID, "lieu-b", false, &err);
+	place_set(p, PL_NOM, "Accueil CAF", false, &err);
+	place_set(p, PL_CATEGORY, "organisme", false, &err);
+	place_set(p, PL_SERVICES, "Aide aux démarches administratives", false, &err);
+	CHECK_INT(place_create(st, &cfg.lists, p, &err), CN_OK);
+	place_set(p, PL_ID, "lieu-c", false, &err);
+	place_set(p, PL_NOM, "Médiathèque fermée", false, &err);
+	CHECK_INT(place_create(st, &cfg.lists, p, &err), CN_OK);
+	CHECK_INT(place_delete(st, p->uid, &err), CN_OK);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		struct place_filter f = {.search = texts[i]};
+		struct names a = {.rest_empty = true}, b = {.rest_empty = true};
+		CHECK_INT(place_search(st, texts[i], collect, &a, &err), CN_OK);
+		CHECK_INT(place_each(st, &f, collect, &b, &err), CN_OK);
+		CHECK_INT(a.n, b.n);
+		for (int k = 0; k < a.n && k < 4; k++) {
+			CHECK_STR(a.nom[k], b.nom[k]);
+			CHECK_STR(a.category[k], b.category[k]);
+		}
+		CHECK(a.rest_empty);
+	}
+	{
+		struct names a = {.rest_empty = true};
+		CHECK_INT(place_search(st, "e", collect, &a, &err), CN_OK);
+		CHECK_INT(a.n, 2); /* the tombstoned place is left out */
+		CHECK_STR(a.nom[0], "Accueil CAF");
+		CHECK_STR(a.category[0], "organisme");
+	}
+	store_close(st);
+}
+
 static void test_phone_display(void)
 {
 	char out[32];
@@ -304,6 +370,7 @@ int main(void)
 	RUN(test_normalize);
 	RUN(test_validate);
 	RUN(test_store);
+	RUN(test_search);
 	RUN(test_phone_display);
 	config_free(&cfg);
 	return harness_finish();

@@ -618,6 +618,42 @@ static void test_draft_worktime_round_trip(void)
 	CHECK(back.time_set);
 }
 
+/* A visit's referral — category, place, how, the answer and its time —
+ * comes back with the draft; a damaged referral_place is refused. */
+static void test_draft_visit_referral(void)
+{
+	struct draft d, back;
+	struct cn_err err;
+	char text[16384];
+
+	draft_init(&d, DRAFT_VISIT);
+	strcpy(d.v.date, "2026-11-18");
+	strcpy(d.v.time, "10:30");
+	strcpy(d.v.referred_to, "organisme");
+	strcpy(d.v.referred_place, "CAF de Maurepas");
+	strcpy(d.v.referral_how, "rdv");
+	strcpy(d.v.referral_place, "5f0c7a3e-2b1d-4c8e-9f6a-1d2e3c4b5a69");
+	strcpy(d.v.referral_went, "oui");
+	strcpy(d.v.referral_answered, "2026-11-18T10:31:00.000Z");
+	encode_decode(&d, &back, text, sizeof text);
+	CHECK_INT(back.kind, DRAFT_VISIT);
+	CHECK_STR(back.v.referred_to, "organisme");
+	CHECK_STR(back.v.referred_place, "CAF de Maurepas");
+	CHECK_STR(back.v.referral_how, "rdv");
+	CHECK_STR(back.v.referral_place, "5f0c7a3e-2b1d-4c8e-9f6a-1d2e3c4b5a69");
+	CHECK_STR(back.v.referral_went, "oui");
+	CHECK_STR(back.v.referral_answered, "2026-11-18T10:31:00.000Z");
+	/* Without them (an earlier carnet's draft): empty. */
+	CHECK_INT(draft_decode("record=visit\nreferred_to=social\n", &back, &err), CN_OK);
+	CHECK_STR(back.v.referred_to, "social");
+	CHECK_STR(back.v.referral_how, "");
+	CHECK_STR(back.v.referral_place, "");
+	/* Too long a place id is damage, not cut silently. */
+	CHECK(draft_decode("record=visit\nreferral_place=5f0c7a3e-2b1d-4c8e-9f6a-1d2e3c4b5a69"
+	                   "ffff\n",
+	                   &back, &err) != CN_OK);
+}
+
 static void test_draft_old_and_damaged(void)
 {
 	struct draft d;
@@ -752,6 +788,7 @@ int main(void)
 	RUN(test_draft_workshop_round_trip);
 	RUN(test_draft_workshop_new_persons);
 	RUN(test_draft_worktime_round_trip);
+	RUN(test_draft_visit_referral);
 	RUN(test_draft_old_and_damaged);
 	RUN(test_drafts_forget_and_purge_new_kinds);
 	config_free(&cfg);

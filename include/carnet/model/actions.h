@@ -41,6 +41,9 @@ enum action {
 	ACT_CLEAR,
 	ACT_PROFILE,
 	ACT_JUMP,
+	ACT_REFERRAL_WENT,    /* the follow-through of a returning person's referral */
+	ACT_REFERRAL_NOT_WENT,
+	ACT_REFERRAL_UNKNOWN,
 	ACT_COUNT
 };
 

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include "carnet/model/clock.h"
 #include "carnet/model/ids.h"
+#include "carnet/model/visit.h"
 #include "carnet/screen/ui.h"
 
 #define PANEL_RECENT 8
@@ -26,11 +27,25 @@ struct person_panel {
 	char history[PANEL_HISTORY][160];
 	int nhistory, visits;
 	char trend[160];            /* "pour → devant → avec" */
+	/* The follow-through: the person's last referral still open before the
+	 * form's date, kept once answered so that the answer can be corrected. */
+	char before[DATE_LEN];      /* the form's date; "" for no follow-through */
+	char ref_for[PCODE_MAX];    /* the code `ref` was looked up for */
+	bool has_ref;
+	struct visit ref;
+	char ref_place[PLACE_BYTES]; /* its place's name in the directory, or "" */
+	char ref_keys[3][16];       /* the answer keys, as shown ("F7") */
 };
 
 /* Opens the panel on the code the visit holds ("" for none); is_new when
- * that code is a new person not written yet. */
-void person_panel_open(struct person_panel *pp, struct ui *ui, const char *code, bool is_new);
+ * that code is a new person not written yet. `before` (a date, or NULL)
+ * shows the person's last referral still open before it. */
+void person_panel_open(struct person_panel *pp, struct ui *ui, const char *code, bool is_new,
+                       const char *before);
+/* Records what came of the open referral shown (an orientation_suite code)
+ * in its own transaction, said on the status line; answering again corrects
+ * it. False, with a message, when there is none or it is refused. */
+bool person_panel_answer(struct person_panel *pp, struct ui *ui, const char *went);
 /* Letters and digits build the code, '+' makes a new person of the typed
  * code or of a new one (written only with the visit); false when c is of
  * no use here. */

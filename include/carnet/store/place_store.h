@@ -59,6 +59,14 @@ typedef int (*place_fn)(const struct place *p, void *ctx);
 int place_each(struct store *st, const struct place_filter *f, place_fn fn, void *ctx,
                struct cn_err *err);
 
+/* The search box of the desk: the live places whose name, commune,
+ * services, address or type hold text (as place_filter's search), by name,
+ * each read only for uid, nom, commune, services, adresse, typologie and
+ * category (the other fields are empty): several times faster than
+ * place_each on 10,000 places. */
+int place_search(struct store *st, const char *text, place_fn fn, void *ctx,
+                 struct cn_err *err);
+
 /* Every place of the attached database schema (a literal), tombstones
  * included, by uid; read each row with place_read_row. */
 sqlite3_stmt *place_select_all(struct store *st, const char *schema, struct cn_err *err);
