@@ -70,11 +70,19 @@ static bool fill(struct record *r, const struct csv_reader *csv, const int *col,
 	bool ok = csv->n == ncols;
 
 	record_init(r);
-	for (int i = 0; i < csv->n && i < ncols; i++)
-		if (record_set(r, (enum record_col)col[i], csv->field[i], &err) != CN_OK) {
+	for (int i = 0; i < csv->n && i < ncols; i++) {
+		/* As import reads a field: the guard export puts on texts a
+		 * spreadsheet would change ("'0123") taken off. */
+		char *text = strdup(csv->field[i]);
+		if (!text)
+			abort();
+		csv_untext(text);
+		if (record_set(r, (enum record_col)col[i], text, &err) != CN_OK) {
 			(void)strlen(err.msg);
 			ok = false;
 		}
+		free(text);
+	}
 	return ok;
 }
 
