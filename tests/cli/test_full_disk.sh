@@ -228,7 +228,12 @@ else
 		message_checks "ulimit -f" "$FDB"
 		SQLDB=$FDB
 		is "ulimit -f: the failed visit is not in the base" "$(sql "SELECT count(*) FROM visit WHERE note LIKE 'full-$at %'")" 0
-		is "ulimit -f: the base holds exactly the saved visits" "$(nvisits)" $((20 + nok_))
+		# The second add (again_under_limit) has run too: when the failure
+		# freed room it was saved, and again_checks checks it is whole.
+		again_saved=0
+		[ "$(cat "$FB.again")" -eq 0 ] && again_saved=1
+		is "ulimit -f: the base holds exactly the saved visits" "$(nvisits)" \
+			$((20 + nok_ + again_saved))
 		unset SQLDB
 		again_checks "ulimit -f" "$FDB" $((20 + nok_))
 		after_checks "ulimit -f" "$FDB" "$(cat "$FB.want")"
