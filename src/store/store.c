@@ -12,7 +12,10 @@
 #include "carnet/model/text.h"
 
 #define CACHE_MAX 16
-/* Two desks sharing one file wait this long for each other. */
+#define DEFERRED_MAX 16
+/* carnet has no threads: connections are opened without SQLite's mutexes
+ * (SQLITE_OPEN_NOMUTEX). Two desks sharing one file wait this long for each
+ * other. */
 #define BUSY_MS 10000
 
 struct store {
@@ -26,6 +29,10 @@ struct store {
 	int next;   /* the slot a new statement takes when all are used */
 	unsigned mode;   /* the file's permission bits when it was opened */
 	long long budget, spent;   /* store_limit(): units of 1000 VM steps */
+	/* store_indexes_defer(): the statements that build again the indexes
+	 * dropped in the current transaction. */
+	char *deferred[DEFERRED_MAX];
+	int ndeferred;
 };
 
 /* Ordered migrations: migrations[i] brings the schema from version i to i+1.
@@ -317,9 +324,19 @@ int store_begin_read(struct store *st, struct cn_err *err)
 	return exec(st, "BEGIN", err, "lecture impossible");
 }
 
+static void deferred_forget(struct store *st)
+{
+	for (int i = 0; i < st->ndeferred; i++)
+		free(st->deferred[i]);
+	st->ndeferred = 0;
+}
+
 int store_commit(struct store *st, struct cn_err *err)
 {
-	int rc = exec(st, "COMMIT", err, "enregistrement impossible");
+	int rc = store_indexes_restore(st, err);
+
+	if (rc == CN_OK)
+		rc = exec(st, "COMMIT", err, "enregistrement impossible");
 	if (rc != CN_OK)
 		store_rollback(st);
 	return rc;
@@ -327,8 +344,61 @@ int store_commit(struct store *st, struct cn_err *err)
 
 void store_rollback(struct store *st)
 {
+	/* The dropped indexes come back with the rollback. */
+	deferred_forget(st);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_bulk(struct store *st, struct cn_err *err)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA main.cache_size = -%d", STORE_BULK_CACHE_KIB);
+	return exec(st, sql, err, "configuration de la base impossible");
+}
+
+int store_indexes_defer(struct store *st, const char *table, struct cn_err *err)
+{
+	/* The unique indexes stay: they are rules, not shortcuts. */
+	sqlite3_stmt *stmt = store_prepare(st,
+	                                   "SELECT name, sql FROM main.sqlite_master WHERE type = "
+	                                   "'index' AND tbl_name = ?1 AND sql IS NOT NULL AND "
+	                                   "sql NOT LIKE 'CREATE UNIQUE%'",
+	                                   err);
+	int rc = CN_OK, step;
+
+	if (!stmt)
+		return CN_EDB;
+	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(stmt, 0);
+		const char *build = (const char *)sqlite3_column_text(stmt, 1);
+		char drop[160];
+
+		if (st->ndeferred == DEFERRED_MAX || strlen(name) > 100)
+			break;
+		if (!(st->deferred[st->ndeferred] = strdup(build))) {
+			rc = cn_err_set(err, CN_EDB, "mémoire insuffisante");
+			break;
+		}
+		st->ndeferred++;
+		/* The name comes from carnet's own schema, checked on opening. */
+		snprintf(drop, sizeof drop, "DROP INDEX main.\"%s\"", name);
+		rc = exec(st, drop, err, "enregistrement impossible");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int store_indexes_restore(struct store *st, struct cn_err *err)
+{
+	int rc = CN_OK;
+
+	for (int i = 0; rc == CN_OK && i < st->ndeferred; i++)
+		rc = exec(st, st->deferred[i], err, "enregistrement impossible");
+	deferred_forget(st);
+	return rc;
 }
 
 int store_end(struct store *st, int rc, struct cn_err *err)
@@ -646,9 +716,11 @@ static int open_db(struct store **out, const char *path, bool create, struct cn_
 	if (frozen(path)) {
 		char uri[URI_MAX];
 		read_only_uri(path, true, uri);
-		rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		rc = sqlite3_open_v2(uri, &st->db,
+		                     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 	} else {
-		rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL);
+		rc = sqlite3_open_v2(path, &st->db,
+		                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 	}
 	if (rc != SQLITE_OK) {
 		rc = store_fail(st, err, "ouverture impossible");
@@ -1020,6 +1092,7 @@ void store_close(struct store *st)
 	if (!st)
 		return;
 	cache_clear(st);
+	deferred_forget(st);
 	sqlite3_close_v2(st->db);
 	free(st);
 }

@@ -36,6 +36,17 @@ int store_begin(struct store *st, struct cn_err *err);
 int store_commit(struct store *st, struct cn_err *err);
 /* A read-only transaction: a consistent view, without blocking writers. */
 int store_begin_read(struct store *st, struct cn_err *err);
+/* Long bulk work (import, merge): a page cache of STORE_BULK_CACHE_KIB for
+ * the rest of the connection, so that the index pages a large load touches
+ * row after row stay in memory instead of being read and written again. */
+#define STORE_BULK_CACHE_KIB (48 * 1024)
+int store_bulk(struct store *st, struct cn_err *err);
+/* Inside a transaction: drops the indexes of table (a literal) that are
+ * shortcuts, not rules (not UNIQUE), to build each once at the end of a
+ * large load instead of updating it row after row. store_commit() builds
+ * them again before committing; a rollback brings them back as they were. */
+int store_indexes_defer(struct store *st, const char *table, struct cn_err *err);
+int store_indexes_restore(struct store *st, struct cn_err *err);
 void store_rollback(struct store *st);
 /* Ends the action begun with store_begin: commits when rc is CN_OK, rolls
  * back otherwise; returns the final status. */
