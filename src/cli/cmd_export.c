@@ -105,18 +105,12 @@ static int count_activity(struct app *app, const struct visit_filter *f, struct 
 	return rc;
 }
 
-/* A visit_fn: 1 (stop) at the first visit that needs version 3. */
-static int needs_v3(const struct visit *v, void *ctx)
-{
-	(void)ctx;
-	return xrow_needs_v3(v) ? 1 : 0;
-}
-
 /* Version 2 or 3: the participants' usager rows, the visits, the workshops, the
  * times. */
 static int write_v2(struct app *app, const struct visit_filter *f, sqlite3_stmt *visits,
-                    struct activity *a, FILE *out, struct cn_err *err)
+                    struct activity *a, struct csv_out *o, struct cn_err *err)
 {
+	FILE *out = o->f;
 	struct record r;
 	int rc = CN_OK, step;
 
@@ -131,10 +125,16 @@ static int write_v2(struct app *app, const struct visit_filter *f, sqlite3_stmt 
 		}
 	}
 	while (rc == CN_OK && (step = sqlite3_step(visits)) == SQLITE_ROW) {
+		/* What this carnet stored is written as it is; anything else as
+		 * record_read makes it. */
+		if (xrow_write_stored(o, visits, a->ncols))
+			continue;
+		csv_out_flush(o);
 		record_read(visits, &r);
 		xrow_from_record(a->x, &r);
 		xrow_write(out, a->x, a->ncols);
 	}
+	csv_out_flush(o);
 	if (rc == CN_OK && step != SQLITE_DONE)
 		rc = store_fail(app->st, err, "lecture impossible");
 	a->f = out;
@@ -160,6 +160,8 @@ int cmd_export(struct app *app, int argc, char **argv)
 	int opt, rc = EXIT_OK, rc2, step;
 	struct output out;
 	struct activity a = {0};
+	struct csv_out *o;
+	bool v3;
 
 	memset(&f, 0, sizeof f);
 	f.with_deleted = true;
@@ -185,19 +187,22 @@ int cmd_export(struct app *app, int argc, char **argv)
 	/* One read transaction: the export is one state of the database. */
 	if ((rc = store_begin_read(app->st, &err)) != CN_OK)
 		return app_report(app, rc, NULL, &err);
-	if (!(a.x = malloc(sizeof *a.x))) {
+	a.x = malloc(sizeof *a.x);
+	o = malloc(sizeof *o);
+	if (!a.x || !o) {
 		store_rollback(app->st);
+		free(a.x);
+		free(o);
 		return app_fail(app, EXIT_DB, "mémoire insuffisante");
 	}
-	rc = visit_each(app->st, &f, needs_v3, NULL, &err);
-	a.ncols = xrow_columns(rc == 1 ? 3 : 2);
-	if (rc == 1)
-		rc = CN_OK;
+	rc = record_select_has_referral(app->st, &f, &v3, &err);
+	a.ncols = xrow_columns(v3 ? 3 : 2);
 	if (rc != CN_OK || (rc = count_activity(app, &f, &a, &err)) != CN_OK ||
 	    !(stmt = record_select(app->st, "main", &f, &err))) {
 		store_rollback(app->st);
 		free(a.x);
 		free(a.codes);
+		free(o);
 		return app_report(app, rc != CN_OK ? rc : CN_EDB, NULL, &err);
 	}
 	if ((rc = output_open(app, &out, output)) != EXIT_OK) {
@@ -205,18 +210,28 @@ int cmd_export(struct app *app, int argc, char **argv)
 		store_rollback(app->st);
 		free(a.x);
 		free(a.codes);
+		free(o);
 		return rc;
 	}
+	csv_out_init(o, out.f);
 	if (a.n || a.ncols == xrow_columns(3)) {
-		if ((rc2 = write_v2(app, &f, stmt, &a, out.f, &err)) != CN_OK)
+		if ((rc2 = write_v2(app, &f, stmt, &a, o, &err)) != CN_OK)
 			rc = app_report(app, rc2, NULL, &err);
 	} else {
 		/* Visits only: version 1, which every carnet reads. */
 		record_write_header(out.f);
 		while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+			struct record_stored rs;
+			if (record_stored(stmt, false, &rs)) {
+				record_stored_write(o, &rs, 1);
+				csv_out_end_row(o);
+				continue;
+			}
+			csv_out_flush(o);
 			record_read(stmt, &r);
 			record_write(out.f, &r, 1);
 		}
+		csv_out_flush(o);
 		if (step != SQLITE_DONE)
 			rc = app_fail(app, EXIT_DB, "%s : lecture impossible", store_path(app->st));
 	}
@@ -224,6 +239,7 @@ int cmd_export(struct app *app, int argc, char **argv)
 	store_rollback(app->st);
 	free(a.x);
 	free(a.codes);
+	free(o);
 	rc2 = output_close(app, &out, rc == EXIT_OK);
 	return rc != EXIT_OK ? rc : rc2;
 }

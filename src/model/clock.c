@@ -418,26 +418,28 @@ bool timestamp_parse(const char *s, char out[TS_LEN])
 {
 	struct cn_date d;
 	char day[DATE_LEN];
-	int h, m, sec, ms = 0, used = 0;
 	size_t len = strlen(s);
 
+	/* "2026-11-18T09:30:00Z" or "2026-11-18T09:30:00.000Z", every digit a
+	 * digit (no sign, no space), a real day, 00:00:00 to 23:59:60. */
 	if (len != 20 && len != 24)
 		return false;
 	memcpy(day, s, DATE_LEN - 1);
 	day[DATE_LEN - 1] = '\0';
 	if (!date_parse(day, &d) || s[10] != 'T' || s[len - 1] != 'Z')
 		return false;
-	if (sscanf(s + 11, "%2d:%2d:%2d%n", &h, &m, &sec, &used) != 3 || used != 8)
+	if (!all_digits(s + 11, 2) || s[13] != ':' || !all_digits(s + 14, 2) || s[16] != ':' ||
+	    !all_digits(s + 17, 2))
 		return false;
-	if (len == 24 && (s[19] != '.' || strspn(s + 20, "0123456789") != 3 ||
-	                  sscanf(s + 20, "%3d", &ms) != 1))
+	if (len == 24 && (s[19] != '.' || !all_digits(s + 20, 3)))
 		return false;
-	for (int i = 11; i < 19; i++)
-		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	if (h > 23 || m > 59 || sec > 60)
+	if (num(s + 11, 2) > 23 || num(s + 14, 2) > 59 || num(s + 17, 2) > 60)
 		return false;
-	snprintf(out, TS_LEN, "%.10sT%02u:%02u:%02u.%03uZ", s, (unsigned)h % 100u, (unsigned)m % 100u,
-	         (unsigned)sec % 100u, (unsigned)ms % 1000u);
+	memcpy(out, s, 19);
+	if (len == 24)
+		memcpy(out + 19, s + 19, 5);
+	else
+		memcpy(out + 19, ".000Z", 5);
+	out[24] = '\0';
 	return true;
 }

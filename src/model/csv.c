@@ -41,6 +41,13 @@ static bool formula_start(char c)
 	return c && strchr("=+-@\t\r'", c) != NULL;
 }
 
+/* The ASCII bytes a number, a date, a time, a percentage or a sum of money
+ * is written with, besides digits. */
+static bool number_byte(unsigned char c)
+{
+	return c && strchr(" ,.:/%()$+-Ee", c) != NULL;
+}
+
 /* Only digits, signs and what numbers, dates, times, percentages and sums
  * of money are written with ("0123", "3E7946", "1 550", "12/11", "12:30",
  * "15 %", "(12)", "12 €"), with a digit at least. */
@@ -56,10 +63,14 @@ static bool number_look(const char *s)
 			s++;
 			continue;
 		}
-		if (strchr(" ,.:/%()$+-Ee", *s)) {
+		if (number_byte((unsigned char)*s)) {
 			s++;
 			continue;
 		}
+		/* Any other ASCII byte: not a number (the spaces and € below are
+		 * not ASCII). */
+		if ((unsigned char)*s < 0x80)
+			return false;
 		for (k = 0; k < sizeof spaces / sizeof *spaces; k++)
 			if (!strncmp(s, spaces[k], strlen(spaces[k])))
 				break;
@@ -109,12 +120,24 @@ static bool month_date_look(const char *s)
 }
 
 /* What a spreadsheet would not keep as the text it is: a formula, or a
- * value it recognises (number, date, time, percentage, truth value). */
+ * value it recognises (number, date, time, percentage, truth value). A
+ * date in words has two words at least, a truth value four or five bytes:
+ * the codes most texts are (one word) are told apart at once. */
+static bool needs_guard_len(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	if (formula_start(s[0]) || number_look(s))
+		return true;
+	if (memchr(s, ' ', n) && month_date_look(s))
+		return true;
+	return (n == 4 || n == 5) && (!strcasecmp(s, "vrai") || !strcasecmp(s, "faux") ||
+	                              !strcasecmp(s, "true") || !strcasecmp(s, "false"));
+}
+
 static bool needs_guard(const char *s)
 {
-	return formula_start(s[0]) || number_look(s) || month_date_look(s) ||
-	       !strcasecmp(s, "vrai") || !strcasecmp(s, "faux") || !strcasecmp(s, "true") ||
-	       !strcasecmp(s, "false");
+	return needs_guard_len(s, strlen(s));
 }
 
 static void guarded(FILE *f, const char *s, char sep, int first, bool guard)
@@ -141,6 +164,104 @@ void csv_untext(char *s)
 {
 	if (s[0] == '\'' && needs_guard(s + 1))
 		memmove(s, s + 1, strlen(s));
+}
+
+/* ------------------------------------------------------------ rows in memory */
+
+void csv_out_init(struct csv_out *o, FILE *f)
+{
+	o->f = f;
+	o->len = 0;
+}
+
+int csv_out_flush(struct csv_out *o)
+{
+	size_t len = o->len;
+
+	o->len = 0;
+	if (len && fwrite(o->buf, 1, len, o->f) != len)
+		return -1;
+	return 0;
+}
+
+bool csv_out_room(struct csv_out *o, size_t n)
+{
+	if (o->len + n <= sizeof o->buf)
+		return true;
+	csv_out_flush(o);
+	return n <= sizeof o->buf;
+}
+
+/* The bytes of a field, quoted when it needs it; room was made. */
+static void out_field(struct csv_out *o, const char *s, size_t n, char sep, bool guard)
+{
+	char *p = o->buf + o->len;
+	bool quote = false;
+
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == sep || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (quote)
+		*p++ = '"';
+	if (guard)
+		*p++ = '\'';
+	if (!quote) {
+		memcpy(p, s, n);
+		p += n;
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (s[i] == '"')
+				*p++ = '"';
+			*p++ = s[i];
+		}
+		*p++ = '"';
+	}
+	o->len = (size_t)(p - o->buf);
+}
+
+/* Room for a field of n bytes with its separator, guard and quotes; false
+ * when it is too long for the buffer (written through stdio then). */
+static bool field_room(struct csv_out *o, size_t n)
+{
+	return n <= CSV_OUT_SIZE / 2 - 8 && csv_out_room(o, 2 * n + 4);
+}
+
+void csv_out_field(struct csv_out *o, const char *s, size_t n, char sep, int first)
+{
+	if (!field_room(o, n)) {
+		csv_out_flush(o);
+		csv_field(o->f, s, sep, first);
+		return;
+	}
+	if (!first)
+		o->buf[o->len++] = sep;
+	out_field(o, s, n, sep, false);
+}
+
+void csv_out_text(struct csv_out *o, const char *s, size_t n, char sep, int first)
+{
+	if (!field_room(o, n)) {
+		csv_out_flush(o);
+		csv_text(o->f, s, sep, first);
+		return;
+	}
+	if (!first)
+		o->buf[o->len++] = sep;
+	out_field(o, s, n, sep, needs_guard_len(s, n));
+}
+
+void csv_out_raw(struct csv_out *o, const char *s, size_t n)
+{
+	if (!csv_out_room(o, n)) {
+		fwrite(s, 1, n, o->f);
+		return;
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+void csv_out_end_row(struct csv_out *o)
+{
+	csv_out_raw(o, "\r\n", 2);
 }
 
 /* ------------------------------------------------------------ reading */

@@ -504,6 +504,30 @@ char *xrow_line(const struct xrow *x)
 	return record_line_of(write_row, x);
 }
 
+bool xrow_write_stored(struct csv_out *o, sqlite3_stmt *stmt, int ncols)
+{
+	static const char empty[] = ",,,,,,,,,,,,";
+	_Static_assert(sizeof empty - 1 == XC_V2_COUNT - XC_TITLE, "one ',' per empty column");
+	bool v3 = ncols > XC_V2_COUNT;
+	struct record_stored rs;
+
+	if (!record_stored(stmt, v3, &rs))
+		return false;
+	/* The row of write_columns for a passage: the type, the record, the
+	 * columns of workshops and times left empty, the referral's. */
+	csv_out_raw(o, "passage", 7);
+	record_stored_write(o, &rs, 0);
+	csv_out_raw(o, empty, sizeof empty - 1);
+	if (v3) {
+		csv_out_text(o, rs.s[RC_COUNT], rs.n[RC_COUNT], ',', 0);
+		csv_out_field(o, rs.s[RC_COUNT + 1], rs.n[RC_COUNT + 1], ',', 0);
+		csv_out_text(o, rs.s[RC_COUNT + 2], rs.n[RC_COUNT + 2], ',', 0);
+		csv_out_field(o, rs.s[RC_COUNT + 3], rs.n[RC_COUNT + 3], ',', 0);
+	}
+	csv_out_end_row(o);
+	return true;
+}
+
 /* ------------------------------------------------------------ database */
 
 /* The columns of xrow_select_all, in its order. */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define _GNU_SOURCE /* open_memstream */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "carnet/model/csv.h"
@@ -467,6 +468,40 @@ sqlite3_stmt *record_select(struct store *st, const char *schema, const struct v
 	return stmt;
 }
 
+int record_select_has_referral(struct store *st, const struct visit_filter *f, bool *has,
+                               struct cn_err *err)
+{
+	/* The visits whose referral's columns are not empty (length() stops
+	 * at a NUL as C does); each then read as visit_each reads it, for what
+	 * xrow_needs_v3 says of it. */
+	sqlite3_stmt *stmt = store_prepare(
+		st,
+		"SELECT v.referral_how, v.referral_place, v.referral_went, v.referral_answered"
+		" FROM visit v WHERE " VISIT_FILTER_WHERE
+		" AND (length(CAST(v.referral_how AS TEXT)) > 0"
+		" OR length(CAST(v.referral_place AS TEXT)) > 0"
+		" OR length(CAST(v.referral_went AS TEXT)) > 0"
+		" OR length(CAST(v.referral_answered AS TEXT)) > 0)",
+		err);
+	int rc;
+
+	if (!stmt)
+		return CN_EDB;
+	visit_filter_bind(stmt, f);
+	*has = false;
+	while (!*has && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct visit v;
+		store_column_copy(stmt, 0, v.referral_how, sizeof v.referral_how);
+		store_column_copy(stmt, 1, v.referral_place, sizeof v.referral_place);
+		store_column_copy(stmt, 2, v.referral_went, sizeof v.referral_went);
+		store_column_copy(stmt, 3, v.referral_answered, sizeof v.referral_answered);
+		*has = v.referral_how[0] || v.referral_place[0] || v.referral_went[0] ||
+		       v.referral_answered[0];
+	}
+	sqlite3_finalize(stmt);
+	return *has || rc == SQLITE_DONE ? CN_OK : store_fail(st, err, "lecture impossible");
+}
+
 sqlite3_stmt *record_select_all(struct store *st, const char *schema, struct cn_err *err)
 {
 	char sql[1024];
@@ -593,6 +628,175 @@ int record_read_checked(sqlite3_stmt *stmt, struct record *r, enum record_col *c
 		return rc;
 	}
 	return CN_OK;
+}
+
+/* ------------------------------------------------------------ export's trusted path */
+
+/* What this carnet stores is already spelt as the exchange format writes
+ * it (timestamps with milliseconds, codes joined by '|', numbers in
+ * decimal): a value that reads back through record_set as the same text
+ * is written as it is. Each test below is record_set's, and "as it is". */
+
+/* No NUL inside (SQLite's length says more than C's) and UTF-8: eight
+ * bytes at a time while they are ASCII. */
+static bool stored_text(const char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080u, low = 0x0101010101010101u;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if ((w & high) || ((w - low) & ~w & high))
+			break;
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0)
+			return false;
+		if (c >= 0x80)
+			return !memchr(s + i, 0, n - i) && utf8_valid(s + i, n - i);
+	}
+	return true;
+}
+
+static bool stored_timestamp(const char *s, size_t n)
+{
+	char ts[TS_LEN];
+
+	return n == 0 || (n == 24 && timestamp_parse(s, ts));
+}
+
+/* A number of minutes as "%d" writes it. */
+static bool stored_minutes(const char *s, size_t n, int max)
+{
+	int v = 0;
+
+	if (n < 1 || n > 4 || s[0] < '1' || s[0] > '9')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v <= max;
+}
+
+/* Codes joined by '|', each well-formed and once, as codeset_join joins
+ * them again. */
+static bool stored_codes(const char *s, size_t n)
+{
+	const char *seg[CODESET_MAX], *p = s, *end = s + n;
+	size_t len[CODESET_MAX];
+	int k = 0;
+
+	if (n == 0)
+		return true;
+	for (;;) {
+		const char *bar = memchr(p, '|', (size_t)(end - p));
+		size_t l = (size_t)((bar ? bar : end) - p);
+		if (l == 0 || l >= CODE_MAX || k == CODESET_MAX)
+			return false;
+		for (int i = 0; i < k; i++)
+			if (len[i] == l && memcmp(seg[i], p, l) == 0)
+				return false;
+		seg[k] = p;
+		len[k++] = l;
+		if (!bar)
+			return true;
+		p = bar + 1;
+	}
+}
+
+/* What record_set does with each column of record_select, then the
+ * referral's four (read_referral): a text of fewer than size bytes, a
+ * timestamp… (v.person_id, between them, is not read). */
+enum stored_kind { SK_TEXT, SK_TIMESTAMP, SK_MINUTES, SK_CODES, SK_FLAG, SK_SKIP };
+#define FIELD_SIZE(type, field) sizeof(((type *)0)->field)
+static const struct {
+	unsigned char kind;
+	unsigned short size;
+} stored_cols[RC_COUNT + 5] = {
+	[RC_ID] = {SK_TEXT, FIELD_SIZE(struct visit, id)},
+	[RC_DATE] = {SK_TEXT, DATE_LEN},
+	[RC_TIME] = {SK_TEXT, HHMM_LEN},
+	[RC_DURATION] = {SK_MINUTES, 0},
+	[RC_SITE] = {SK_TEXT, FIELD_SIZE(struct visit, site)},
+	[RC_MEDIATOR] = {SK_TEXT, FIELD_SIZE(struct visit, mediator)},
+	[RC_CANAL] = {SK_TEXT, FIELD_SIZE(struct visit, canal)},
+	[RC_DEMANDS] = {SK_CODES, 0},
+	[RC_ORGANISMS] = {SK_CODES, 0},
+	[RC_POSTURE] = {SK_TEXT, FIELD_SIZE(struct visit, posture)},
+	[RC_PRESENT] = {SK_FLAG, 0},
+	[RC_OUTCOME] = {SK_TEXT, FIELD_SIZE(struct visit, outcome)},
+	[RC_URGENT] = {SK_FLAG, 0},
+	[RC_REFERRED_BY] = {SK_TEXT, FIELD_SIZE(struct visit, referred_by)},
+	[RC_REFERRED_TO] = {SK_TEXT, FIELD_SIZE(struct visit, referred_to)},
+	[RC_REFERRED_PLACE] = {SK_TEXT, FIELD_SIZE(struct visit, referred_place)},
+	[RC_NOTE] = {SK_TEXT, FIELD_SIZE(struct visit, note)},
+	[RC_CREATED] = {SK_TIMESTAMP, 0},
+	[RC_UPDATED] = {SK_TIMESTAMP, 0},
+	[RC_DELETED] = {SK_TIMESTAMP, 0},
+	[RC_PERSON] = {SK_TEXT, FIELD_SIZE(struct person, code)},
+	[RC_PERSON_ID] = {SK_TEXT, FIELD_SIZE(struct person, id)},
+	[RC_AGE] = {SK_TEXT, FIELD_SIZE(struct person, age)},
+	[RC_GENDER] = {SK_TEXT, FIELD_SIZE(struct person, gender)},
+	[RC_AREA] = {SK_TEXT, FIELD_SIZE(struct person, area)},
+	[RC_SITUATION] = {SK_TEXT, FIELD_SIZE(struct person, situation)},
+	[RC_EQUIPMENT] = {SK_CODES, 0},
+	[RC_PERSON_CREATED] = {SK_TIMESTAMP, 0},
+	[RC_PERSON_UPDATED] = {SK_TIMESTAMP, 0},
+	[RC_COUNT] = {SK_SKIP, 0},
+	[REFERRAL_FIRST] = {SK_TEXT, FIELD_SIZE(struct visit, referral_how)},
+	[REFERRAL_FIRST + 1] = {SK_TEXT, FIELD_SIZE(struct visit, referral_place)},
+	[REFERRAL_FIRST + 2] = {SK_TEXT, FIELD_SIZE(struct visit, referral_went)},
+	[REFERRAL_FIRST + 3] = {SK_TIMESTAMP, 0},
+};
+#undef FIELD_SIZE
+
+static bool stored_value(int col, const char *s, size_t n)
+{
+	switch (stored_cols[col].kind) {
+	case SK_TEXT: return n < stored_cols[col].size;
+	case SK_TIMESTAMP: return stored_timestamp(s, n);
+	case SK_MINUTES: return stored_minutes(s, n, DURATION_MAX);
+	case SK_CODES: return stored_codes(s, n);
+	case SK_FLAG: return n == 1 && (s[0] == '0' || s[0] == '1');
+	default: return false;
+	}
+}
+
+bool record_stored(sqlite3_stmt *stmt, bool referral, struct record_stored *out)
+{
+	int last = referral ? REFERRAL_FIRST + 3 : RC_COUNT - 1;
+
+	for (int i = 0, k = 0; i <= last; i++) {
+		const char *s;
+		size_t n;
+
+		if (i == RC_COUNT)
+			continue; /* v.person_id */
+		s = (const char *)sqlite3_column_text(stmt, i);
+		n = (size_t)sqlite3_column_bytes(stmt, i);
+		if (!s)
+			s = "", n = 0;
+		if (!stored_text(s, n) || !stored_value(i, s, n))
+			return false;
+		out->s[k] = s;
+		out->n[k++] = n;
+	}
+	return true;
+}
+
+void record_stored_write(struct csv_out *o, const struct record_stored *rs, int first)
+{
+	/* The guard of write_columns. */
+	for (int c = 0; c < RC_COUNT; c++) {
+		if (record_value_column((enum record_col)c))
+			csv_out_field(o, rs->s[c], rs->n[c], ',', first && c == 0);
+		else
+			csv_out_text(o, rs->s[c], rs->n[c], ',', first && c == 0);
+	}
 }
 
 /* ------------------------------------------------------------ history */

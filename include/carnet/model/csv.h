@@ -5,6 +5,8 @@
 #ifndef CARNET_CSV_H
 #define CARNET_CSV_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include "carnet/model/err.h"
 
@@ -21,6 +23,30 @@ void csv_end_row(FILE *f);
  * written. Numbers, dates and times meant as such go through csv_field. */
 void csv_text(FILE *f, const char *s, char sep, int first);
 void csv_untext(char *s);
+
+/* Rows built in memory and handed to f in large blocks (fwrite), byte for
+ * byte what csv_field, csv_text and csv_end_row write: the writing of a
+ * large export without stdio's work on every byte. s is NUL-terminated,
+ * n its length; what is buffered reaches f at csv_out_flush, which any
+ * direct writing to f must come after. */
+#define CSV_OUT_SIZE (64 * 1024)
+struct csv_out {
+	FILE *f;
+	size_t len;
+	char buf[CSV_OUT_SIZE];
+};
+void csv_out_init(struct csv_out *o, FILE *f);
+/* 0, or -1 when f refused the bytes (ferror(f) tells it too). */
+int csv_out_flush(struct csv_out *o);
+/* Makes room for n more bytes (flushing first when needed); false when n
+ * does not fit the buffer at all. */
+bool csv_out_room(struct csv_out *o, size_t n);
+void csv_out_field(struct csv_out *o, const char *s, size_t n, char sep, int first);
+void csv_out_text(struct csv_out *o, const char *s, size_t n, char sep, int first);
+/* Bytes as they are: empty fields' separators, a field known to need no
+ * quotes. */
+void csv_out_raw(struct csv_out *o, const char *s, size_t n);
+void csv_out_end_row(struct csv_out *o);
 
 #define CSV_FIELD_MAX 65536   /* bytes of one field */
 #define CSV_FIELDS_MAX 256    /* fields of one record */

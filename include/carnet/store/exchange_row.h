@@ -104,6 +104,11 @@ void xrow_write(FILE *f, const struct xrow *x, int ncols);
  * string, or NULL. */
 char *xrow_line(const struct xrow *x);
 
+/* Export's trusted path: the passage row xrow_write writes for a row of
+ * record_select, from the values as they are stored (record_stored);
+ * false, with nothing written, when one is not as this carnet stores it. */
+bool xrow_write_stored(struct csv_out *o, sqlite3_stmt *stmt, int ncols);
+
 /* Every workshop (XK_WORKSHOP) or time (XK_WORKTIME) of an attached carnet
  * database (schema, a literal), in no order, whatever its values hold. */
 sqlite3_stmt *xrow_select_all(struct store *st, const char *schema, enum xrow_kind kind,

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include "carnet/model/csv.h"
 #include "carnet/model/lists.h"
 #include "carnet/model/person.h"
 #include "carnet/store/store.h"
@@ -93,6 +94,10 @@ char *record_line_of(void (*write)(FILE *f, const void *arg), const void *arg);
  * the name of an attached database (a literal, never user data). */
 sqlite3_stmt *record_select(struct store *st, const char *schema, const struct visit_filter *f,
                             struct cn_err *err);
+/* Whether a visit of the selection (tombstones included) has a referral's
+ * way, place, answer or its time: what xrow_needs_v3 says of one. */
+int record_select_has_referral(struct store *st, const struct visit_filter *f, bool *has,
+                               struct cn_err *err);
 /* Every record of schema, in no order, whatever its date holds (merge). */
 sqlite3_stmt *record_select_all(struct store *st, const char *schema, struct cn_err *err);
 /* The record of one visit id in schema, or CN_ENOTFOUND. */
@@ -109,6 +114,21 @@ int record_read_checked(sqlite3_stmt *stmt, struct record *r, enum record_col *c
 /* Columns from..to of a record from the statement's columns first, first+1… */
 int record_read_columns(sqlite3_stmt *stmt, int first, enum record_col from, enum record_col to,
                         struct record *r, enum record_col *col, struct cn_err *err);
+
+/* Export's trusted path: a row of record_select as this carnet stored it,
+ * its values taken as they are when each reads back through record_set as
+ * the same text (then record_write writes them unchanged); false when one
+ * does not (a row written by something else: record_read's way then).
+ * With referral, the referral's four columns too (rs->s[RC_COUNT…]). The
+ * texts are SQLite's, valid until the next step. */
+struct record_stored {
+	const char *s[RC_COUNT + 4];
+	size_t n[RC_COUNT + 4];
+};
+bool record_stored(sqlite3_stmt *stmt, bool referral, struct record_stored *rs);
+/* What record_write writes of it (no line end), with a ',' first unless
+ * first. */
+void record_stored_write(struct csv_out *o, const struct record_stored *rs, int first);
 
 /* visit_history: versions that lost, each kept once, as the visit part of
  * their exchange row. */
