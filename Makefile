@@ -181,6 +181,7 @@ bench: $(BENCH_BIN)
 	  $(BENCH_DIR)/desk-100k.db $(BENCH_DIR)/desk-empty.db
 	@sh bench/report.sh $(BUILD) $(BENCH_DIR)
 	@sh bench/merge.sh $(BUILD) $(BENCH_DIR)
+	@sh bench/exchange.sh $(BUILD) $(BENCH_DIR)
 	@sh bench/places.sh $(BUILD) $(BENCH_DIR)
 
 # The TOUCHES section of carnet(1) comes from the action table.
