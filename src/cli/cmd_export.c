@@ -36,10 +36,29 @@ struct activity {
 	FILE *f;                   /* NULL: counting */
 	struct xrow *x;
 	long n;
-	char (*codes)[PCODE_MAX];  /* the participants, each once */
+	char (*codes)[PCODE_MAX];  /* the participants (each once once counted) */
 	int ncodes, cap;
 	int ncols;                 /* of the rows of version 2 or 3 */
 };
+
+static int by_code(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* The participants' codes sorted, each once. */
+static void unique_codes(struct activity *a)
+{
+	int n = 1;
+
+	if (a->ncodes < 2)
+		return;
+	qsort(a->codes, (size_t)a->ncodes, sizeof *a->codes, by_code);
+	for (int i = 1; i < a->ncodes; i++)
+		if (strcmp(a->codes[i], a->codes[n - 1]) != 0)
+			memcpy(a->codes[n++], a->codes[i], PCODE_MAX);
+	a->ncodes = n;
+}
 
 static int on_workshop(const struct workshop *w, void *ctx)
 {
@@ -51,22 +70,23 @@ static int on_workshop(const struct workshop *w, void *ctx)
 		xrow_write(a->f, a->x, a->ncols);
 		return 0;
 	}
-	for (int i = 0; i < w->nparticipants; i++) {
-		int j = 0;
-		while (j < a->ncodes && strcmp(a->codes[j], w->participants[i].code) != 0)
-			j++;
-		if (j < a->ncodes)
-			continue;
-		if (a->ncodes == a->cap) {
-			int cap = a->cap ? 2 * a->cap : 64;
-			void *more = realloc(a->codes, (size_t)cap * sizeof *a->codes);
-			if (!more)
+	/* Every code as it comes; when the room is full, each kept once, and
+	 * twice the room if it is still more than half full. */
+	if (a->ncodes + w->nparticipants > a->cap) {
+		unique_codes(a);
+		if (a->ncodes + w->nparticipants > a->cap / 2) {
+			int cap = a->cap ? a->cap : 64;
+			void *more;
+			while (cap / 2 < a->ncodes + w->nparticipants)
+				cap *= 2;
+			if (!(more = realloc(a->codes, (size_t)cap * sizeof *a->codes)))
 				return CN_EDB;
 			a->codes = more;
 			a->cap = cap;
 		}
-		memcpy(a->codes[a->ncodes++], w->participants[i].code, PCODE_MAX);
 	}
+	for (int i = 0; i < w->nparticipants; i++)
+		memcpy(a->codes[a->ncodes++], w->participants[i].code, PCODE_MAX);
 	return 0;
 }
 
@@ -82,11 +102,6 @@ static int on_time(const struct worktime *t, void *ctx)
 	return 0;
 }
 
-static int by_code(const void *a, const void *b)
-{
-	return strcmp(a, b);
-}
-
 /* Counts the selection's workshops and times and gathers their participants. */
 static int count_activity(struct app *app, const struct visit_filter *f, struct activity *a,
                           struct cn_err *err)
@@ -98,8 +113,8 @@ static int count_activity(struct app *app, const struct visit_filter *f, struct 
 	err->msg[0] = '\0';
 	if ((rc = workshop_each(app->st, f, on_workshop, a, err)) == CN_OK)
 		rc = worktime_each(app->st, f, on_time, a, err);
-	if (rc == CN_OK && a->ncodes)
-		qsort(a->codes, (size_t)a->ncodes, sizeof *a->codes, by_code);
+	if (rc == CN_OK)
+		unique_codes(a);
 	else if (rc == CN_EDB && !err->msg[0])
 		cn_err_set(err, CN_EDB, "mémoire insuffisante");
 	return rc;
@@ -198,7 +213,7 @@ int cmd_export(struct app *app, int argc, char **argv)
 	rc = record_select_has_referral(app->st, &f, &v3, &err);
 	a.ncols = xrow_columns(v3 ? 3 : 2);
 	if (rc != CN_OK || (rc = count_activity(app, &f, &a, &err)) != CN_OK ||
-	    !(stmt = record_select(app->st, "main", &f, &err))) {
+	    !(stmt = record_select(app->st, "main", &f, v3, &err))) {
 		store_rollback(app->st);
 		free(a.x);
 		free(a.codes);

@@ -131,7 +131,7 @@ static bool needs_guard_len(const char *s, size_t n)
 		return true;
 	if (memchr(s, ' ', n) && month_date_look(s))
 		return true;
-	return (n == 4 || n == 5) && (!strcasecmp(s, "vrai") || !strcasecmp(s, "faux") ||
+	return (n == 4 || n == 5) && strchr("vVfFtT", s[0]) && (!strcasecmp(s, "vrai") || !strcasecmp(s, "faux") ||
 	                              !strcasecmp(s, "true") || !strcasecmp(s, "false"));
 }
 
@@ -192,14 +192,26 @@ bool csv_out_room(struct csv_out *o, size_t n)
 	return n <= sizeof o->buf;
 }
 
+/* Whether a field needs quotes: a separator, a quote or a line end in it. */
+static bool needs_quotes(const char *s, size_t n, char sep)
+{
+	static const unsigned char special[256] = {[','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1};
+	unsigned char any = 0;
+
+	if (sep != ',')
+		return memchr(s, sep, n) || memchr(s, '"', n) || memchr(s, '\r', n) ||
+		       memchr(s, '\n', n);
+	/* No branch per byte: most fields need none. */
+	for (size_t i = 0; i < n; i++)
+		any |= special[(unsigned char)s[i]];
+	return any != 0;
+}
+
 /* The bytes of a field, quoted when it needs it; room was made. */
 static void out_field(struct csv_out *o, const char *s, size_t n, char sep, bool guard)
 {
 	char *p = o->buf + o->len;
-	bool quote = false;
-
-	for (size_t i = 0; i < n && !quote; i++)
-		quote = s[i] == sep || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	bool quote = needs_quotes(s, n, sep);
 	if (quote)
 		*p++ = '"';
 	if (guard)

@@ -445,44 +445,50 @@ char *record_visit_line(const struct record *r)
 /* ------------------------------------------------------------ database */
 
 /* The columns in enum order: record_read() sets each from its text. */
-#define RECORD_SELECT                                                                       \
+#define RECORD_COLUMNS                                                                      \
 	"SELECT v.id, v.date, v.time, v.duration, v.site, v.mediator, v.canal, v.demands,"     \
 	" v.organisms, v.posture, v.present, v.outcome, v.urgent, v.referred_by, v.referred_to," \
 	" v.referred_place, v.note, v.created_at, v.updated_at, v.deleted_at, p.code, p.id,"   \
-	" p.age, p.gender, p.area, p.situation, p.equipment, p.created_at, p.updated_at,"   \
-	" v.person_id, v.referral_how, v.referral_place, v.referral_went, v.referral_answered"
+	" p.age, p.gender, p.area, p.situation, p.equipment, p.created_at, p.updated_at"
+#define RECORD_SELECT                                                                       \
+	RECORD_COLUMNS ", v.person_id, v.referral_how, v.referral_place, v.referral_went,"     \
+	" v.referral_answered"
 
 sqlite3_stmt *record_select(struct store *st, const char *schema, const struct visit_filter *f,
-                            struct cn_err *err)
+                            bool referral, struct cn_err *err)
 {
 	char sql[1024];
 	sqlite3_stmt *stmt;
 
 	/* schema is a literal ("main", "src"), never user data. */
 	snprintf(sql, sizeof sql,
-	         RECORD_SELECT " FROM %s.visit v LEFT JOIN %s.person p ON p.id = v.person_id"
+	         "%s FROM %s.visit v LEFT JOIN %s.person p ON p.id = v.person_id"
 	         " WHERE " VISIT_FILTER_WHERE " ORDER BY v.date, v.time, v.created_at, v.id",
-	         schema, schema);
+	         referral ? RECORD_SELECT : RECORD_COLUMNS, schema, schema);
 	if ((stmt = store_prepare(st, sql, err)))
 		visit_filter_bind(stmt, f);
 	return stmt;
 }
+
+#define HAS_REFERRAL                                                                    \
+	"length(CAST(v.referral_how AS TEXT)) > 0 OR length(CAST(v.referral_place AS TEXT)) > 0" \
+	" OR length(CAST(v.referral_went AS TEXT)) > 0"                                      \
+	" OR length(CAST(v.referral_answered AS TEXT)) > 0"
 
 int record_select_has_referral(struct store *st, const struct visit_filter *f, bool *has,
                                struct cn_err *err)
 {
 	/* The visits whose referral's columns are not empty (length() stops
 	 * at a NUL as C does); each then read as visit_each reads it, for what
-	 * xrow_needs_v3 says of it. */
-	sqlite3_stmt *stmt = store_prepare(
-		st,
+	 * xrow_needs_v3 says of it. All the dates: one pass over the table,
+	 * not a seek into it for every entry of the date index. */
+	static const char *const sql[] = {
 		"SELECT v.referral_how, v.referral_place, v.referral_went, v.referral_answered"
-		" FROM visit v WHERE " VISIT_FILTER_WHERE
-		" AND (length(CAST(v.referral_how AS TEXT)) > 0"
-		" OR length(CAST(v.referral_place AS TEXT)) > 0"
-		" OR length(CAST(v.referral_went AS TEXT)) > 0"
-		" OR length(CAST(v.referral_answered AS TEXT)) > 0)",
-		err);
+		" FROM visit v WHERE " VISIT_FILTER_WHERE " AND (" HAS_REFERRAL ")",
+		"SELECT v.referral_how, v.referral_place, v.referral_went, v.referral_answered"
+		" FROM visit v NOT INDEXED WHERE " VISIT_FILTER_WHERE " AND (" HAS_REFERRAL ")",
+	};
+	sqlite3_stmt *stmt = store_prepare(st, sql[!f->from[0] && !f->to[0]], err);
 	int rc;
 
 	if (!stmt)
@@ -588,7 +594,8 @@ void record_read(sqlite3_stmt *stmt, struct record *r)
 		/* Stored codes are '|'-joined like the exchange format. */
 		record_set(r, (enum record_col)c, text ? text : "", &ignored);
 	}
-	read_referral(stmt, &r->v, &ignored);
+	if (sqlite3_column_count(stmt) > REFERRAL_FIRST + 3)
+		read_referral(stmt, &r->v, &ignored);
 }
 
 int record_read_columns(sqlite3_stmt *stmt, int first, enum record_col from, enum record_col to,
@@ -638,26 +645,24 @@ int record_read_checked(sqlite3_stmt *stmt, struct record *r, enum record_col *c
  * is written as it is. Each test below is record_set's, and "as it is". */
 
 /* No NUL inside (SQLite's length says more than C's) and UTF-8: eight
- * bytes at a time while they are ASCII. */
+ * bytes at a time while they are ASCII, the last eight overlapping. */
 static bool stored_text(const char *s, size_t n)
 {
-	const uint64_t high = 0x8080808080808080u, low = 0x0101010101010101u;
-	size_t i = 0;
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t other = 0, w;
 
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		if ((w & high) || ((w - low) & ~w & high))
-			break;
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 <= n; i += 8) {
+			memcpy(&w, s + i, 8);
+			other |= (w | ((w - ones) & ~w)) & high;
+		}
+		memcpy(&w, s + n - 8, 8);
+		other |= (w | ((w - ones) & ~w)) & high;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			other |= (uint64_t)((unsigned char)((unsigned char)s[i] - 1u) >= 0x7f);
 	}
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == 0)
-			return false;
-		if (c >= 0x80)
-			return !memchr(s + i, 0, n - i) && utf8_valid(s + i, n - i);
-	}
-	return true;
+	return !other || (!memchr(s, 0, n) && utf8_valid(s, n));
 }
 
 static bool stored_timestamp(const char *s, size_t n)

@@ -91,9 +91,11 @@ char *record_visit_line(const struct record *r);
 char *record_line_of(void (*write)(FILE *f, const void *arg), const void *arg);
 
 /* Records of a database, by date, tombstones included: schema is "main" or
- * the name of an attached database (a literal, never user data). */
+ * the name of an attached database (a literal, never user data); without
+ * referral, the columns of version 1 only (record_read leaves the
+ * referral's empty). */
 sqlite3_stmt *record_select(struct store *st, const char *schema, const struct visit_filter *f,
-                            struct cn_err *err);
+                            bool referral, struct cn_err *err);
 /* Whether a visit of the selection (tombstones included) has a referral's
  * way, place, answer or its time: what xrow_needs_v3 says of one. */
 int record_select_has_referral(struct store *st, const struct visit_filter *f, bool *has,
