@@ -207,3 +207,11 @@ check "-o: an existing file is overwritten" sh -c '[ "$(tr -d "\r" <"$1" | cut -
 sql "UPDATE visit SET organisms = 'zz_mairie|caf', canal = 'aa_guichet' WHERE id = '$EARLY'"
 run export
 is "unknown codes exported as stored" "$(field "$T/out" "$EARLY" canal) $(field "$T/out" "$EARLY" organismes)" "aa_guichet zz_mairie|caf"
+
+# ---- a value this carnet would not have stored so is written as a read makes it
+sql "UPDATE visit SET created_at = '2026-11-02T09:00:00Z' WHERE id = '$EARLY'"
+run export
+is "a timestamp stored without milliseconds is written with them" \
+	"$(field "$T/out" "$EARLY" cree)" "2026-11-02T09:00:00.000Z"
+is "the other rows as they were" "$(grep -av "^$EARLY," "$T/out" | md5sum)" \
+	"$(grep -av "^$EARLY," "$T/all.csv" | md5sum)"

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include "carnet/model/clock.h"
@@ -249,6 +250,35 @@ static void test_days_between(void)
 	CHECK_INT(date_days_between(&a, &b), -400);
 }
 
+/* Timestamps as carnet writes them, milliseconds added when left out;
+ * every digit a digit, a real day, 00:00:00 to 23:59:60. */
+static void test_timestamp_parse(void)
+{
+	static const char *const refused[] = {
+		"", "2026-11-18", "2026-11-18T09:30:00", "2026-11-18T09:30:00.000",
+		"2026-11-18t09:30:00.000Z", "2026-11-18T09:30:00.000z", "2026-11-18 09:30:00.000Z",
+		"2026-11-18T9:30:00.000Z", "2026-11-18T09:30:0.000Z", "2026-11-18T 9:30:00.000Z",
+		"2026-11-18T+9:30:00.000Z", "2026-11-18T09:-3:00.000Z", "2026-11-18T09:30:00.00Z",
+		"2026-11-18T09:30:00.0000Z", "2026-11-18T09:30:00,000Z", "2026-11-18T09:30:00.0a0Z",
+		"2026-11-18T09.30.00.000Z", "2026-11-18T24:00:00.000Z", "2026-11-18T23:60:00.000Z",
+		"2026-11-18T23:59:61.000Z", "2026-02-29T10:00:00.000Z", "1899-12-31T10:00:00.000Z",
+		"2026-11-18T09:30:00.000Z ", " 2026-11-18T09:30:00Z", "2026-11-18T09:30:00+01:00",
+		"2026-11-18T09:30:00.000ZZ"};
+	char out[TS_LEN];
+
+	CHECK(timestamp_parse("2026-11-18T09:30:00.000Z", out));
+	CHECK_STR(out, "2026-11-18T09:30:00.000Z");
+	CHECK(timestamp_parse("2026-11-18T09:30:05Z", out));
+	CHECK_STR(out, "2026-11-18T09:30:05.000Z");
+	CHECK(timestamp_parse("2024-02-29T23:59:60.999Z", out));
+	CHECK_STR(out, "2024-02-29T23:59:60.999Z");
+	CHECK(timestamp_parse("1900-01-01T00:00:00Z", out));
+	CHECK_STR(out, "1900-01-01T00:00:00.000Z");
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+		if (!CHECK(!timestamp_parse(refused[i], out)))
+			printf("#   accepted \"%s\"\n", refused[i]);
+}
+
 int main(void)
 {
 	RUN(test_date_parse);
@@ -261,5 +291,6 @@ int main(void)
 	RUN(test_month_names);
 	RUN(test_add_days);
 	RUN(test_days_between);
+	RUN(test_timestamp_parse);
 	return harness_finish();
 }

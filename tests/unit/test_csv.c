@@ -168,6 +168,63 @@ static void test_row(void)
 	free(data);
 }
 
+/* csv_out writes what csv_field, csv_text and csv_end_row write, byte for
+ * byte, whatever the buffer holds already; a field longer than its
+ * buffer goes through stdio in its place. */
+static void test_out_same_bytes(void)
+{
+	static const char *const more[] = {"un, deux", "dit \"oui\"", "ligne\nsuite", "a\rb",
+	                                   "\"", "x;y", "'", "=\"a,b\"", ""};
+	size_t nlong = CSV_OUT_SIZE + 100;
+	char *big = malloc(nlong + 1), *a = NULL, *b = NULL;
+	size_t alen = 0, blen = 0;
+	struct csv_out *o = malloc(sizeof *o);
+	FILE *fa = open_memstream(&a, &alen), *fb = open_memstream(&b, &blen);
+
+	if (!CHECK(big && o && fa && fb))
+		return;
+	memset(big, 'x', nlong);
+	big[10] = ',';
+	big[nlong] = '\0';
+	csv_out_init(o, fb);
+	for (int round = 0; round < 400; round++) {
+		for (int sep = 0; sep < 2; sep++) {
+			char c = sep ? ';' : ',';
+			const char *const *lists[] = {guarded_texts, plain_texts, more};
+			size_t counts[] = {sizeof guarded_texts / sizeof *guarded_texts,
+			                   sizeof plain_texts / sizeof *plain_texts,
+			                   sizeof more / sizeof *more};
+			for (int l = 0; l < 3; l++)
+				for (size_t i = 0; i < counts[l]; i++) {
+					const char *t = lists[l][i];
+					csv_text(fa, t, c, i == 0);
+					csv_out_text(o, t, strlen(t), c, i == 0);
+					csv_field(fa, t, c, 0);
+					csv_out_field(o, t, strlen(t), c, 0);
+				}
+			csv_end_row(fa);
+			csv_out_end_row(o);
+		}
+		if (round % 100 == 0) {
+			csv_text(fa, big, ',', 1);
+			csv_out_text(o, big, nlong, ',', 1);
+			csv_field(fa, big, ',', 0);
+			csv_out_field(o, big, nlong, ',', 0);
+			csv_out_raw(o, "\r\n", 2);
+			fputs("\r\n", fa);
+		}
+	}
+	CHECK_INT(csv_out_flush(o), 0);
+	fclose(fa);
+	fclose(fb);
+	CHECK_INT(blen, alen);
+	CHECK(alen == blen && memcmp(a, b, alen) == 0);
+	free(a);
+	free(b);
+	free(big);
+	free(o);
+}
+
 int main(void)
 {
 	RUN(test_guarded);
@@ -177,5 +234,6 @@ int main(void)
 	RUN(test_read_back);
 	RUN(test_quoting);
 	RUN(test_row);
+	RUN(test_out_same_bytes);
 	return harness_finish();
 }
