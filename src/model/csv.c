@@ -362,6 +362,14 @@ static void newline(struct csv_reader *r, int c)
 	r->line++;
 }
 
+/* The bytes that end a plain field, the separator not known yet, ',' or
+ * ';'. */
+static const unsigned char plain_end[3][256] = {
+	{['\0'] = 1, ['\n'] = 1, ['\r'] = 1, [','] = 1, [';'] = 1},
+	{['\0'] = 1, ['\n'] = 1, ['\r'] = 1, [','] = 1},
+	{['\0'] = 1, ['\n'] = 1, ['\r'] = 1, [';'] = 1},
+};
+
 int csv_read(struct csv_reader *r, struct cn_err *err)
 {
 	enum { START, PLAIN, QUOTED, CLOSED } state = START;
@@ -432,6 +440,23 @@ int csv_read(struct csv_reader *r, struct cn_err *err)
 			state = PLAIN;
 			if (put(r, (char)c) < 0)
 				return cn_err_set(err, CN_EINVAL, "mémoire insuffisante"), -1;
+			/* The rest of a plain field at once, up to the byte that
+			 * ends it (read again above) or one too many. */
+			if (r->sep == 0 || r->sep == ',' || r->sep == ';') {
+				const unsigned char *end = plain_end[r->sep == ',' ? 1 : r->sep == ';' ? 2 : 0];
+				int d;
+				while (r->len - field_start <= CSV_FIELD_MAX &&
+				       (d = getc_unlocked(r->f)) != EOF) {
+					if (end[d]) {
+						ungetc(d, r->f);
+						break;
+					}
+					r->bytes++;
+					c = d;
+					if (put(r, (char)c) < 0)
+						return cn_err_set(err, CN_EINVAL, "mémoire insuffisante"), -1;
+				}
+			}
 		}
 		if (r->len - field_start > CSV_FIELD_MAX)
 			return cn_err_set(err, CN_EINVAL, "champ de plus de %d octets", CSV_FIELD_MAX),

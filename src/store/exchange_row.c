@@ -205,7 +205,9 @@ static int set_worktime(struct worktime *t, int col, const char *text, struct cn
 
 int xrow_set(struct xrow *x, int col, const char *text, struct cn_err *err)
 {
-	if (!utf8_valid(text, strlen(text)))
+	size_t len = strlen(text);
+
+	if (!record_utf8(text, len))
 		return cn_err_set(err, CN_EINVAL, "texte invalide (UTF-8 attendu)");
 	if (col == XC_TYPE) {
 		enum xrow_kind kind;
@@ -235,7 +237,7 @@ int xrow_set(struct xrow *x, int col, const char *text, struct cn_err *err)
 		return record_set_text(x->r.v.referral_went, sizeof x->r.v.referral_went, text, err);
 	case XC_REFERRAL_ANSWERED:
 		return record_set_timestamp(x->r.v.referral_answered, text, err);
-	default: return record_set(&x->r, (enum record_col)col, text, err);
+	default: return record_set_utf8(&x->r, (enum record_col)col, text, len, err);
 	}
 }
 

@@ -60,6 +60,27 @@ void record_init(struct record *r)
 
 /* ------------------------------------------------------------ one column */
 
+/* Eight bytes at a time while they are ASCII, the last eight overlapping. */
+bool record_utf8(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t other = 0, w;
+
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 <= n; i += 8) {
+			memcpy(&w, s + i, 8);
+			other |= (w | ((w - ones) & ~w)) & high;
+		}
+		memcpy(&w, s + n - 8, 8);
+		other |= (w | ((w - ones) & ~w)) & high;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			other |= (uint64_t)((unsigned char)((unsigned char)s[i] - 1u) >= 0x7f);
+	}
+	return !other || (!memchr(s, 0, n) && utf8_valid(s, n));
+}
+
+
 /* Where a text column lives, and its size. */
 static char *text_slot(struct record *r, enum record_col col, size_t *size)
 {
@@ -188,22 +209,42 @@ int record_set_minutes(int *minutes, const char *text, int max, struct cn_err *e
 
 int record_set(struct record *r, enum record_col col, const char *text, struct cn_err *err)
 {
-	size_t size, len = strlen(text);
-	char *slot;
-	int rc;
+	size_t len = strlen(text);
 
-	if (!utf8_valid(text, len))
+	if (!record_utf8(text, len))
 		return cn_err_set(err, CN_EINVAL, "texte invalide (UTF-8 attendu)");
+	return record_set_utf8(r, col, text, len, err);
+}
+
+int record_set_utf8(struct record *r, enum record_col col, const char *text, size_t len,
+                    struct cn_err *err)
+{
+	size_t size;
+	char *slot;
+
 	if ((slot = text_slot(r, col, &size))) {
-		if ((rc = record_set_text(slot, size, text, err)) == CN_OK && col == RC_PERSON)
+		/* record_set_text, the length known. */
+		if (len >= size)
+			return cn_err_set(err, CN_EINVAL, "valeur trop longue (%zu octets, %zu au plus)",
+			                  len, size - 1);
+		memcpy(slot, text, len + 1);
+		if (col == RC_PERSON)
 			memcpy(r->v.person, text, len + 1);
-		return rc;
+		return CN_OK;
 	}
 	if ((slot = time_slot(r, col)))
 		return record_set_timestamp(slot, text, err);
 	switch (col) {
-	case RC_DATE: return record_set_date(r->v.date, text, err);
-	case RC_TIME: return record_set_hhmm(r->v.time, text, err);
+	case RC_DATE:
+	case RC_TIME:
+		/* record_set_date and record_set_hhmm, the length known. */
+		if (len >= (col == RC_DATE ? DATE_LEN : HHMM_LEN))
+			return col == RC_DATE ? cn_err_set(err, CN_EINVAL, "date invalide « %s » (attendu "
+			                                                   "AAAA-MM-JJ)", text)
+			                      : cn_err_set(err, CN_EINVAL, "heure invalide « %s » (attendu "
+			                                                   "HH:MM)", text);
+		memcpy(col == RC_DATE ? r->v.date : r->v.time, text, len + 1);
+		return CN_OK;
 	case RC_DURATION: return record_set_minutes(&r->v.duration, text, DURATION_MAX, err);
 	case RC_DEMANDS: return record_set_codes(&r->v.demands, text, err);
 	case RC_ORGANISMS: return record_set_codes(&r->v.organisms, text, err);
@@ -217,7 +258,11 @@ int record_set(struct record *r, enum record_col col, const char *text, struct c
 const char *record_sheet_value(enum record_col col, const char *text, char norm[16])
 {
 	int h, m, sec, d, mo, y, used = 0;
-	size_t len = strlen(text);
+	size_t len;
+
+	if (col != RC_TIME && col != RC_DATE)
+		return text;
+	len = strlen(text);
 
 	/* Calc and Excel write times with seconds: "09:05:00". */
 	if (col == RC_TIME && len == 8 && sscanf(text, "%2d:%2d:%2d%n", &h, &m, &sec, &used) == 3 &&
@@ -644,27 +689,6 @@ int record_read_checked(sqlite3_stmt *stmt, struct record *r, enum record_col *c
  * decimal): a value that reads back through record_set as the same text
  * is written as it is. Each test below is record_set's, and "as it is". */
 
-/* No NUL inside (SQLite's length says more than C's) and UTF-8: eight
- * bytes at a time while they are ASCII, the last eight overlapping. */
-static bool stored_text(const char *s, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-	uint64_t other = 0, w;
-
-	if (n >= 8) {
-		for (size_t i = 0; i + 8 <= n; i += 8) {
-			memcpy(&w, s + i, 8);
-			other |= (w | ((w - ones) & ~w)) & high;
-		}
-		memcpy(&w, s + n - 8, 8);
-		other |= (w | ((w - ones) & ~w)) & high;
-	} else {
-		for (size_t i = 0; i < n; i++)
-			other |= (uint64_t)((unsigned char)((unsigned char)s[i] - 1u) >= 0x7f);
-	}
-	return !other || (!memchr(s, 0, n) && utf8_valid(s, n));
-}
-
 static bool stored_timestamp(const char *s, size_t n)
 {
 	char ts[TS_LEN];
@@ -785,7 +809,7 @@ bool record_stored(sqlite3_stmt *stmt, bool referral, struct record_stored *out)
 		n = (size_t)sqlite3_column_bytes(stmt, i);
 		if (!s)
 			s = "", n = 0;
-		if (!stored_text(s, n) || !stored_value(i, s, n))
+		if (!record_utf8(s, n) || !stored_value(i, s, n))
 			return false;
 		out->s[k] = s;
 		out->n[k++] = n;

@@ -41,6 +41,12 @@ void record_init(struct record *r);
  * cannot be that column's value (a number, 0 or 1, a date, codes…). Whether
  * the codes are known is record_validate's business. */
 int record_set(struct record *r, enum record_col col, const char *text, struct cn_err *err);
+/* The same for a text of len bytes that record_utf8 has taken. */
+int record_set_utf8(struct record *r, enum record_col col, const char *text, size_t len,
+                    struct cn_err *err);
+/* Whether the n bytes at s are UTF-8 without a NUL (utf8_valid, at once for
+ * ASCII): what record_set asks of every value. */
+bool record_utf8(const char *s, size_t n);
 /* record_set() taking also what a spreadsheet writes back: times with
  * seconds ("09:05:00") and dates as JJ/MM/AAAA. */
 int record_set_sheet(struct record *r, enum record_col col, const char *text,
