@@ -12,6 +12,8 @@ int sync_init(struct sync *s, struct store *st, const struct lists *ls, struct c
 {
 	memset(s, 0, sizeof *s);
 	s->st = st;
+	s->from = st;
+	s->compare = true;
 	s->ls = ls;
 	s->origin = "le fichier";
 	return clock_timestamp_ahead(24 * 3600, s->latest, err);
@@ -183,17 +185,24 @@ int sync_apply(struct sync *s, const struct record *r, enum record_col *col,
 int sync_persons(struct sync *s, const char *schema, sync_reject_fn reject, void *ctx,
                  struct cn_err *err)
 {
-	char sql[256];
+	char sql[640];
 	sqlite3_stmt *stmt;
 	struct record r;
 	int rc = CN_OK, step;
 
-	/* schema is a literal, never user data; the columns in record order. */
+	/* schema is a literal, never user data; the columns in record order. A
+	 * profile held here as it is (the same columns, NULL and type included)
+	 * would change nothing: it is not read. */
 	snprintf(sql, sizeof sql,
 	         "SELECT code, id, age, gender, area, situation, equipment, created_at, updated_at"
-	         " FROM %s.person WHERE deleted_at IS NULL ORDER BY code",
-	         schema);
-	if (!(stmt = store_prepare(s->st, sql, err)))
+	         " FROM %s.person p WHERE deleted_at IS NULL%s ORDER BY code",
+	         schema,
+	         s->compare ? " AND NOT EXISTS (SELECT 1 FROM main.person m WHERE m.code = p.code"
+	                      " AND m.deleted_at IS NULL AND m.updated_at IS p.updated_at"
+	                      " AND m.age IS p.age AND m.gender IS p.gender AND m.area IS p.area"
+	                      " AND m.situation IS p.situation AND m.equipment IS p.equipment)"
+	                    : "");
+	if (!(stmt = store_prepare(s->from, sql, err)))
 		return CN_EDB;
 	while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		enum record_col col;
@@ -221,7 +230,7 @@ int sync_persons(struct sync *s, const char *schema, sync_reject_fn reject, void
 		}
 	}
 	if (rc == CN_OK && step != SQLITE_DONE)
-		rc = store_fail(s->st, err, "lecture des usagers impossible");
+		rc = store_fail(s->from, err, "lecture des usagers impossible");
 	sqlite3_finalize(stmt);
 	return rc;
 }
@@ -395,7 +404,7 @@ int sync_activity(struct sync *s, const char *schema, sync_reject_fn reject, voi
 
 	s->origin = "la base apportée";
 	for (size_t k = 0; rc == CN_OK && k < sizeof kinds / sizeof kinds[0]; k++) {
-		sqlite3_stmt *stmt = xrow_select_all(s->st, schema, kinds[k], err);
+		sqlite3_stmt *stmt = xrow_select_all(s->from, schema, kinds[k], err);
 
 		if (!stmt) {
 			rc = CN_EDB;
@@ -421,7 +430,7 @@ int sync_activity(struct sync *s, const char *schema, sync_reject_fn reject, voi
 			}
 		}
 		if (rc == CN_OK && step != SQLITE_DONE)
-			rc = store_fail(s->st, err, "lecture impossible");
+			rc = store_fail(s->from, err, "lecture impossible");
 		sqlite3_finalize(stmt);
 	}
 	s->origin = origin;

@@ -467,15 +467,42 @@ sqlite3_stmt *record_select(struct store *st, const char *schema, const struct v
 	return stmt;
 }
 
-sqlite3_stmt *record_select_all(struct store *st, const char *schema, struct cn_err *err)
+/* The same row in main: every column IS the same (NULL and type included,
+ * a stricter test than the records' comparison), and a person, when there
+ * is one, found in the source and holding the same code here. */
+#define SAME_HERE                                                                             \
+	", EXISTS (SELECT 1 FROM main.visit m LEFT JOIN main.person mp"                         \
+	" ON mp.id = m.person_id WHERE m.id = v.id AND m.updated_at IS v.updated_at"            \
+	" AND m.date IS v.date AND m.time IS v.time AND m.duration IS v.duration"               \
+	" AND m.site IS v.site AND m.mediator IS v.mediator AND m.canal IS v.canal"             \
+	" AND m.demands IS v.demands AND m.organisms IS v.organisms"                            \
+	" AND m.posture IS v.posture AND m.present IS v.present"                                \
+	" AND m.outcome IS v.outcome AND m.urgent IS v.urgent"                                  \
+	" AND m.referred_by IS v.referred_by AND m.referred_to IS v.referred_to"                \
+	" AND m.referred_place IS v.referred_place AND m.note IS v.note"                        \
+	" AND m.created_at IS v.created_at AND m.deleted_at IS v.deleted_at"                    \
+	" AND m.referral_how IS v.referral_how AND m.referral_place IS v.referral_place"        \
+	" AND m.referral_went IS v.referral_went"                                               \
+	" AND m.referral_answered IS v.referral_answered"                                       \
+	" AND mp.code IS p.code AND (v.person_id IS NULL) = (p.id IS NULL))"
+
+sqlite3_stmt *record_select_all(struct store *st, const char *schema, bool compare,
+                                struct cn_err *err)
 {
-	char sql[1024];
+	char sql[2048];
 
 	/* Every row, even one whose date no filter would match (NULL, garbage). */
-	snprintf(sql, sizeof sql,
-	         RECORD_SELECT " FROM %s.visit v LEFT JOIN %s.person p ON p.id = v.person_id",
-	         schema, schema);
+	snprintf(sql, sizeof sql, "%s%s FROM %s.visit v LEFT JOIN %s.person p ON p.id = v.person_id",
+	         RECORD_SELECT, compare ? SAME_HERE : "", schema, schema);
 	return store_prepare(st, sql, err);
+}
+
+/* After the referral's columns in record_select_all. */
+#define SAME_COLUMN (RC_COUNT + 5)
+
+bool record_same_here(sqlite3_stmt *stmt)
+{
+	return sqlite3_column_count(stmt) > SAME_COLUMN && sqlite3_column_int(stmt, SAME_COLUMN);
 }
 
 int record_get(struct store *st, const char *schema, const char *id, struct record *out,

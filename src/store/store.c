@@ -366,28 +366,32 @@ int store_indexes_defer(struct store *st, const char *table, struct cn_err *err)
 	                                   "'index' AND tbl_name = ?1 AND sql IS NOT NULL AND "
 	                                   "sql NOT LIKE 'CREATE UNIQUE%'",
 	                                   err);
-	int rc = CN_OK, step;
+	char names[DEFERRED_MAX][128];
+	int first = st->ndeferred, rc = CN_OK;
 
 	if (!stmt)
 		return CN_EDB;
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
-	while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while (st->ndeferred < DEFERRED_MAX && sqlite3_step(stmt) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(stmt, 0);
 		const char *build = (const char *)sqlite3_column_text(stmt, 1);
-		char drop[160];
 
-		if (st->ndeferred == DEFERRED_MAX || strlen(name) > 100)
-			break;
+		if (strlen(name) >= sizeof names[0])
+			continue;
 		if (!(st->deferred[st->ndeferred] = strdup(build))) {
 			rc = cn_err_set(err, CN_EDB, "mémoire insuffisante");
 			break;
 		}
-		st->ndeferred++;
-		/* The name comes from carnet's own schema, checked on opening. */
-		snprintf(drop, sizeof drop, "DROP INDEX main.\"%s\"", name);
-		rc = exec(st, drop, err, "enregistrement impossible");
+		strcpy(names[st->ndeferred++], name);
 	}
 	sqlite3_finalize(stmt);
+	/* Dropped once the schema is no longer being read; the names come
+	 * from carnet's own schema, checked on opening. */
+	for (int i = first; rc == CN_OK && i < st->ndeferred; i++) {
+		char drop[160];
+		snprintf(drop, sizeof drop, "DROP INDEX main.\"%s\"", names[i]);
+		rc = exec(st, drop, err, "enregistrement impossible");
+	}
 	return rc;
 }
 
@@ -763,6 +767,26 @@ int store_open_existing(struct store **out, const char *path, struct cn_err *err
 	return open_db(out, path, false, err);
 }
 
+int store_open_reader(struct store **out, struct cn_err *err)
+{
+	struct store *st = calloc(1, sizeof *st);
+
+	*out = NULL;
+	if (!st)
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	text_copy(st->path, sizeof st->path, ":memory:");
+	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK) {
+		int rc = store_fail(st, err, "ouverture impossible");
+		store_close(st);
+		return rc;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_MS);
+	*out = st;
+	return CN_OK;
+}
+
 /* Nothing else is using the file (no -shm) and no journal waits in a -wal:
  * it can be read as it is, immutable, and SQLite makes no side file beside
  * it (nor needs a folder it may write to). */
@@ -818,7 +842,8 @@ static int check_shape(struct store *st, const char *schema, const char *path,
 	return rc;
 }
 
-int store_attach(struct store *st, const char *path, const char *schema, struct cn_err *err)
+static int attach(struct store *st, const char *path, const char *schema, bool quick,
+                  struct cn_err *err)
 {
 	char uri[URI_MAX], sql[128];
 	sqlite3_stmt *stmt;
@@ -856,7 +881,7 @@ int store_attach(struct store *st, const char *path, const char *schema, struct 
 	}
 	if (rc == CN_OK)
 		rc = check_shape(st, schema, path, err);
-	if (rc == CN_OK) {
+	if (rc == CN_OK && quick) {
 		char verdict[256] = "";
 		snprintf(sql, sizeof sql, "PRAGMA %s.quick_check", schema);
 		if ((stmt = store_prepare(st, sql, err))) {
@@ -871,6 +896,17 @@ int store_attach(struct store *st, const char *path, const char *schema, struct 
 	if (rc != CN_OK)
 		store_detach(st, schema);
 	return rc;
+}
+
+int store_attach(struct store *st, const char *path, const char *schema, struct cn_err *err)
+{
+	return attach(st, path, schema, true, err);
+}
+
+int store_attach_again(struct store *st, const char *path, const char *schema,
+                       struct cn_err *err)
+{
+	return attach(st, path, schema, false, err);
 }
 
 /* Counts progress calls; past the budget, the statement is interrupted. */

@@ -21,6 +21,11 @@ struct sync_counts {
 
 struct sync {
 	struct store *st;
+	/* Where the rows of other databases are read (sync_persons,
+	 * sync_activity): st itself by default; and whether they may be
+	 * compared there with st's (the same connection). */
+	struct store *from;
+	bool compare;
 	const struct lists *ls;
 	struct sync_counts n;           /* visits (and usager rows refused) */
 	struct sync_counts workshops, times;
