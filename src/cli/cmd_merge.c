@@ -179,7 +179,9 @@ static void places_summary(const struct sync_counts *n, char *line, size_t size)
 	snprintf(line + used, size - used, " ; lieux : %s", p);
 }
 
-/* A large load: at least as many records come as this base holds. */
+/* A large load: more than twice as many records come as this base holds
+ * (a first merge, or desks added to few): building the indexes again
+ * costs less than updating them row after row. */
 static int choose_bulk(struct merge *m, long long incoming, struct cn_err *err)
 {
 	long here = 0;
@@ -188,7 +190,7 @@ static int choose_bulk(struct merge *m, long long incoming, struct cn_err *err)
 	                                  " (SELECT count(*) FROM worktime)",
 	                      &here, err);
 
-	m->bulk = rc == CN_OK && incoming > 0 && incoming >= here;
+	m->bulk = rc == CN_OK && incoming > 0 && incoming > 2LL * here;
 	m->from = m->app->st;
 	if (rc != CN_OK || !m->bulk)
 		return rc;

@@ -404,7 +404,7 @@ int sync_activity(struct sync *s, const char *schema, sync_reject_fn reject, voi
 
 	s->origin = "la base apportée";
 	for (size_t k = 0; rc == CN_OK && k < sizeof kinds / sizeof kinds[0]; k++) {
-		sqlite3_stmt *stmt = xrow_select_all(s->from, schema, kinds[k], err);
+		sqlite3_stmt *stmt = xrow_select_all(s->from, schema, kinds[k], s->compare, err);
 
 		if (!stmt) {
 			rc = CN_EDB;
@@ -413,7 +413,14 @@ int sync_activity(struct sync *s, const char *schema, sync_reject_fn reject, voi
 		while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
 			struct xrow x;
 			struct cn_err bad;
-			int col = RC_ID, v = xrow_read_checked(stmt, kinds[k], &x, &col, &bad);
+			int col = RC_ID, v;
+
+			/* Held here as it is: nothing to read, check or compare. */
+			if (xrow_same_here(stmt, kinds[k])) {
+				sync_counts_of(s, kinds[k])->unchanged++;
+				continue;
+			}
+			v = xrow_read_checked(stmt, kinds[k], &x, &col, &bad);
 
 			if (v == CN_OK)
 				v = sync_apply_row(s, &x, &col, &bad);

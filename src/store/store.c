@@ -397,8 +397,15 @@ int store_indexes_defer(struct store *st, const char *table, struct cn_err *err)
 
 int store_indexes_restore(struct store *st, struct cn_err *err)
 {
+	char sql[64];
 	int rc = CN_OK;
 
+	/* SQLite sorts for an index in as much memory as the page cache may
+	 * take, on top of it: half of each keeps the peak where it was. */
+	if (st->ndeferred) {
+		snprintf(sql, sizeof sql, "PRAGMA main.cache_size = -%d", STORE_BULK_CACHE_KIB / 2);
+		rc = exec(st, sql, err, "configuration de la base impossible");
+	}
 	for (int i = 0; rc == CN_OK && i < st->ndeferred; i++)
 		rc = exec(st, st->deferred[i], err, "enregistrement impossible");
 	deferred_forget(st);

@@ -43,7 +43,7 @@ int store_begin_read(struct store *st, struct cn_err *err);
 /* Long bulk work (import, merge): a page cache of STORE_BULK_CACHE_KIB for
  * the rest of the connection, so that the index pages a large load touches
  * row after row stay in memory instead of being read and written again. */
-#define STORE_BULK_CACHE_KIB (48 * 1024)
+#define STORE_BULK_CACHE_KIB (32 * 1024)
 int store_bulk(struct store *st, struct cn_err *err);
 /* Inside a transaction: drops the indexes of table (a literal) that are
  * shortcuts, not rules (not UNIQUE), to build each once at the end of a
