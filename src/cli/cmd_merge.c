@@ -92,22 +92,21 @@ static void tell_reject(void *ctx, const char *what, const char *column, const c
 	fprintf(r->app->err, "carnet: %s : %s : colonne « %s » : %s\n", r->path, what, column, why);
 }
 
-/* The visits of the attached source. */
-static int merge_visits(struct merge *m, struct rejects *rejects, struct cn_err *err)
+/* The visits of the attached source; with s->compare, those held here as
+ * they are are not read, only counted unchanged. */
+static int merge_visits(struct merge *m, long visits, struct rejects *rejects,
+                        struct cn_err *err)
 {
 	struct sync *s = &m->s;
 	struct record r;
 	enum record_col col;
 	sqlite3_stmt *stmt = record_select_all(m->from, SOURCE, s->compare, err);
+	long read = 0;
 	int rc = stmt ? CN_OK : CN_EDB, step = SQLITE_DONE;
 
 	while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		progress_update(&m->bar, ++m->done);
-		/* Held here as it is: nothing to read, check or compare. */
-		if (record_same_here(stmt)) {
-			s->n.unchanged++;
-			continue;
-		}
+		read++;
 		rc = record_read_checked(stmt, &r, &col, err);
 		if (rc == CN_OK)
 			rc = sync_apply(s, &r, &col, err);
@@ -123,6 +122,11 @@ static int merge_visits(struct merge *m, struct rejects *rejects, struct cn_err 
 	if (rc == CN_OK && stmt && step != SQLITE_DONE)
 		rc = store_fail(m->from, err, "lecture impossible");
 	sqlite3_finalize(stmt);
+	if (rc == CN_OK && read < visits) {
+		s->n.unchanged += visits - read;
+		m->done += visits - read;
+		progress_update(&m->bar, m->done);
+	}
 	return rc;
 }
 
@@ -133,7 +137,7 @@ static int merge_one(struct merge *m, const char *path, struct sync_counts *plac
 	struct app *app = m->app;
 	struct sync *s = &m->s;
 	struct rejects rejects = {app, path};
-	long rows = 0;
+	long rows = 0, visits = 0;
 	int rc;
 
 	/* However the source was made, reading it costs in proportion to its
@@ -146,9 +150,11 @@ static int merge_one(struct merge *m, const char *path, struct sync_counts *plac
 	                           " (SELECT count(*) FROM " SOURCE ".worktime) +"
 	                           " (SELECT count(*) FROM " SOURCE ".place)",
 	                  &rows, err);
+	if (rc == CN_OK)
+		rc = store_scalar(m->from, "SELECT count(*) FROM " SOURCE ".visit", &visits, err);
 	if (rc == CN_OK) {
 		store_limit(m->from, 100000 + 2000LL * rows);
-		rc = merge_visits(m, &rejects, err);
+		rc = merge_visits(m, visits, &rejects, err);
 	}
 	if (rc == CN_OK)
 		rc = sync_persons(s, SOURCE, tell_reject, &rejects, err);
@@ -221,6 +227,7 @@ static int merge_all(struct merge *m, char **paths, int n, FILE *out)
 	}
 	for (int i = 0; i < n; i++) {
 		s->n = s->workshops = s->times = places = (struct sync_counts){0};
+		sync_forget_seen(s);
 		/* A database attached to the connection that writes is detached
 		 * once the transaction is over. */
 		if ((rc = store_attach_again(m->from, paths[i], SOURCE, &err)) == CN_OK) {
@@ -282,12 +289,14 @@ int cmd_merge(struct app *app, int argc, char **argv)
 	    (rc = choose_bulk(&m, visits, &err)) != CN_OK) {
 		if (m.from != app->st)
 			store_close(m.from);
+		sync_free(&m.s);
 		return app_report(app, rc, NULL, &err);
 	}
 	/* In one transaction, nothing is told before it is written. */
 	out = m.bulk ? open_memstream(&told, &told_size) : app->out;
 	if (!out) {
 		store_close(m.from);
+		sync_free(&m.s);
 		return app_fail(app, EXIT_DB, "mémoire insuffisante");
 	}
 	progress_start(&m.bar, app->progress, "Fusion", visits);
@@ -301,5 +310,6 @@ int cmd_merge(struct app *app, int argc, char **argv)
 	}
 	if (rc == EXIT_OK)
 		sync_tell_unknown(&m.s.unknown, app->err);
+	sync_free(&m.s);
 	return rc;
 }

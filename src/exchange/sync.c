@@ -1,12 +1,98 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "carnet/model/text.h"
 #include "carnet/store/person_store.h"
 #include "carnet/exchange/sync.h"
 #include "carnet/store/visit_store.h"
 #include "carnet/store/workshop_store.h"
 #include "carnet/store/worktime_store.h"
+
+/* ------------------------------------------------------------ persons seen */
+
+struct sync_seen_entry {
+	char code[PCODE_MAX];
+	char updated[TS_LEN];
+	uint64_t digest;   /* of the profile; code[0] == '\0': a free slot */
+};
+
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (h ^ 0xff) * 1099511628211ULL;   /* a separator no text holds */
+}
+
+static uint64_t profile_digest(const struct person *p)
+{
+	uint64_t h = fnv(fnv(fnv(fnv(14695981039346656037ULL, p->age), p->gender), p->area),
+	                 p->situation);
+
+	for (int i = 0; i < p->equipment.n; i++)
+		h = fnv(h, p->equipment.v[i]);
+	return h;
+}
+
+static struct sync_seen_entry *seen_slot(struct sync_seen_entry *v, size_t cap,
+                                         const char *code)
+{
+	size_t i = (size_t)fnv(14695981039346656037ULL, code) & (cap - 1);
+
+	while (v[i].code[0] && strcmp(v[i].code, code) != 0)
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+static bool seen_same(const struct sync_seen *seen, const struct person *p)
+{
+	const struct sync_seen_entry *e;
+
+	if (!seen->n)
+		return false;
+	e = seen_slot(seen->v, seen->cap, p->code);
+	return e->code[0] && strcmp(e->updated, p->updated) == 0 && e->digest == profile_digest(p);
+}
+
+/* Remembered when there is memory for it; forgotten costs a lookup only. */
+static void seen_add(struct sync_seen *seen, const struct person *p)
+{
+	struct sync_seen_entry *e;
+
+	if ((seen->n + 1) * 2 > seen->cap) {
+		size_t cap = seen->cap ? seen->cap * 2 : 1024;
+		struct sync_seen_entry *v = calloc(cap, sizeof *v);
+
+		if (!v)
+			return;
+		for (size_t i = 0; i < seen->cap; i++)
+			if (seen->v[i].code[0])
+				*seen_slot(v, cap, seen->v[i].code) = seen->v[i];
+		free(seen->v);
+		seen->v = v;
+		seen->cap = cap;
+	}
+	e = seen_slot(seen->v, seen->cap, p->code);
+	if (!e->code[0])
+		seen->n++;
+	text_copy(e->code, sizeof e->code, p->code);
+	text_copy(e->updated, sizeof e->updated, p->updated);
+	e->digest = profile_digest(p);
+}
+
+void sync_forget_seen(struct sync *s)
+{
+	free(s->seen.v);
+	memset(&s->seen, 0, sizeof s->seen);
+}
+
+void sync_free(struct sync *s)
+{
+	sync_forget_seen(s);
+}
+
+/* ------------------------------------------------------------ records */
 
 int sync_init(struct sync *s, struct store *st, const struct lists *ls, struct cn_err *err)
 {
@@ -75,7 +161,7 @@ static int id_taken(struct store *st, const char *id, bool *taken, struct cn_err
 
 /* The person of the code: created here when new, its profile replaced when
  * the other desk's is the later one (the same order decides on ties). */
-static int sync_person(struct sync *s, const struct person *in, struct cn_err *err)
+static int sync_person_here(struct sync *s, const struct person *in, struct cn_err *err)
 {
 	struct person here;
 	char mine[PROFILE_TEXT], theirs[PROFILE_TEXT];
@@ -106,6 +192,18 @@ static int sync_person(struct sync *s, const struct person *in, struct cn_err *e
 	here.equipment = in->equipment;
 	memcpy(here.updated, in->updated, sizeof here.updated);
 	return person_put(s->st, &here, false, err);
+}
+
+static int sync_person(struct sync *s, const struct person *in, struct cn_err *err)
+{
+	int rc;
+
+	/* Brought already as it is: nothing more to change. */
+	if (seen_same(&s->seen, in))
+		return CN_OK;
+	if ((rc = sync_person_here(s, in, err)) == CN_OK)
+		seen_add(&s->seen, in);
+	return rc;
 }
 
 /* Keeps a version that lost, once. */

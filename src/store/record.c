@@ -471,7 +471,7 @@ sqlite3_stmt *record_select(struct store *st, const char *schema, const struct v
  * a stricter test than the records' comparison), and a person, when there
  * is one, found in the source and holding the same code here. */
 #define SAME_HERE                                                                             \
-	", EXISTS (SELECT 1 FROM main.visit m LEFT JOIN main.person mp"                         \
+	"EXISTS (SELECT 1 FROM main.visit m LEFT JOIN main.person mp"                         \
 	" ON mp.id = m.person_id WHERE m.id = v.id AND m.updated_at IS v.updated_at"            \
 	" AND m.date IS v.date AND m.time IS v.time AND m.duration IS v.duration"               \
 	" AND m.site IS v.site AND m.mediator IS v.mediator AND m.canal IS v.canal"             \
@@ -491,18 +491,11 @@ sqlite3_stmt *record_select_all(struct store *st, const char *schema, bool compa
 {
 	char sql[2048];
 
-	/* Every row, even one whose date no filter would match (NULL, garbage). */
-	snprintf(sql, sizeof sql, "%s%s FROM %s.visit v LEFT JOIN %s.person p ON p.id = v.person_id",
-	         RECORD_SELECT, compare ? SAME_HERE : "", schema, schema);
+	/* Every row, even one whose date no filter would match (NULL, garbage);
+	 * with compare, only those main does not hold as they are. */
+	snprintf(sql, sizeof sql, "%s FROM %s.visit v LEFT JOIN %s.person p ON p.id = v.person_id%s",
+	         RECORD_SELECT, schema, schema, compare ? " WHERE NOT " SAME_HERE : "");
 	return store_prepare(st, sql, err);
-}
-
-/* After the referral's columns in record_select_all. */
-#define SAME_COLUMN (RC_COUNT + 5)
-
-bool record_same_here(sqlite3_stmt *stmt)
-{
-	return sqlite3_column_count(stmt) > SAME_COLUMN && sqlite3_column_int(stmt, SAME_COLUMN);
 }
 
 int record_get(struct store *st, const char *schema, const char *id, struct record *out,

@@ -94,11 +94,10 @@ char *record_line_of(void (*write)(FILE *f, const void *arg), const void *arg);
 sqlite3_stmt *record_select(struct store *st, const char *schema, const struct visit_filter *f,
                             struct cn_err *err);
 /* Every record of schema, in no order, whatever its date holds (merge);
- * with compare, record_same_here() tells of each whether main holds it
- * already as it is, every stored column the same (the person by its code). */
+ * with compare, only those main does not hold already as they are (every
+ * stored column the same, NULL and type included, the person by its code). */
 sqlite3_stmt *record_select_all(struct store *st, const char *schema, bool compare,
                                 struct cn_err *err);
-bool record_same_here(sqlite3_stmt *stmt);
 /* The record of one visit id in schema, or CN_ENOTFOUND. */
 int record_get(struct store *st, const char *schema, const char *id, struct record *out,
                struct cn_err *err);
