@@ -13,9 +13,8 @@
 /* ------------------------------------------------------------ persons seen */
 
 struct sync_seen_entry {
-	char code[PCODE_MAX];
-	char updated[TS_LEN];
-	uint64_t digest;   /* of the profile; code[0] == '\0': a free slot */
+	char code[PCODE_MAX];   /* '\0': a free slot */
+	uint64_t digest;        /* of the version: its time and its profile */
 };
 
 static uint64_t fnv(uint64_t h, const char *s)
@@ -25,9 +24,10 @@ static uint64_t fnv(uint64_t h, const char *s)
 	return (h ^ 0xff) * 1099511628211ULL;   /* a separator no text holds */
 }
 
-static uint64_t profile_digest(const struct person *p)
+static uint64_t version_digest(const struct person *p)
 {
-	uint64_t h = fnv(fnv(fnv(fnv(14695981039346656037ULL, p->age), p->gender), p->area),
+	uint64_t h = fnv(fnv(fnv(fnv(fnv(14695981039346656037ULL, p->updated), p->age), p->gender),
+	                         p->area),
 	                 p->situation);
 
 	for (int i = 0; i < p->equipment.n; i++)
@@ -52,7 +52,7 @@ static bool seen_same(const struct sync_seen *seen, const struct person *p)
 	if (!seen->n)
 		return false;
 	e = seen_slot(seen->v, seen->cap, p->code);
-	return e->code[0] && strcmp(e->updated, p->updated) == 0 && e->digest == profile_digest(p);
+	return e->code[0] && e->digest == version_digest(p);
 }
 
 /* Remembered when there is memory for it; forgotten costs a lookup only. */
@@ -77,8 +77,7 @@ static void seen_add(struct sync_seen *seen, const struct person *p)
 	if (!e->code[0])
 		seen->n++;
 	text_copy(e->code, sizeof e->code, p->code);
-	text_copy(e->updated, sizeof e->updated, p->updated);
-	e->digest = profile_digest(p);
+	e->digest = version_digest(p);
 }
 
 void sync_forget_seen(struct sync *s)

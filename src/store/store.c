@@ -774,6 +774,13 @@ int store_open_existing(struct store **out, const char *path, struct cn_err *err
 	return open_db(out, path, false, err);
 }
 
+void store_library_init(void)
+{
+	/* Refused (SQLITE_MISUSE, and nothing changes) once SQLite is in use. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int store_open_reader(struct store **out, struct cn_err *err)
 {
 	struct store *st = calloc(1, sizeof *st);

@@ -21,6 +21,9 @@ int store_open(struct store **out, const char *path, struct cn_err *err);
 /* The same for a database that must exist already: the commands that only
  * read never create one (CN_ENOTFOUND, "base introuvable"). */
 int store_open_existing(struct store **out, const char *path, struct cn_err *err);
+/* Before anything else opens a database: the program has one thread, so
+ * SQLite is set up without any mutex nor memory statistics. */
+void store_library_init(void);
 /* A connection of its own to read other databases through store_attach,
  * while another one writes in a transaction (which could not detach a
  * database it has read before it commits): no database of its own. */
