@@ -29,6 +29,9 @@ const char usage_import[] =
 
 /* At most this many refused rows are told; the count covers them all. */
 #define TOLD_MAX 50
+/* About the bytes of one row of the exchange format (two ids, four
+ * timestamps, codes): how a file's size tells its rows. */
+#define ROW_BYTES 256
 
 struct import {
 	struct app *app;
@@ -174,6 +177,30 @@ static bool read_row(struct import *im, struct xrow *x)
 	return true;
 }
 
+/* A large file (more than twice as many rows as the base holds records,
+ * by its size): a larger page cache, and the visits' secondary indexes
+ * built once at the commit instead of row after row. Inside the
+ * transaction: a failure brings them back as they were. */
+static int prepare_bulk(struct app *app, FILE *in, struct cn_err *err)
+{
+	struct stat sb;
+	long here = 0;
+	int rc;
+
+	if (fstat(fileno(in), &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size < ROW_BYTES)
+		return CN_OK;
+	if ((rc = store_scalar(app->st, "SELECT (SELECT count(*) FROM visit) +"
+	                                " (SELECT count(*) FROM workshop) +"
+	                                " (SELECT count(*) FROM worktime)",
+	                       &here, err)) != CN_OK)
+		return rc;
+	if (sb.st_size / ROW_BYTES <= 2LL * here)
+		return CN_OK;
+	if ((rc = store_bulk(app->st, err)) != CN_OK)
+		return rc;
+	return store_indexes_defer(app->st, "visit", err);
+}
+
 static int run(struct import *im, struct sync *s, bool skip_invalid, FILE *in)
 {
 	struct progress bar;
@@ -222,7 +249,7 @@ int cmd_import(struct app *app, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct import im = {.app = app};
-	struct sync s;
+	struct sync s = {0};
 	struct cn_err err;
 	bool skip_invalid = false;
 	char line[512];
@@ -262,6 +289,10 @@ int cmd_import(struct app *app, int argc, char **argv)
 	}
 	if (rc == EXIT_OK && (rc = store_begin(app->st, &err)) != CN_OK)
 		rc = app_report(app, rc, NULL, &err);
+	if (rc == EXIT_OK && (rc = prepare_bulk(app, in, &err)) != CN_OK) {
+		store_rollback(app->st);
+		rc = app_report(app, rc, NULL, &err);
+	}
 	if (rc == EXIT_OK && (rc = sync_init(&s, app->st, &app->cfg.lists, &err)) != CN_OK) {
 		store_rollback(app->st);
 		rc = app_report(app, rc, NULL, &err);
@@ -293,6 +324,7 @@ int cmd_import(struct app *app, int argc, char **argv)
 			        im.converted, im.converted > 1 ? "s" : "", im.converted > 1 ? "s" : "");
 		sync_tell_unknown(&s.unknown, app->err);
 	}
+	sync_free(&s);
 	csv_reader_free(&im.csv);
 	free(im.scratch);
 	if (in != stdin)

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* carnet merge: the records of other desks' databases, read where they are. */
+#define _GNU_SOURCE /* open_memstream */
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "carnet/cli/cli.h"
@@ -63,6 +65,22 @@ static int check_sources(struct app *app, char **paths, int n, long long *visits
 	return EXIT_OK;
 }
 
+/* One run of merge: where sources are read, and how they are written. */
+struct merge {
+	struct app *app;
+	/* A large load (bulk): every source in one transaction, read through a
+	 * connection of its own (one that writes could not detach a source
+	 * before committing), the visits' secondary indexes built once at the
+	 * end, a larger page cache. Otherwise one transaction per source, read
+	 * on the same connection, where each record is first compared with the
+	 * one held here in SQL. */
+	bool bulk;
+	struct store *from;
+	struct sync s;
+	struct progress bar;
+	long long done;
+};
+
 struct rejects {
 	struct app *app;
 	const char *path;
@@ -74,75 +92,85 @@ static void tell_reject(void *ctx, const char *what, const char *column, const c
 	fprintf(r->app->err, "carnet: %s : %s : colonne « %s » : %s\n", r->path, what, column, why);
 }
 
-/* One source in one transaction. */
-static int merge_one(struct app *app, const char *path, struct sync *s,
-                     struct sync_counts *places, struct progress *bar, long long *done)
+/* The visits of the attached source; with s->compare, those held here as
+ * they are are not read, only counted unchanged. */
+static int merge_visits(struct merge *m, long visits, struct rejects *rejects,
+                        struct cn_err *err)
 {
+	struct sync *s = &m->s;
 	struct record r;
-	struct cn_err err;
 	enum record_col col;
-	sqlite3_stmt *stmt;
-	struct rejects rejects = {app, path};
-	long rows = 0;
-	int rc, step = SQLITE_DONE;
+	sqlite3_stmt *stmt = record_select_all(m->from, SOURCE, s->compare, err);
+	long read = 0;
+	int rc = stmt ? CN_OK : CN_EDB, step = SQLITE_DONE;
 
-	if ((rc = store_attach(app->st, path, SOURCE, &err)) != CN_OK)
-		return app_fail(app, EXIT_DB, "merge : %s", err.msg);
-	/* However the source was made, reading it costs in proportion to its
-	 * rows: a generous bound, far past any real merge (a few thousand steps
-	 * a row), ends a trap that would run forever. */
-	if ((rc = store_scalar(app->st, "SELECT (SELECT count(*) FROM " SOURCE ".visit) +"
-	                                " (SELECT count(*) FROM " SOURCE ".person) +"
-	                                " (SELECT count(*) FROM " SOURCE ".workshop) +"
-	                                " (SELECT count(*) FROM " SOURCE ".workshop_participant) +"
-	                                " (SELECT count(*) FROM " SOURCE ".worktime) +"
-	                                " (SELECT count(*) FROM " SOURCE ".place)",
-	                       &rows, &err)) != CN_OK ||
-	    (rc = store_begin(app->st, &err)) != CN_OK) {
-		store_detach(app->st, SOURCE);
-		return app_report(app, rc, NULL, &err);
-	}
-	store_limit(app->st, 100000 + 2000LL * rows);
-	if (!(stmt = record_select_all(app->st, SOURCE, &err)))
-		rc = CN_EDB;
 	while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		rc = record_read_checked(stmt, &r, &col, &err);
+		progress_update(&m->bar, ++m->done);
+		read++;
+		rc = record_read_checked(stmt, &r, &col, err);
 		if (rc == CN_OK)
-			rc = sync_apply(s, &r, &col, &err);
+			rc = sync_apply(s, &r, &col, err);
 		if (rc == CN_EINVAL) {
 			/* A record this desk cannot take is told and left out. */
 			char what[64];
 			snprintf(what, sizeof what, "passage %s", r.v.id);
-			tell_reject(&rejects, what, xrow_column_name(xrow_visit_col(col, &err)),
-			            err.msg);
+			tell_reject(rejects, what, xrow_column_name(xrow_visit_col(col, err)), err->msg);
 			s->n.rejected++;
 			rc = CN_OK;
 		}
-		progress_update(bar, ++*done);
 	}
 	if (rc == CN_OK && stmt && step != SQLITE_DONE)
-		rc = store_fail(app->st, &err, "lecture impossible");
+		rc = store_fail(m->from, err, "lecture impossible");
 	sqlite3_finalize(stmt);
+	if (rc == CN_OK && read < visits) {
+		s->n.unchanged += visits - read;
+		m->done += visits - read;
+		progress_update(&m->bar, m->done);
+	}
+	return rc;
+}
+
+/* One source, attached, inside the caller's transaction. */
+static int merge_one(struct merge *m, const char *path, struct sync_counts *places,
+                     struct cn_err *err)
+{
+	struct app *app = m->app;
+	struct sync *s = &m->s;
+	struct rejects rejects = {app, path};
+	long rows = 0, visits = 0;
+	int rc;
+
+	/* However the source was made, reading it costs in proportion to its
+	 * rows: a generous bound, far past any real merge (a few thousand steps
+	 * a row), ends a trap that would run forever. */
+	rc = store_scalar(m->from, "SELECT (SELECT count(*) FROM " SOURCE ".visit) +"
+	                           " (SELECT count(*) FROM " SOURCE ".person) +"
+	                           " (SELECT count(*) FROM " SOURCE ".workshop) +"
+	                           " (SELECT count(*) FROM " SOURCE ".workshop_participant) +"
+	                           " (SELECT count(*) FROM " SOURCE ".worktime) +"
+	                           " (SELECT count(*) FROM " SOURCE ".place)",
+	                  &rows, err);
 	if (rc == CN_OK)
-		rc = sync_persons(s, SOURCE, tell_reject, &rejects, &err);
+		rc = store_scalar(m->from, "SELECT count(*) FROM " SOURCE ".visit", &visits, err);
+	if (rc == CN_OK) {
+		store_limit(m->from, 100000 + 2000LL * rows);
+		rc = merge_visits(m, visits, &rejects, err);
+	}
+	if (rc == CN_OK)
+		rc = sync_persons(s, SOURCE, tell_reject, &rejects, err);
 	/* Workshops after the persons: their participants are persons here. */
 	if (rc == CN_OK)
-		rc = sync_activity(s, SOURCE, tell_reject, &rejects, &err);
+		rc = sync_activity(s, SOURCE, tell_reject, &rejects, err);
 	if (rc == CN_OK)
-		*done += s->workshops.added + s->workshops.updated + s->workshops.unchanged +
-		         s->workshops.deleted + s->workshops.rejected + s->times.added +
-		         s->times.updated + s->times.unchanged + s->times.deleted + s->times.rejected;
+		m->done += s->workshops.added + s->workshops.updated + s->workshops.unchanged +
+		           s->workshops.deleted + s->workshops.rejected + s->times.added +
+		           s->times.updated + s->times.unchanged + s->times.deleted + s->times.rejected;
 	/* The directory's places: no person in them, any order. */
 	if (rc == CN_OK)
-		rc = place_sync(app->st, &app->cfg.lists, SOURCE, places, tell_reject, &rejects, &err);
-	store_limit(app->st, 0);
-	rc = rc == CN_OK ? store_commit(app->st, &err) : (store_rollback(app->st), rc);
-	store_detach(app->st, SOURCE);
-	if (rc != CN_OK) {
-		progress_end(bar);
-		return app_fail(app, cn_exit_status(rc), "merge : %s : %s", path, err.msg);
-	}
-	return EXIT_OK;
+		rc = place_sync(app->st, m->from, &app->cfg.lists, SOURCE, places, tell_reject,
+		                &rejects, err);
+	store_limit(m->from, 0);
+	return rc;
 }
 
 /* " ; lieux : …" after the other records' counts, when places came. */
@@ -157,14 +185,92 @@ static void places_summary(const struct sync_counts *n, char *line, size_t size)
 	snprintf(line + used, size - used, " ; lieux : %s", p);
 }
 
+/* A large load: more than twice as many records come as this base holds
+ * (a first merge, or desks added to few): building the indexes again
+ * costs less than updating them row after row. */
+static int choose_bulk(struct merge *m, long long incoming, struct cn_err *err)
+{
+	long here = 0;
+	int rc = store_scalar(m->app->st, "SELECT (SELECT count(*) FROM visit) +"
+	                                  " (SELECT count(*) FROM workshop) +"
+	                                  " (SELECT count(*) FROM worktime)",
+	                      &here, err);
+
+	m->bulk = rc == CN_OK && incoming > 0 && incoming > 2LL * here;
+	m->from = m->app->st;
+	if (rc != CN_OK || !m->bulk)
+		return rc;
+	if ((rc = store_open_reader(&m->from, err)) != CN_OK ||
+	    (rc = store_bulk(m->app->st, err)) != CN_OK)
+		return rc;
+	m->s.from = m->from;
+	/* Each record is compared with the one here in C, as it comes. */
+	m->s.compare = false;
+	return CN_OK;
+}
+
+/* Every source, in one transaction or one each; the counts of each told
+ * once it is written. */
+static int merge_all(struct merge *m, char **paths, int n, FILE *out)
+{
+	struct app *app = m->app;
+	struct sync_counts total = {0}, total_w = {0}, total_t = {0}, places, total_p = {0};
+	struct sync *s = &m->s;
+	struct cn_err err;
+	char line[512];
+	int rc = CN_OK;
+
+	if (m->bulk && ((rc = store_begin(app->st, &err)) != CN_OK ||
+	                (rc = store_indexes_defer(app->st, "visit", &err)) != CN_OK)) {
+		store_rollback(app->st);
+		return app_report(app, rc, NULL, &err);
+	}
+	for (int i = 0; i < n; i++) {
+		s->n = s->workshops = s->times = places = (struct sync_counts){0};
+		sync_forget_seen(s);
+		/* A database attached to the connection that writes is detached
+		 * once the transaction is over. */
+		if ((rc = store_attach_again(m->from, paths[i], SOURCE, &err)) == CN_OK) {
+			if (m->bulk || (rc = store_begin(app->st, &err)) == CN_OK)
+				rc = merge_one(m, paths[i], &places, &err);
+			if (!m->bulk)
+				rc = store_end(app->st, rc, &err);
+			store_detach(m->from, SOURCE);
+		}
+		if (rc != CN_OK) {
+			store_rollback(app->st);
+			progress_end(&m->bar);
+			return app_fail(app, cn_exit_status(rc), "merge : %s : %s%s", paths[i], err.msg,
+			                m->bulk ? " ; rien n'a été changé" : "");
+		}
+		sync_add_counts(&total, &s->n);
+		sync_add_counts(&total_w, &s->workshops);
+		sync_add_counts(&total_t, &s->times);
+		sync_add_counts(&total_p, &places);
+		sync_summary_kinds(&s->n, &s->workshops, &s->times, line, sizeof line);
+		places_summary(&places, line, sizeof line);
+		progress_end(&m->bar);
+		fprintf(out, "%s : %s\n", paths[i], line);
+	}
+	/* The indexes are built again here, before the commit. */
+	if (m->bulk && (rc = store_commit(app->st, &err)) != CN_OK)
+		return app_fail(app, cn_exit_status(rc), "merge : %s ; rien n'a été changé", err.msg);
+	if (n > 1) {
+		sync_summary_kinds(&total, &total_w, &total_t, line, sizeof line);
+		places_summary(&total_p, line, sizeof line);
+		fprintf(out, "total : %s\n", line);
+	}
+	return EXIT_OK;
+}
+
 int cmd_merge(struct app *app, int argc, char **argv)
 {
-	struct sync_counts total = {0}, total_w = {0}, total_t = {0}, places, total_p = {0};
-	struct progress bar;
-	struct sync s;
+	struct merge m = {.app = app};
 	struct cn_err err;
-	long long visits, done = 0;
-	char line[512];
+	long long visits;
+	char *told = NULL;
+	size_t told_size = 0;
+	FILE *out;
 	int rc, n;
 
 	optind = 0;
@@ -178,30 +284,32 @@ int cmd_merge(struct app *app, int argc, char **argv)
 	if ((rc = app_open(app)) != EXIT_OK ||
 	    (rc = check_sources(app, argv + optind, n, &visits)) != EXIT_OK)
 		return rc;
-	progress_start(&bar, app->progress, "Fusion", visits);
 	/* One set of rules for every source; counts told source by source. */
-	if ((rc = sync_init(&s, app->st, &app->cfg.lists, &err)) != CN_OK)
+	if ((rc = sync_init(&m.s, app->st, &app->cfg.lists, &err)) != CN_OK ||
+	    (rc = choose_bulk(&m, visits, &err)) != CN_OK) {
+		if (m.from != app->st)
+			store_close(m.from);
+		sync_free(&m.s);
 		return app_report(app, rc, NULL, &err);
-	for (int i = 0; i < n; i++) {
-		const char *path = argv[optind + i];
-
-		s.n = s.workshops = s.times = places = (struct sync_counts){0};
-		if ((rc = merge_one(app, path, &s, &places, &bar, &done)) != EXIT_OK)
-			return rc;
-		sync_add_counts(&total, &s.n);
-		sync_add_counts(&total_w, &s.workshops);
-		sync_add_counts(&total_t, &s.times);
-		sync_add_counts(&total_p, &places);
-		sync_summary_kinds(&s.n, &s.workshops, &s.times, line, sizeof line);
-		places_summary(&places, line, sizeof line);
-		progress_end(&bar);
-		fprintf(app->out, "%s : %s\n", path, line);
 	}
-	if (n > 1) {
-		sync_summary_kinds(&total, &total_w, &total_t, line, sizeof line);
-		places_summary(&total_p, line, sizeof line);
-		fprintf(app->out, "total : %s\n", line);
+	/* In one transaction, nothing is told before it is written. */
+	out = m.bulk ? open_memstream(&told, &told_size) : app->out;
+	if (!out) {
+		store_close(m.from);
+		sync_free(&m.s);
+		return app_fail(app, EXIT_DB, "mémoire insuffisante");
 	}
-	sync_tell_unknown(&s.unknown, app->err);
-	return EXIT_OK;
+	progress_start(&m.bar, app->progress, "Fusion", visits);
+	rc = merge_all(&m, argv + optind, n, out);
+	if (m.bulk) {
+		fclose(out);
+		if (rc == EXIT_OK)
+			fputs(told, app->out);
+		free(told);
+		store_close(m.from);
+	}
+	if (rc == EXIT_OK)
+		sync_tell_unknown(&m.s.unknown, app->err);
+	sync_free(&m.s);
+	return rc;
 }

@@ -69,6 +69,7 @@ int main(int argc, char **argv)
 	 * SQL) never depend on the locale; the French way is written by hand
 	 * where people read (number.h). */
 	setlocale(LC_NUMERIC, "C");
+	store_library_init();
 	app_init(&app);
 	app_guard_streams(&app);
 	rc = run(&app, argc, argv);

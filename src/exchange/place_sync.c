@@ -97,10 +97,10 @@ static int apply(struct store *st, struct place *in, struct place *here, struct 
 	return CN_OK;
 }
 
-int place_sync(struct store *st, const struct lists *ls, const char *schema,
+int place_sync(struct store *st, struct store *from, const struct lists *ls, const char *schema,
                struct sync_counts *n, sync_reject_fn reject, void *ctx, struct cn_err *err)
 {
-	sqlite3_stmt *stmt = place_select_all(st, schema, err);
+	sqlite3_stmt *stmt = place_select_all(from, schema, err);
 	struct place *in = malloc(sizeof *in), *here = malloc(sizeof *here);
 	int rc = CN_OK, step = SQLITE_DONE;
 
@@ -132,7 +132,7 @@ int place_sync(struct store *st, const struct lists *ls, const char *schema,
 		}
 	}
 	if (rc == CN_OK && step != SQLITE_DONE)
-		rc = store_fail(st, err, "lecture des lieux impossible");
+		rc = store_fail(from, err, "lecture des lieux impossible");
 	sqlite3_finalize(stmt);
 	free(in);
 	free(here);

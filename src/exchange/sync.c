@@ -1,17 +1,104 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "carnet/model/text.h"
 #include "carnet/store/person_store.h"
 #include "carnet/exchange/sync.h"
 #include "carnet/store/visit_store.h"
 #include "carnet/store/workshop_store.h"
 #include "carnet/store/worktime_store.h"
 
+/* ------------------------------------------------------------ persons seen */
+
+struct sync_seen_entry {
+	char code[PCODE_MAX];   /* '\0': a free slot */
+	uint64_t digest;        /* of the version: its time and its profile */
+};
+
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (h ^ 0xff) * 1099511628211ULL;   /* a separator no text holds */
+}
+
+static uint64_t version_digest(const struct person *p)
+{
+	uint64_t h = fnv(fnv(fnv(fnv(fnv(14695981039346656037ULL, p->updated), p->age), p->gender),
+	                         p->area),
+	                 p->situation);
+
+	for (int i = 0; i < p->equipment.n; i++)
+		h = fnv(h, p->equipment.v[i]);
+	return h;
+}
+
+static struct sync_seen_entry *seen_slot(struct sync_seen_entry *v, size_t cap,
+                                         const char *code)
+{
+	size_t i = (size_t)fnv(14695981039346656037ULL, code) & (cap - 1);
+
+	while (v[i].code[0] && strcmp(v[i].code, code) != 0)
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+static bool seen_same(const struct sync_seen *seen, const struct person *p)
+{
+	const struct sync_seen_entry *e;
+
+	if (!seen->n)
+		return false;
+	e = seen_slot(seen->v, seen->cap, p->code);
+	return e->code[0] && e->digest == version_digest(p);
+}
+
+/* Remembered when there is memory for it; forgotten costs a lookup only. */
+static void seen_add(struct sync_seen *seen, const struct person *p)
+{
+	struct sync_seen_entry *e;
+
+	if ((seen->n + 1) * 2 > seen->cap) {
+		size_t cap = seen->cap ? seen->cap * 2 : 1024;
+		struct sync_seen_entry *v = calloc(cap, sizeof *v);
+
+		if (!v)
+			return;
+		for (size_t i = 0; i < seen->cap; i++)
+			if (seen->v[i].code[0])
+				*seen_slot(v, cap, seen->v[i].code) = seen->v[i];
+		free(seen->v);
+		seen->v = v;
+		seen->cap = cap;
+	}
+	e = seen_slot(seen->v, seen->cap, p->code);
+	if (!e->code[0])
+		seen->n++;
+	text_copy(e->code, sizeof e->code, p->code);
+	e->digest = version_digest(p);
+}
+
+void sync_forget_seen(struct sync *s)
+{
+	free(s->seen.v);
+	memset(&s->seen, 0, sizeof s->seen);
+}
+
+void sync_free(struct sync *s)
+{
+	sync_forget_seen(s);
+}
+
+/* ------------------------------------------------------------ records */
+
 int sync_init(struct sync *s, struct store *st, const struct lists *ls, struct cn_err *err)
 {
 	memset(s, 0, sizeof *s);
 	s->st = st;
+	s->from = st;
+	s->compare = true;
 	s->ls = ls;
 	s->origin = "le fichier";
 	return clock_timestamp_ahead(24 * 3600, s->latest, err);
@@ -73,7 +160,7 @@ static int id_taken(struct store *st, const char *id, bool *taken, struct cn_err
 
 /* The person of the code: created here when new, its profile replaced when
  * the other desk's is the later one (the same order decides on ties). */
-static int sync_person(struct sync *s, const struct person *in, struct cn_err *err)
+static int sync_person_here(struct sync *s, const struct person *in, struct cn_err *err)
 {
 	struct person here;
 	char mine[PROFILE_TEXT], theirs[PROFILE_TEXT];
@@ -104,6 +191,18 @@ static int sync_person(struct sync *s, const struct person *in, struct cn_err *e
 	here.equipment = in->equipment;
 	memcpy(here.updated, in->updated, sizeof here.updated);
 	return person_put(s->st, &here, false, err);
+}
+
+static int sync_person(struct sync *s, const struct person *in, struct cn_err *err)
+{
+	int rc;
+
+	/* Brought already as it is: nothing more to change. */
+	if (seen_same(&s->seen, in))
+		return CN_OK;
+	if ((rc = sync_person_here(s, in, err)) == CN_OK)
+		seen_add(&s->seen, in);
+	return rc;
 }
 
 /* Keeps a version that lost, once. */
@@ -183,17 +282,24 @@ int sync_apply(struct sync *s, const struct record *r, enum record_col *col,
 int sync_persons(struct sync *s, const char *schema, sync_reject_fn reject, void *ctx,
                  struct cn_err *err)
 {
-	char sql[256];
+	char sql[640];
 	sqlite3_stmt *stmt;
 	struct record r;
 	int rc = CN_OK, step;
 
-	/* schema is a literal, never user data; the columns in record order. */
+	/* schema is a literal, never user data; the columns in record order. A
+	 * profile held here as it is (the same columns, NULL and type included)
+	 * would change nothing: it is not read. */
 	snprintf(sql, sizeof sql,
 	         "SELECT code, id, age, gender, area, situation, equipment, created_at, updated_at"
-	         " FROM %s.person WHERE deleted_at IS NULL ORDER BY code",
-	         schema);
-	if (!(stmt = store_prepare(s->st, sql, err)))
+	         " FROM %s.person p WHERE deleted_at IS NULL%s ORDER BY code",
+	         schema,
+	         s->compare ? " AND NOT EXISTS (SELECT 1 FROM main.person m WHERE m.code = p.code"
+	                      " AND m.deleted_at IS NULL AND m.updated_at IS p.updated_at"
+	                      " AND m.age IS p.age AND m.gender IS p.gender AND m.area IS p.area"
+	                      " AND m.situation IS p.situation AND m.equipment IS p.equipment)"
+	                    : "");
+	if (!(stmt = store_prepare(s->from, sql, err)))
 		return CN_EDB;
 	while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		enum record_col col;
@@ -221,7 +327,7 @@ int sync_persons(struct sync *s, const char *schema, sync_reject_fn reject, void
 		}
 	}
 	if (rc == CN_OK && step != SQLITE_DONE)
-		rc = store_fail(s->st, err, "lecture des usagers impossible");
+		rc = store_fail(s->from, err, "lecture des usagers impossible");
 	sqlite3_finalize(stmt);
 	return rc;
 }
@@ -395,7 +501,7 @@ int sync_activity(struct sync *s, const char *schema, sync_reject_fn reject, voi
 
 	s->origin = "la base apportée";
 	for (size_t k = 0; rc == CN_OK && k < sizeof kinds / sizeof kinds[0]; k++) {
-		sqlite3_stmt *stmt = xrow_select_all(s->st, schema, kinds[k], err);
+		sqlite3_stmt *stmt = xrow_select_all(s->from, schema, kinds[k], s->compare, err);
 
 		if (!stmt) {
 			rc = CN_EDB;
@@ -404,7 +510,14 @@ int sync_activity(struct sync *s, const char *schema, sync_reject_fn reject, voi
 		while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
 			struct xrow x;
 			struct cn_err bad;
-			int col = RC_ID, v = xrow_read_checked(stmt, kinds[k], &x, &col, &bad);
+			int col = RC_ID, v;
+
+			/* Held here as it is: nothing to read, check or compare. */
+			if (xrow_same_here(stmt, kinds[k])) {
+				sync_counts_of(s, kinds[k])->unchanged++;
+				continue;
+			}
+			v = xrow_read_checked(stmt, kinds[k], &x, &col, &bad);
 
 			if (v == CN_OK)
 				v = sync_apply_row(s, &x, &col, &bad);
@@ -421,7 +534,7 @@ int sync_activity(struct sync *s, const char *schema, sync_reject_fn reject, voi
 			}
 		}
 		if (rc == CN_OK && step != SQLITE_DONE)
-			rc = store_fail(s->st, err, "lecture impossible");
+			rc = store_fail(s->from, err, "lecture impossible");
 		sqlite3_finalize(stmt);
 	}
 	s->origin = origin;

@@ -555,29 +555,70 @@ static const int worktime_cols[] = {
 	"(SELECT count(*) FROM " s ".workshop_participant wp LEFT JOIN " s ".person p"          \
 	" ON p.id = wp.person_id WHERE wp.workshop_id = w.id AND (" cond "))"
 
+/* The same record in main, every column IS the same (NULL and type
+ * included), a workshop's participants the same codes in the same order. */
+#define WORKSHOP_SAME_HERE                                                                    \
+	", EXISTS (SELECT 1 FROM main.workshop m WHERE m.id = w.id"                              \
+	" AND m.updated_at IS w.updated_at AND m.date IS w.date AND m.time IS w.time"            \
+	" AND m.duration IS w.duration AND m.site IS w.site AND m.mediators IS w.mediators"      \
+	" AND m.title IS w.title AND m.themes IS w.themes AND m.level IS w.level"                \
+	" AND m.place IS w.place AND m.registered IS w.registered"                               \
+	" AND m.anonymous IS w.anonymous AND m.anon_gender IS w.anon_gender"                     \
+	" AND m.anon_age IS w.anon_age AND m.anon_situation IS w.anon_situation"                 \
+	" AND m.equipment IS w.equipment AND m.note IS w.note"                                   \
+	" AND m.created_at IS w.created_at AND m.deleted_at IS w.deleted_at"                     \
+	" AND (SELECT group_concat(c, '|') FROM (SELECT p.code || CASE wp.present WHEN 0 THEN"   \
+	" ':absent' ELSE '' END AS c FROM main.workshop_participant wp JOIN main.person p"       \
+	" ON p.id = wp.person_id WHERE wp.workshop_id = m.id ORDER BY wp.rank)) IS "
+#define WORKTIME_SAME_HERE                                                                    \
+	", EXISTS (SELECT 1 FROM main.worktime m WHERE m.id = t.id"                              \
+	" AND m.updated_at IS t.updated_at AND m.date IS t.date AND m.time IS t.time"            \
+	" AND m.duration IS t.duration AND m.site IS t.site AND m.mediator IS t.mediator"        \
+	" AND m.kind IS t.kind AND m.note IS t.note AND m.created_at IS t.created_at"            \
+	" AND m.deleted_at IS t.deleted_at)"
+
+#define WORKSHOP_SELECT                                                                       \
+	"SELECT w.id, w.date, w.time, w.duration, w.site, w.mediators, w.title,"                \
+	" w.themes, w.level, w.place, w.registered, " PARTICIPANTS_OF("%1$s") ","               \
+	" w.anonymous, w.anon_gender, w.anon_age, w.anon_situation, w.equipment,"               \
+	" w.note, w.created_at, w.updated_at, w.deleted_at,"                                    \
+	" " BAD_PARTICIPANTS("%1$s", "p.id IS NULL") ","                                         \
+	" " BAD_PARTICIPANTS("%1$s", "coalesce(wp.present, -1) NOT IN (0, 1)") ","               \
+	" " BAD_PARTICIPANTS("%1$s", "p.code GLOB '*[^0-9A-Z]*' OR p.code = ''")
+
 sqlite3_stmt *xrow_select_all(struct store *st, const char *schema, enum xrow_kind kind,
-                              struct cn_err *err)
+                              bool compare, struct cn_err *err)
 {
-	char sql[2048];
+	char sql[4096];
 
 	/* schema is a literal ("main", "src"), never user data. */
-	if (kind == XK_WORKSHOP)
+	if (kind == XK_WORKSHOP && compare)
 		snprintf(sql, sizeof sql,
-		         "SELECT w.id, w.date, w.time, w.duration, w.site, w.mediators, w.title,"
-		         " w.themes, w.level, w.place, w.registered, " PARTICIPANTS_OF("%1$s") ","
-		         " w.anonymous, w.anon_gender, w.anon_age, w.anon_situation, w.equipment,"
-		         " w.note, w.created_at, w.updated_at, w.deleted_at,"
-		         " " BAD_PARTICIPANTS("%1$s", "p.id IS NULL") ","
-		         " " BAD_PARTICIPANTS("%1$s", "coalesce(wp.present, -1) NOT IN (0, 1)") ","
-		         " " BAD_PARTICIPANTS("%1$s", "p.code GLOB '*[^0-9A-Z]*' OR p.code = ''")
-		         " FROM %1$s.workshop w ORDER BY w.id",
+		         WORKSHOP_SELECT WORKSHOP_SAME_HERE PARTICIPANTS_OF("%1$s")
+		         ") FROM %1$s.workshop w ORDER BY w.id",
+		         schema);
+	else if (kind == XK_WORKSHOP)
+		snprintf(sql, sizeof sql, WORKSHOP_SELECT " FROM %1$s.workshop w ORDER BY w.id",
 		         schema);
 	else
 		snprintf(sql, sizeof sql,
 		         "SELECT t.id, t.date, t.time, t.duration, t.site, t.mediator, t.kind, t.note,"
-		         " t.created_at, t.updated_at, t.deleted_at FROM %s.worktime t ORDER BY t.id",
-		         schema);
+		         " t.created_at, t.updated_at, t.deleted_at%s FROM %s.worktime t ORDER BY t.id",
+		         compare ? WORKTIME_SAME_HERE : "", schema);
 	return store_prepare(st, sql, err);
+}
+
+bool xrow_same_here(sqlite3_stmt *stmt, enum xrow_kind kind)
+{
+	int n = kind == XK_WORKSHOP ? NCOLS(workshop_cols) + 3 : NCOLS(worktime_cols);
+
+	if (sqlite3_column_count(stmt) <= n || !sqlite3_column_int(stmt, n))
+		return false;
+	/* A workshop whose participants the source spells wrong is read, and
+	 * refused, whatever the list here. */
+	return kind != XK_WORKSHOP || (!sqlite3_column_int(stmt, n - 3) &&
+	                               !sqlite3_column_int(stmt, n - 2) &&
+	                               !sqlite3_column_int(stmt, n - 1));
 }
 
 int xrow_read_checked(sqlite3_stmt *stmt, enum xrow_kind kind, struct xrow *x, int *col,

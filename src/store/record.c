@@ -553,14 +553,34 @@ int record_select_has_referral(struct store *st, const struct visit_filter *f, b
 	return *has || rc == SQLITE_DONE ? CN_OK : store_fail(st, err, "lecture impossible");
 }
 
-sqlite3_stmt *record_select_all(struct store *st, const char *schema, struct cn_err *err)
-{
-	char sql[1024];
+/* The same row in main: every column IS the same (NULL and type included,
+ * a stricter test than the records' comparison), and a person, when there
+ * is one, found in the source and holding the same code here. */
+#define SAME_HERE                                                                             \
+	"EXISTS (SELECT 1 FROM main.visit m LEFT JOIN main.person mp"                         \
+	" ON mp.id = m.person_id WHERE m.id = v.id AND m.updated_at IS v.updated_at"            \
+	" AND m.date IS v.date AND m.time IS v.time AND m.duration IS v.duration"               \
+	" AND m.site IS v.site AND m.mediator IS v.mediator AND m.canal IS v.canal"             \
+	" AND m.demands IS v.demands AND m.organisms IS v.organisms"                            \
+	" AND m.posture IS v.posture AND m.present IS v.present"                                \
+	" AND m.outcome IS v.outcome AND m.urgent IS v.urgent"                                  \
+	" AND m.referred_by IS v.referred_by AND m.referred_to IS v.referred_to"                \
+	" AND m.referred_place IS v.referred_place AND m.note IS v.note"                        \
+	" AND m.created_at IS v.created_at AND m.deleted_at IS v.deleted_at"                    \
+	" AND m.referral_how IS v.referral_how AND m.referral_place IS v.referral_place"        \
+	" AND m.referral_went IS v.referral_went"                                               \
+	" AND m.referral_answered IS v.referral_answered"                                       \
+	" AND mp.code IS p.code AND (v.person_id IS NULL) = (p.id IS NULL))"
 
-	/* Every row, even one whose date no filter would match (NULL, garbage). */
-	snprintf(sql, sizeof sql,
-	         RECORD_SELECT " FROM %s.visit v LEFT JOIN %s.person p ON p.id = v.person_id",
-	         schema, schema);
+sqlite3_stmt *record_select_all(struct store *st, const char *schema, bool compare,
+                                struct cn_err *err)
+{
+	char sql[2048];
+
+	/* Every row, even one whose date no filter would match (NULL, garbage);
+	 * with compare, only those main does not hold as they are. */
+	snprintf(sql, sizeof sql, "%s FROM %s.visit v LEFT JOIN %s.person p ON p.id = v.person_id%s",
+	         RECORD_SELECT, schema, schema, compare ? " WHERE NOT " SAME_HERE : "");
 	return store_prepare(st, sql, err);
 }
 

@@ -45,7 +45,8 @@ int records_find_key(struct store *st, const char *table, const char *key, const
 	snprintf(sql, sizeof sql,
 	         "SELECT %s FROM %s WHERE %s >= ?1 AND %s < ?2 AND (?3 OR deleted_at IS NULL) LIMIT 2",
 	         key, table, key, key);
-	if (!(stmt = store_prepare(st, sql, err)))
+	/* Run once per record in an import or a merge: kept prepared. */
+	if (!(stmt = store_cached(st, sql, err)))
 		return CN_EDB;
 	sqlite3_bind_text(stmt, 1, prefix, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, upper, -1, SQLITE_STATIC);
@@ -53,7 +54,8 @@ int records_find_key(struct store *st, const char *table, const char *key, const
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		if (found++ == 0)
 			store_column_copy(stmt, 0, out, ID_LEN);
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, "lecture impossible");
 	if (found == 0)

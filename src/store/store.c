@@ -366,35 +366,46 @@ int store_indexes_defer(struct store *st, const char *table, struct cn_err *err)
 	                                   "'index' AND tbl_name = ?1 AND sql IS NOT NULL AND "
 	                                   "sql NOT LIKE 'CREATE UNIQUE%'",
 	                                   err);
-	int rc = CN_OK, step;
+	char names[DEFERRED_MAX][128];
+	int first = st->ndeferred, rc = CN_OK;
 
 	if (!stmt)
 		return CN_EDB;
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
-	while (rc == CN_OK && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while (st->ndeferred < DEFERRED_MAX && sqlite3_step(stmt) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(stmt, 0);
 		const char *build = (const char *)sqlite3_column_text(stmt, 1);
-		char drop[160];
 
-		if (st->ndeferred == DEFERRED_MAX || strlen(name) > 100)
-			break;
+		if (strlen(name) >= sizeof names[0])
+			continue;
 		if (!(st->deferred[st->ndeferred] = strdup(build))) {
 			rc = cn_err_set(err, CN_EDB, "mémoire insuffisante");
 			break;
 		}
-		st->ndeferred++;
-		/* The name comes from carnet's own schema, checked on opening. */
-		snprintf(drop, sizeof drop, "DROP INDEX main.\"%s\"", name);
-		rc = exec(st, drop, err, "enregistrement impossible");
+		strcpy(names[st->ndeferred++], name);
 	}
 	sqlite3_finalize(stmt);
+	/* Dropped once the schema is no longer being read; the names come
+	 * from carnet's own schema, checked on opening. */
+	for (int i = first; rc == CN_OK && i < st->ndeferred; i++) {
+		char drop[160];
+		snprintf(drop, sizeof drop, "DROP INDEX main.\"%s\"", names[i]);
+		rc = exec(st, drop, err, "enregistrement impossible");
+	}
 	return rc;
 }
 
 int store_indexes_restore(struct store *st, struct cn_err *err)
 {
+	char sql[64];
 	int rc = CN_OK;
 
+	/* SQLite sorts for an index in as much memory as the page cache may
+	 * take, on top of it: half of each keeps the peak where it was. */
+	if (st->ndeferred) {
+		snprintf(sql, sizeof sql, "PRAGMA main.cache_size = -%d", STORE_BULK_CACHE_KIB / 2);
+		rc = exec(st, sql, err, "configuration de la base impossible");
+	}
 	for (int i = 0; rc == CN_OK && i < st->ndeferred; i++)
 		rc = exec(st, st->deferred[i], err, "enregistrement impossible");
 	deferred_forget(st);
@@ -763,6 +774,33 @@ int store_open_existing(struct store **out, const char *path, struct cn_err *err
 	return open_db(out, path, false, err);
 }
 
+void store_library_init(void)
+{
+	/* Refused (SQLITE_MISUSE, and nothing changes) once SQLite is in use. */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+int store_open_reader(struct store **out, struct cn_err *err)
+{
+	struct store *st = calloc(1, sizeof *st);
+
+	*out = NULL;
+	if (!st)
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	text_copy(st->path, sizeof st->path, ":memory:");
+	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK) {
+		int rc = store_fail(st, err, "ouverture impossible");
+		store_close(st);
+		return rc;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_MS);
+	*out = st;
+	return CN_OK;
+}
+
 /* Nothing else is using the file (no -shm) and no journal waits in a -wal:
  * it can be read as it is, immutable, and SQLite makes no side file beside
  * it (nor needs a folder it may write to). */
@@ -818,7 +856,8 @@ static int check_shape(struct store *st, const char *schema, const char *path,
 	return rc;
 }
 
-int store_attach(struct store *st, const char *path, const char *schema, struct cn_err *err)
+static int attach(struct store *st, const char *path, const char *schema, bool quick,
+                  struct cn_err *err)
 {
 	char uri[URI_MAX], sql[128];
 	sqlite3_stmt *stmt;
@@ -856,7 +895,7 @@ int store_attach(struct store *st, const char *path, const char *schema, struct 
 	}
 	if (rc == CN_OK)
 		rc = check_shape(st, schema, path, err);
-	if (rc == CN_OK) {
+	if (rc == CN_OK && quick) {
 		char verdict[256] = "";
 		snprintf(sql, sizeof sql, "PRAGMA %s.quick_check", schema);
 		if ((stmt = store_prepare(st, sql, err))) {
@@ -871,6 +910,17 @@ int store_attach(struct store *st, const char *path, const char *schema, struct 
 	if (rc != CN_OK)
 		store_detach(st, schema);
 	return rc;
+}
+
+int store_attach(struct store *st, const char *path, const char *schema, struct cn_err *err)
+{
+	return attach(st, path, schema, true, err);
+}
+
+int store_attach_again(struct store *st, const char *path, const char *schema,
+                       struct cn_err *err)
+{
+	return attach(st, path, schema, false, err);
 }
 
 /* Counts progress calls; past the budget, the statement is interrupted. */

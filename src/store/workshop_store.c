@@ -279,13 +279,14 @@ int workshop_get(struct store *st, const char *id_or_prefix, bool with_deleted,
 
 	if (rc != CN_OK)
 		return rc;
-	if (!(stmt = store_prepare(st, "SELECT " WORKSHOP_COLUMNS "WHERE w.id = ?1", err)))
+	/* Once per record in an import or a merge: kept prepared. */
+	if (!(stmt = store_cached(st, "SELECT " WORKSHOP_COLUMNS "WHERE w.id = ?1", err)))
 		return CN_EDB;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		read_row(stmt, out);
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW)
 		return store_fail(st, err, "lecture impossible");
 	return read_participants(st, out, err);

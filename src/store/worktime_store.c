@@ -126,13 +126,14 @@ int worktime_get(struct store *st, const char *id_or_prefix, bool with_deleted,
 
 	if (rc != CN_OK)
 		return rc;
-	if (!(stmt = store_prepare(st, "SELECT " WORKTIME_COLUMNS "WHERE t.id = ?1", err)))
+	/* Once per record in an import or a merge: kept prepared. */
+	if (!(stmt = store_cached(st, "SELECT " WORKTIME_COLUMNS "WHERE t.id = ?1", err)))
 		return CN_EDB;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		read_row(stmt, out);
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return rc == SQLITE_ROW ? CN_OK : store_fail(st, err, "lecture impossible");
 }
 

@@ -15,11 +15,11 @@
 #include "carnet/model/lists.h"
 #include "carnet/store/store.h"
 
-/* Every place of the attached database schema (a literal), inside the
- * caller's transaction; a place refused (not valid by place_validate,
- * but for a category unknown to ls, which is kept) goes to reject and is
- * counted. */
-int place_sync(struct store *st, const struct lists *ls, const char *schema,
+/* Every place of the database schema (a literal) attached to from (st
+ * itself, or a reader), into st inside the caller's transaction; a place
+ * refused (not valid by place_validate, but for a category unknown to ls,
+ * which is kept) goes to reject and is counted. */
+int place_sync(struct store *st, struct store *from, const struct lists *ls, const char *schema,
                struct sync_counts *n, sync_reject_fn reject, void *ctx, struct cn_err *err);
 
 #endif

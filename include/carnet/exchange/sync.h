@@ -19,18 +19,34 @@ struct sync_counts {
 	long added, updated, unchanged, deleted, rejected;
 };
 
+/* Persons brought already, each with the version that came. */
+struct sync_seen {
+	struct sync_seen_entry *v;
+	size_t cap, n;
+};
+
 struct sync {
 	struct store *st;
+	/* Where the rows of other databases are read (sync_persons,
+	 * sync_activity): st itself by default; and whether they may be
+	 * compared there with st's (the same connection). */
+	struct store *from;
+	bool compare;
 	const struct lists *ls;
 	struct sync_counts n;           /* visits (and usager rows refused) */
 	struct sync_counts workshops, times;
 	struct unknown_codes unknown;
 	char latest[TS_LEN];   /* a day from now: later timestamps are refused */
+	struct sync_seen seen; /* the same person again changes nothing more */
 	const char *origin;    /* where else a participant may come from, in
 	                        * messages: "le fichier" (the default) */
 };
 
 int sync_init(struct sync *s, struct store *st, const struct lists *ls, struct cn_err *err);
+void sync_free(struct sync *s);
+/* Before another source (another transaction): the persons brought so far
+ * are read again when they come again. */
+void sync_forget_seen(struct sync *s);
 /* Validates r (codes unknown to ls kept and noted; a timestamp more than a
  * day ahead of now refused: a wrong clock would win every later change)
  * and applies it, inside a transaction held by the caller. An invalid

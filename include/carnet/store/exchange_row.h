@@ -110,9 +110,12 @@ char *xrow_line(const struct xrow *x);
 bool xrow_write_stored(struct csv_out *o, sqlite3_stmt *stmt, int ncols);
 
 /* Every workshop (XK_WORKSHOP) or time (XK_WORKTIME) of an attached carnet
- * database (schema, a literal), in no order, whatever its values hold. */
+ * database (schema, a literal), in no order, whatever its values hold; with
+ * compare, xrow_same_here() tells of each whether main holds it already as
+ * it is (every stored column, and a workshop's participants, the same). */
 sqlite3_stmt *xrow_select_all(struct store *st, const char *schema, enum xrow_kind kind,
-                              struct cn_err *err);
+                              bool compare, struct cn_err *err);
+bool xrow_same_here(sqlite3_stmt *stmt, enum xrow_kind kind);
 /* A row of xrow_select_all, every value through xrow_set as an import row
  * (a NUL, bad UTF-8, a number that is not one…), and a participant whose
  * person row is missing or whose presence is not 0 or 1: CN_EINVAL with

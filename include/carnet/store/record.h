@@ -106,8 +106,11 @@ sqlite3_stmt *record_select(struct store *st, const char *schema, const struct v
  * way, place, answer or its time: what xrow_needs_v3 says of one. */
 int record_select_has_referral(struct store *st, const struct visit_filter *f, bool *has,
                                struct cn_err *err);
-/* Every record of schema, in no order, whatever its date holds (merge). */
-sqlite3_stmt *record_select_all(struct store *st, const char *schema, struct cn_err *err);
+/* Every record of schema, in no order, whatever its date holds (merge);
+ * with compare, only those main does not hold already as they are (every
+ * stored column the same, NULL and type included, the person by its code). */
+sqlite3_stmt *record_select_all(struct store *st, const char *schema, bool compare,
+                                struct cn_err *err);
 /* The record of one visit id in schema, or CN_ENOTFOUND. */
 int record_get(struct store *st, const char *schema, const char *id, struct record *out,
                struct cn_err *err);

@@ -21,6 +21,13 @@ int store_open(struct store **out, const char *path, struct cn_err *err);
 /* The same for a database that must exist already: the commands that only
  * read never create one (CN_ENOTFOUND, "base introuvable"). */
 int store_open_existing(struct store **out, const char *path, struct cn_err *err);
+/* Before anything else opens a database: the program has one thread, so
+ * SQLite is set up without any mutex nor memory statistics. */
+void store_library_init(void);
+/* A connection of its own to read other databases through store_attach,
+ * while another one writes in a transaction (which could not detach a
+ * database it has read before it commits): no database of its own. */
+int store_open_reader(struct store **out, struct cn_err *err);
 void store_close(struct store *st);
 sqlite3 *store_db(struct store *st);
 const char *store_path(const struct store *st);
@@ -39,7 +46,7 @@ int store_begin_read(struct store *st, struct cn_err *err);
 /* Long bulk work (import, merge): a page cache of STORE_BULK_CACHE_KIB for
  * the rest of the connection, so that the index pages a large load touches
  * row after row stay in memory instead of being read and written again. */
-#define STORE_BULK_CACHE_KIB (48 * 1024)
+#define STORE_BULK_CACHE_KIB (32 * 1024)
 int store_bulk(struct store *st, struct cn_err *err);
 /* Inside a transaction: drops the indexes of table (a literal) that are
  * shortcuts, not rules (not UNIQUE), to build each once at the end of a
@@ -83,6 +90,10 @@ unsigned store_file_mode(const struct store *st);
  * open is read immutable: no side file is made beside it, and it can be in
  * a folder this account cannot write to. */
 int store_attach(struct store *st, const char *path, const char *schema, struct cn_err *err);
+/* The same for a file store_attach has just accepted, without its quick
+ * check again (the identity and the shape are checked again). */
+int store_attach_again(struct store *st, const char *path, const char *schema,
+                       struct cn_err *err);
 void store_detach(struct store *st, const char *schema);
 /* Bounds the work of what st runs next to `units` × 1000 steps of SQLite's
  * machine (0: no bound); a statement past it fails (SQLITE_INTERRUPT), as a
