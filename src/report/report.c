@@ -435,12 +435,21 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 {
 	sqlite3_stmt *stmt;
 	double sum[REPORT_RANKS] = {0};
-	int rc = SQLITE_DONE;
+	/* Without a site or mediator, a visit of the history is one of the
+	 * period when it is not before it (column 1). */
+	bool filtered = r->f.sites.n || r->f.mediators.n;
+	int in_period = filtered ? 2 : 1, rc = SQLITE_DONE;
 
 	stmt = report_prepare_period(st,
-	                      "SELECT v.posture, v.date, " REPORT_IN_PERIOD
-	                      " FROM visit v WHERE v.person_id = ?5 AND v.deleted_at IS NULL"
-	                      " AND v.date <= ?2 ORDER BY v.date, v.time, v.created_at, v.id",
+	                      filtered ? "SELECT v.posture, v.date >= ?1, " REPORT_IN_PERIOD
+	                                 " FROM visit v WHERE v.person_id = ?5"
+	                                 " AND v.deleted_at IS NULL AND v.date <= ?2"
+	                                 " ORDER BY v.date, v.time, v.created_at, v.id"
+	                               : "SELECT v.posture, v.date >= ?1"
+	                                 " FROM visit v WHERE v.person_id = ?5"
+	                                 " AND v.deleted_at IS NULL AND v.date <= ?2"
+	                                 " AND ?3 IS NULL AND ?4 IS NULL"
+	                                 " ORDER BY v.date, v.time, v.created_at, v.id",
 	                      &r->f, err);
 	if (!stmt)
 		return CN_EDB;
@@ -455,13 +464,12 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 			/* The person's first visit ever falls in the period. */
 			if (!rank) {
 				first = lv;
-				if (strcmp(report_column_text(stmt, 1), r->f.from) >= 0)
-					r->first_visits++;
+				r->first_visits += sqlite3_column_int(stmt, 1) != 0;
 			}
 			rank++;
 			last = lv;
 			k = rank >= REPORT_RANKS ? REPORT_RANKS - 1 : (int)rank - 1;
-			if (sqlite3_column_int(stmt, 2) && lv > 0) {
+			if (sqlite3_column_int(stmt, in_period) && lv > 0) {
 				sum[k] += lv;
 				r->rank_visits[k]++;
 			}
