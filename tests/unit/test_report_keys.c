@@ -42,7 +42,7 @@ static void test_person_set(void)
 	CHECK_INT(s.n, 0);
 }
 
-static void add(struct store *st, const char *date, const char *time, int duration,
+static void add(struct store *st, const char *date, unsigned hour, unsigned minute, int duration,
                 const char *posture, const char *person, const char *site, bool urgent,
                 const char *to, bool deleted)
 {
@@ -51,7 +51,7 @@ static void add(struct store *st, const char *date, const char *time, int durati
 
 	visit_init(&v);
 	snprintf(v.date, sizeof v.date, "%s", date);
-	snprintf(v.time, sizeof v.time, "%s", time);
+	snprintf(v.time, sizeof v.time, "%02u:%02u", hour % 24u, minute % 60u);
 	v.duration = duration;
 	snprintf(v.site, sizeof v.site, "%s", site);
 	strcpy(v.canal, "libre");
@@ -121,16 +121,15 @@ static void test_compared_keys(void)
 	/* 400 visits over two years: persons coming back with postures going
 	 * up and down, anonymous ones, urgent, referred, a few deleted. */
 	for (int i = 0; i < 400; i++) {
-		char date[DATE_LEN], time[HHMM_LEN];
+		char date[DATE_LEN];
 		int day = (i * 37) % 700;
 		struct cn_date d = {2025, 1, 1};
 
 		date_add_days(&d, day);
 		date_format(&d, date);
-		snprintf(time, sizeof time, "%02d:%02d", (9 + i % 8) % 24, (i * 13) % 60);
 		snprintf(code, sizeof code, "PERS%02d", i % 9);
-		add(st, date, time, 5 + (i * 11) % 200, postures[(i / 3 + i % 5) % 4],
-		    i % 9 < 6 ? code : "", sites[i % 2], i % 7 == 0, tos[i % 5], i % 23 == 0);
+		add(st, date, 9u + (unsigned)i % 8u, (unsigned)i * 13u, 5 + (i * 11) % 200,
+		    postures[(i / 3 + i % 5) % 4], i % 9 < 6 ? code : "", sites[i % 2], i % 7 == 0, tos[i % 5], i % 23 == 0);
 	}
 	const char *periods[][2] = {
 		{"2026-10-01", "2026-10-31"}, {"2026-01-01", "2026-12-31"},
