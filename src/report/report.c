@@ -268,8 +268,10 @@ static void trend_count(struct trend_scan *t, const char *date, const struct cn_
 }
 
 /* One pass over the period's visits for everything that is a count of
- * visits by their own fields. Durations are 1 to 480 minutes: a count per
- * minute gives the exact median in bounded memory. */
+ * visits by their own fields, the months of the trend it covers, and its
+ * persons (sorted in memory, each once, at the end). Durations are 1 to
+ * 480 minutes: a count per minute gives the exact median in bounded
+ * memory. */
 static int visits_pass(struct store *st, const struct lists *ls, struct report *r,
                        struct person_set *persons, struct trend_scan *months,
                        struct cn_err *err)
