@@ -274,7 +274,7 @@ static void trend_count(struct trend_scan *t, const char *date, const struct cn_
  * memory. */
 static int visits_pass(struct store *st, const struct lists *ls, struct report *r,
                        struct person_set *persons, struct trend_scan *months,
-                       struct cn_err *err)
+                       struct referral_groups *referrals, struct cn_err *err)
 {
 	struct {
 		int list;
@@ -314,7 +314,8 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 	stmt = report_prepare_period(st,
 	                      "SELECT v.date, v.duration, v.present, v.urgent, v.canal, v.posture,"
 	                      " v.outcome, v.referred_by, v.referred_to, v.demands, v.organisms,"
-	                      " v.person_id FROM visit v WHERE " REPORT_IN_PERIOD,
+	                      " v.person_id, v.referral_how, v.referral_went, v.referral_place"
+	                      " FROM visit v WHERE " REPORT_IN_PERIOD,
 	                      &r->f, err);
 	if (!stmt)
 		return CN_EDB;
@@ -347,6 +348,10 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 		    person_set_add(persons, (const char *)sqlite3_column_text(stmt, 11),
 		                   (size_t)sqlite3_column_bytes(stmt, 11)) != 0)
 			ok = CN_EDB;
+		if (ok == CN_OK && *report_column_text(stmt, 8))
+			ok = referral_count(referrals, report_column_text(stmt, 8),
+			                    report_column_text(stmt, 12), report_column_text(stmt, 13),
+			                    report_column_text(stmt, 14));
 	}
 	if (ok != CN_OK) {
 		sqlite3_finalize(stmt);
@@ -631,6 +636,7 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 {
 	struct codeset groups = {0};
 	struct person_set persons = {0};
+	struct referral_groups referrals = {0};
 	struct trend_scan months;
 	int rc;
 
@@ -641,7 +647,7 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 		return rc;
 	rc = trend_months(r, &months, err);
 	if (!rc)
-		rc = visits_pass(st, ls, r, &persons, &months, err);
+		rc = visits_pass(st, ls, r, &persons, &months, &referrals, err);
 	if (!rc)
 		rc = trend(st, r, &months, err);
 	if (!rc)
@@ -652,7 +658,8 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 	if (!rc)
 		rc = activity_compute(st, ls, r, err);
 	if (!rc)
-		rc = referral_compute(st, ls, r, err);
+		rc = referral_compute(st, ls, r, &referrals, err);
+	referral_groups_free(&referrals);
 	if (!rc && f->by != BY_NONE)
 		rc = group_codes(st, f, &groups, err);
 	/* Nothing was written: end the read transaction either way. */
