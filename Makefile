@@ -67,7 +67,8 @@ Q = @
 endif
 
 BENCH_BIN = $(BUILD)/bench/gen $(BUILD)/bench/desk_ready $(BUILD)/bench/timed \
-            $(BUILD)/bench/place_search $(BUILD)/bench/export_bound
+            $(BUILD)/bench/place_search $(BUILD)/bench/report_bound \
+            $(BUILD)/bench/export_bound
 
 .PHONY: all run check bench man-keys demo demo-db check-sanitize test test-unit test-cli deps deps-build deps-test \
         install uninstall clean lint-man

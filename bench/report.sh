@@ -1,14 +1,21 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# report.sh: "carnet report" on generated national-scale databases, against
-# the same figures computed by hand-written SQL (bench/report.sql) run by the
-# sqlite3 shell on the same file, in the same run. Prints a table; it is a
-# benchmark, not a test: it asserts nothing.
+# report.sh: "carnet report" on generated national-scale databases, beside
+# the bound: bench/report_bound, a program written for the measure that
+# computes the same figures the shortest way SQLite allows (one scan of the
+# period, the persons sorted in memory, one covering seek per history, only
+# the key figures for the compared periods) and prints them with carnet's
+# own writer: the two outputs are compared byte for byte ("identique").
+# Runs are interleaved (carnet, bound, carnet, bound…); medians, peak memory.
+# It is a benchmark, not a test: it asserts nothing.
 #
 #   bench/report.sh BUILD_DIR DATA_DIR
 #
 # BENCH_LARGE=1 adds the 6 000 000-visit database (about 2.5 GB and several
 # minutes to generate). BENCH_RUNS sets the runs per figure (default 5).
+# BENCH_SQL=1 adds the older comparison with hand-written SQL run by the
+# sqlite3 shell (bench/report.sql, bench/report_activity.sql), which does
+# not compute every figure.
 set -eu
 BUILD=$1
 DATA=$2
@@ -54,8 +61,40 @@ measure() {
 	M=$mem
 }
 
-# row LABEL DB FROM TO CARNET_ARGS…
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'
+}
+
+# row LABEL DB FROM TO CARNET_ARGS…: carnet and the bound, interleaved.
 row() {
+	label=$1 db=$2 from=$3 to=$4
+	shift 4
+	out=$(mktemp -d)
+	"$CARNET" --db "$db" report "$@" --format json >"$out/carnet.json"
+	"$BUILD/bench/report_bound" --db "$db" --from "$from" --to "$to" --format json \
+		>"$out/bound.json"
+	if cmp -s "$out/carnet.json" "$out/bound.json"; then same=identique; else same=DIFFERENT; fi
+	rm -rf "$out"
+	ctimes= btimes= cm=0 bm=0
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		o=$("$BUILD/bench/timed" "$CARNET" --db "$db" report "$@" --format json 2>&1 \
+			>/dev/null | tail -n 1)
+		ctimes="$ctimes ${o% *}"
+		[ "${o#* }" -gt "$cm" ] && cm=${o#* }
+		o=$("$BUILD/bench/timed" "$BUILD/bench/report_bound" --db "$db" --from "$from" \
+			--to "$to" --format json 2>&1 >/dev/null | tail -n 1)
+		btimes="$btimes ${o% *}"
+		[ "${o#* }" -gt "$bm" ] && bm=${o#* }
+		i=$((i + 1))
+	done
+	ct=$(median "$ctimes") bt=$(median "$btimes")
+	printf '%-40s %8s %8s %6s %10s %9s  %s\n' "$label" "$ct" "$bt" "$(ratio "$ct" "$bt")" \
+		"$cm" "$bm" "$same"
+}
+
+# sqlrow LABEL DB FROM TO CARNET_ARGS…: carnet against hand-written SQL.
+sqlrow() {
 	label=$1 db=$2 from=$3 to=$4
 	shift 4
 	measure "$CARNET" --db "$db" report "$@"
@@ -67,8 +106,7 @@ row() {
 	measure sqlite3 -cmd ".parameter set @from \"'$from'\"" \
 		-cmd ".parameter set @to \"'$to'\"" "$db" "$@"
 	st=$T sm=$M
-	printf '%-34s %9s %9s %7s %10s %10s\n' "$label" "$ct" "$st" \
-		"$(awk -v a="$ct" -v b="$st" 'BEGIN { printf "%.2f", a / b }')" "$cm" "$sm"
+	printf '%-40s %8s %8s %6s %10s %9s\n' "$label" "$ct" "$st" "$(ratio "$ct" "$st")" "$cm" "$sm"
 }
 
 gen 1000000 "$DATA/report-1m.db"
@@ -79,22 +117,36 @@ gen 1000000 "$DATA/report-1m-activity.db" --workshops-per-week 15 --times-per-we
 	--lists "$HERE/../share/carnet/carnet.ini"
 SQL_MORE=
 
-echo
-echo "carnet report against hand-written sqlite3 queries (median of $RUNS runs)"
-printf '%-34s %9s %9s %7s %10s %10s\n' "case" "carnet s" "sqlite3 s" "ratio" "carnet KiB" \
-	"sqlite3 KiB"
-row "1 000 000 visits, --month 2026-10" "$DATA/report-1m.db" 2026-10-01 2026-10-31 \
-	--month 2026-10
-row "1 000 000 visits, --year 2025" "$DATA/report-1m.db" 2025-01-01 2025-12-31 --year 2025
-SQL_MORE="$HERE/report_activity.sql"
-row "1 M visits + workshops, --month 2026-10" "$DATA/report-1m-activity.db" 2026-10-01 \
-	2026-10-31 --month 2026-10
-row "1 M visits + workshops, --year 2025" "$DATA/report-1m-activity.db" 2025-01-01 \
-	2025-12-31 --year 2025
-SQL_MORE=
-if [ "${BENCH_LARGE:-0}" = 1 ]; then
-	row "6 000 000 visits, --month 2026-10" "$DATA/report-6m.db" 2026-10-01 2026-10-31 \
+# cases ROW: the cases of the table, each through ROW (row or sqlrow).
+cases() {
+	SQL_MORE=
+	$1 "1 000 000 visits, --month 2026-10" "$DATA/report-1m.db" 2026-10-01 2026-10-31 \
 		--month 2026-10
-	row "6 000 000 visits, --year 2025" "$DATA/report-6m.db" 2025-01-01 2025-12-31 \
+	$1 "1 000 000 visits, --year 2025" "$DATA/report-1m.db" 2025-01-01 2025-12-31 \
 		--year 2025
+	SQL_MORE="$HERE/report_activity.sql"
+	$1 "1 M visits + workshops, --month 2026-10" "$DATA/report-1m-activity.db" 2026-10-01 \
+		2026-10-31 --month 2026-10
+	$1 "1 M visits + workshops, --year 2025" "$DATA/report-1m-activity.db" 2025-01-01 \
+		2025-12-31 --year 2025
+	SQL_MORE=
+	if [ "${BENCH_LARGE:-0}" = 1 ]; then
+		$1 "6 000 000 visits, --month 2026-10" "$DATA/report-6m.db" 2026-10-01 2026-10-31 \
+			--month 2026-10
+		$1 "6 000 000 visits, --year 2025" "$DATA/report-6m.db" 2025-01-01 2025-12-31 \
+			--year 2025
+	fi
+}
+
+echo
+echo "carnet report beside the bound (bench/report_bound), interleaved, median of $RUNS runs"
+printf '%-40s %8s %8s %6s %10s %9s  %s\n' "case" "carnet s" "bound s" "ratio" "carnet KiB" \
+	"bound KiB" "same output"
+cases row
+if [ "${BENCH_SQL:-0}" = 1 ]; then
+	echo
+	echo "carnet report against hand-written sqlite3 queries (median of $RUNS runs)"
+	printf '%-40s %8s %8s %6s %10s %9s\n' "case" "carnet s" "sqlite3 s" "ratio" "carnet KiB" \
+		"sqlite3 KiB"
+	cases sqlrow
 fi

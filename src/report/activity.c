@@ -251,6 +251,53 @@ int activity_compute(struct store *st, const struct lists *ls, struct report *r,
 	return CN_OK;
 }
 
+int activity_key(struct store *st, struct report *r, struct cn_err *err)
+{
+	sqlite3_stmt *stmt = prepare_workshops(st,
+	                                       "SELECT w.duration, w.mediators FROM workshop w WHERE "
+	                                       WORKSHOP_PERIOD,
+	                                       r->f.from, r->f.to, &r->f.sites, err);
+	long led_minutes = 0, other = 0;
+	int rc;
+
+	memset(&r->work, 0, sizeof r->work);
+	if (!stmt)
+		return CN_EDB;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct codeset mediators;
+		long minutes = sqlite3_column_int(stmt, 0);
+		int led;
+
+		store_column_codes(stmt, 1, &mediators);
+		if (!(led = activity_led_count(&mediators, &r->f.mediators)))
+			continue;
+		r->ws.sessions++;
+		r->ws.minutes += minutes;
+		led_minutes += minutes * led;
+	}
+	if ((rc = report_query_done(st, stmt, rc, CN_OK, err)) != CN_OK)
+		return rc;
+	stmt = report_prepare_period(st,
+	                             "SELECT coalesce(sum(v.duration), 0), count(*) FROM worktime v"
+	                             " WHERE " REPORT_IN_PERIOD,
+	                             &r->f, err);
+	if (!stmt)
+		return CN_EDB;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		other = (long)sqlite3_column_int64(stmt, 0);
+		r->worktimes = (long)sqlite3_column_int64(stmt, 1);
+		rc = sqlite3_step(stmt);
+	}
+	if ((rc = report_query_done(st, stmt, rc, CN_OK, err)) != CN_OK)
+		return rc;
+	if (dist_push(&r->work, report_work_codes[0], r->minutes) < 0 ||
+	    dist_push(&r->work, report_work_codes[1], led_minutes) < 0 ||
+	    dist_push(&r->work, "", other) < 0)
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	r->work.total = r->minutes + led_minutes + other;
+	return CN_OK;
+}
+
 int activity_group_codes(struct store *st, const struct report_filter *f, struct codeset *out,
                          struct cn_err *err)
 {

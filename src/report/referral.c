@@ -72,27 +72,140 @@ static int cross_order(struct cross *c, const struct lists *ls, enum list_id id)
 	return rc;
 }
 
+static unsigned long hash_texts(const char *const text[4])
+{
+	unsigned long h = 2166136261u;
+
+	for (int k = 0; k < 4; k++) {
+		for (const unsigned char *p = (const unsigned char *)text[k]; *p; p++)
+			h = (h ^ *p) * 16777619u;
+		h = (h ^ 0xffu) * 16777619u;
+	}
+	return h;
+}
+
+static bool same_group(const struct referral_group *g, const char *const text[4])
+{
+	for (int k = 0; k < 4; k++)
+		if (strcmp(g->text[k], text[k]) != 0)
+			return false;
+	return true;
+}
+
+/* Doubles the hash (then holding at most half its slots). */
+static int rehash(struct referral_groups *gs)
+{
+	int slots = gs->slots ? gs->slots * 2 : 64;
+	int *slot = calloc((size_t)slots, sizeof *slot);
+
+	if (!slot)
+		return CN_EDB;
+	for (int i = 0; i < gs->n; i++) {
+		unsigned long h = hash_texts((const char *const *)gs->g[i].text);
+		while (slot[h % (unsigned long)slots])
+			h++;
+		slot[h % (unsigned long)slots] = i + 1;
+	}
+	free(gs->slot);
+	gs->slot = slot;
+	gs->slots = slots;
+	return CN_OK;
+}
+
+int referral_count(struct referral_groups *gs, const char *dest, const char *how,
+                   const char *went, const char *place)
+{
+	const char *const text[4] = {dest, how, went, place};
+	struct referral_group *g;
+	unsigned long h;
+	void *more;
+
+	if ((gs->n + 1) * 2 > gs->slots && rehash(gs) != CN_OK)
+		return CN_EDB;
+	for (h = hash_texts(text); gs->slot[h % (unsigned long)gs->slots]; h++) {
+		g = &gs->g[gs->slot[h % (unsigned long)gs->slots] - 1];
+		if (same_group(g, text)) {
+			g->n++;
+			return CN_OK;
+		}
+	}
+	if (!(more = realloc(gs->g, sizeof *gs->g * (size_t)(gs->n + 1))))
+		return CN_EDB;
+	gs->g = more;
+	g = &gs->g[gs->n];
+	memset(g, 0, sizeof *g);
+	for (int k = 0; k < 4; k++) {
+		size_t len = strlen(text[k]) + 1;
+		if (!(g->text[k] = malloc(len))) {
+			for (int j = 0; j < k; j++)
+				free(g->text[j]);
+			return CN_EDB;
+		}
+		memcpy(g->text[k], text[k], len);
+	}
+	g->n = 1;
+	gs->slot[h % (unsigned long)gs->slots] = ++gs->n;
+	return CN_OK;
+}
+
+void referral_groups_free(struct referral_groups *gs)
+{
+	for (int i = 0; i < gs->n; i++)
+		for (int k = 0; k < 4; k++)
+			free(gs->g[i].text[k]);
+	free(gs->g);
+	free(gs->slot);
+	memset(gs, 0, sizeof *gs);
+}
+
+/* The groups in temp.rrg, for the directory's join. */
+static int groups_table(struct store *st, const struct referral_groups *gs, struct cn_err *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = SQLITE_DONE;
+
+	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rrg", NULL, NULL, NULL);
+	if (sqlite3_exec(store_db(st),
+	                 "CREATE TEMP TABLE rrg (dest TEXT, how TEXT, went TEXT, place TEXT,"
+	                 " n INTEGER)",
+	                 NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, err, "calcul du bilan impossible");
+	if (!(stmt = store_prepare(st, "INSERT INTO temp.rrg VALUES (?1, ?2, ?3, ?4, ?5)", err)))
+		return CN_EDB;
+	for (int i = 0; i < gs->n && rc == SQLITE_DONE; i++) {
+		for (int k = 0; k < 4; k++)
+			sqlite3_bind_text(stmt, k + 1, gs->g[i].text[k], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 5, gs->g[i].n);
+		rc = sqlite3_step(stmt);
+		sqlite3_reset(stmt);
+	}
+	return report_query_done(st, stmt, rc, CN_OK, err);
+}
+
 int referral_compute(struct store *st, const struct lists *ls, struct report *r,
-                     struct cn_err *err)
+                     const struct referral_groups *gs, struct cn_err *err)
 {
 	/* Grouped first, then joined to the directory: one look-up for each
-	 * place, not for each visit; a place's rows one after the other. */
-	sqlite3_stmt *stmt = report_prepare_period(
-		st,
-		"SELECT g.dest, g.how, g.went, g.n, g.place, p.uid IS NOT NULL,"
-		" coalesce(p.nom, ''), coalesce(p.commune, '') FROM (SELECT v.referred_to AS dest,"
-		" coalesce(v.referral_how, '') AS how, coalesce(v.referral_went, '') AS went,"
-		" coalesce(v.referral_place, '') AS place, count(*) AS n FROM visit v WHERE "
-		REPORT_IN_PERIOD " AND coalesce(v.referred_to, '') <> '' GROUP BY 1, 2, 3, 4) g"
-		" LEFT JOIN place p ON p.uid = g.place ORDER BY g.place",
-		&r->f, err);
+	 * place, not for each visit; a place's rows one after the other. The
+	 * groups go through the same grouping and order as when this query
+	 * read the visits themselves. */
+	sqlite3_stmt *stmt = NULL;
 	struct place_tally places;
 	int rc, ok = CN_OK;
 
 	dist_init(&r->referral_how, ls, L_ORIENTATION_MODE);
 	dist_init(&r->referral_went, ls, L_ORIENTATION_SUITE);
 	place_tally_init(&places, ls);
+	if (groups_table(st, gs, err) == CN_OK)
+		stmt = store_prepare(
+			st,
+			"SELECT g.dest, g.how, g.went, g.n, g.place, p.uid IS NOT NULL,"
+			" coalesce(p.nom, ''), coalesce(p.commune, '') FROM (SELECT dest, how, went,"
+			" place, sum(n) AS n FROM temp.rrg GROUP BY 1, 2, 3, 4) g"
+			" LEFT JOIN place p ON p.uid = g.place ORDER BY g.place",
+			err);
 	if (!stmt) {
+		sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rrg", NULL, NULL, NULL);
 		place_tally_free(&places);
 		return CN_EDB;
 	}
@@ -116,7 +229,9 @@ int referral_compute(struct store *st, const struct lists *ls, struct report *r,
 		    (ok = cross_add(&r->went_by_to, ls, to, went, n)) == CN_OK && how[0])
 			ok = cross_add(&r->went_by_how, ls, how, went, n);
 	}
-	if ((rc = report_query_done(st, stmt, rc, ok, err)) != CN_OK) {
+	rc = report_query_done(st, stmt, rc, ok, err);
+	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rrg", NULL, NULL, NULL);
+	if (rc != CN_OK) {
 		place_tally_free(&places);
 		return rc;
 	}

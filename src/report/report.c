@@ -6,6 +6,7 @@
 #include "carnet/model/clock.h"
 #include "carnet/model/ids.h"
 #include "carnet/report/activity.h"
+#include "carnet/report/person_set.h"
 #include "carnet/report/referral.h"
 #include "carnet/report/referral_place.h"
 #include "carnet/report/profile.h"
@@ -166,29 +167,6 @@ const char *report_column_text(sqlite3_stmt *stmt, int col)
 	return s ? s : "";
 }
 
-/* The period's persons: visits_pass() appends each visit's person to
- * temp.rpv, persons_sort() keeps them once each, in order, in temp.rpp.
- * Temporary tables live on disk like the database: memory does not grow
- * with the period, and the later passes read persons in key order. */
-static int persons_tables(struct store *st, struct cn_err *err)
-{
-	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rpv; DROP TABLE IF EXISTS temp.rpp",
-	             NULL, NULL, NULL);
-	if (sqlite3_exec(store_db(st), "CREATE TEMP TABLE rpv (id TEXT); CREATE TEMP TABLE rpp (id TEXT)",
-	                 NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, err, "calcul du bilan impossible");
-	return CN_OK;
-}
-
-static int persons_sort(struct store *st, struct report *r, struct cn_err *err)
-{
-	if (sqlite3_exec(store_db(st),
-	                 "INSERT INTO rpp SELECT DISTINCT id FROM rpv ORDER BY 1; DROP TABLE rpv",
-	                 NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, err, "calcul du bilan impossible");
-	return store_scalar(st, "SELECT count(*) FROM rpp", &r->persons, err);
-}
-
 /* A multi-valued field while the period is read: the visits holding each
  * code, and for each code the posture distribution of those visits. */
 struct multi {
@@ -225,10 +203,12 @@ static int multi_add(const struct lists *ls, struct multi *m, const char *codes,
 		(*m->none)++;
 	while (*p) {
 		size_t len = strcspn(p, "|");
+		size_t cut = len < CODE_MAX ? len : CODE_MAX - 1;
 		char code[CODE_MAX];
 		int i;
 
-		snprintf(code, sizeof code, "%.*s", (int)(len < CODE_MAX ? len : CODE_MAX - 1), p);
+		memcpy(code, p, cut);
+		code[cut] = '\0';
 		p += len + (p[len] == '|');
 		if ((i = dist_slot(m->d, code)) < 0)
 			return CN_EDB;
@@ -239,11 +219,62 @@ static int multi_add(const struct lists *ls, struct multi *m, const char *codes,
 	return CN_OK;
 }
 
+/* The twelve months of the trend, the last one that of the period's end,
+ * and their visits counted while the period is read. */
+struct trend_scan {
+	char from[REPORT_TREND][DATE_LEN], to[REPORT_TREND][DATE_LEN];
+	long count[REPORT_TREND];
+	int first;       /* the first month as year * 12 + month - 1 */
+};
+
+static int trend_months(struct report *r, struct trend_scan *t, struct cn_err *err)
+{
+	struct cn_date month;
+
+	memset(t, 0, sizeof *t);
+	if (!date_parse(r->f.to, &month))
+		return cn_err_set(err, CN_EINVAL, "date de fin invalide");
+	for (int i = REPORT_TREND - 1; i >= 0; i--) {
+		month.day = 1;
+		date_format(&month, t->from[i]);
+		month.day = date_days_in_month(month.year, month.month);
+		date_format(&month, t->to[i]);
+		snprintf(r->trend_month[i], sizeof r->trend_month[i], "%.7s", t->from[i]);
+		t->first = month.year * 12 + month.month - 1;
+		if (--month.month < 1) {
+			month.month = 12;
+			month.year--;
+		}
+	}
+	return CN_OK;
+}
+
+/* Counts a visit of the period in the month of the trend whose dates hold
+ * its date as text, as the query would (day: the date read, or NULL). */
+static void trend_count(struct trend_scan *t, const char *date, const struct cn_date *day)
+{
+	int i = day ? day->year * 12 + day->month - 1 - t->first : -1;
+
+	if (i >= 0 && i < REPORT_TREND && strcmp(date, t->from[i]) >= 0 &&
+	    strcmp(date, t->to[i]) <= 0) {
+		t->count[i]++;
+		return;
+	}
+	for (i = 0; i < REPORT_TREND; i++)
+		if (strcmp(date, t->from[i]) >= 0 && strcmp(date, t->to[i]) <= 0) {
+			t->count[i]++;
+			return;
+		}
+}
+
 /* One pass over the period's visits for everything that is a count of
- * visits by their own fields. Durations are 1 to 480 minutes: a count per
- * minute gives the exact median in bounded memory. */
+ * visits by their own fields, the months of the trend it covers, and its
+ * persons (sorted in memory, each once, at the end). Durations are 1 to
+ * 480 minutes: a count per minute gives the exact median in bounded
+ * memory. */
 static int visits_pass(struct store *st, const struct lists *ls, struct report *r,
-                       struct cn_err *err)
+                       struct person_set *persons, struct trend_scan *months,
+                       struct referral_groups *referrals, struct cn_err *err)
 {
 	struct {
 		int list;
@@ -260,7 +291,7 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 		{L_ORGANISME, &r->organism, &r->posture_by_organism, &r->no_organism},
 	};
 	long by_minute[DURATION_MAX + 1] = {0};
-	sqlite3_stmt *stmt, *seen;
+	sqlite3_stmt *stmt;
 	long below = 0;
 	int rc, ok = CN_OK;
 
@@ -280,17 +311,14 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 	memset(&r->weekday, 0, sizeof r->weekday);
 	for (int i = 0; i < 7; i++)
 		dist_add(&r->weekday, report_weekdays[i], 0);
-	if (!(seen = store_prepare(st, "INSERT INTO rpv VALUES (?1)", err)))
-		return CN_EDB;
 	stmt = report_prepare_period(st,
 	                      "SELECT v.date, v.duration, v.present, v.urgent, v.canal, v.posture,"
 	                      " v.outcome, v.referred_by, v.referred_to, v.demands, v.organisms,"
-	                      " v.person_id FROM visit v WHERE " REPORT_IN_PERIOD,
+	                      " v.person_id, v.referral_how, v.referral_went, v.referral_place"
+	                      " FROM visit v WHERE " REPORT_IN_PERIOD,
 	                      &r->f, err);
-	if (!stmt) {
-		sqlite3_finalize(seen);
+	if (!stmt)
 		return CN_EDB;
-	}
 	while (ok == CN_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct cn_date day;
 		int minutes = sqlite3_column_int(stmt, 1);
@@ -300,8 +328,12 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 		if (minutes >= 0 && minutes <= DURATION_MAX)
 			by_minute[minutes]++;
 		r->bins[minutes < 15 ? 0 : minutes < 30 ? 1 : minutes < 60 ? 2 : minutes <= 120 ? 3 : 4]++;
-		if (date_parse(report_column_text(stmt, 0), &day))
+		if (date_parse(report_column_text(stmt, 0), &day)) {
 			r->weekday.count[date_weekday(&day)]++;
+			trend_count(months, report_column_text(stmt, 0), &day);
+		} else {
+			trend_count(months, report_column_text(stmt, 0), NULL);
+		}
 		if (!sqlite3_column_int(stmt, 2))
 			r->absent++;
 		for (int i = 0; i < NFIELDS && ok == CN_OK; i++)
@@ -312,14 +344,15 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 		}
 		for (int i = 0; i < 2 && ok == CN_OK; i++)
 			ok = multi_add(ls, &multis[i], report_column_text(stmt, 9 + i), report_column_text(stmt, 5));
-		if (ok == CN_OK && sqlite3_column_type(stmt, 11) != SQLITE_NULL) {
-			sqlite3_bind_value(seen, 1, sqlite3_column_value(stmt, 11));
-			if (sqlite3_step(seen) != SQLITE_DONE)
-				ok = CN_EDB;
-			sqlite3_reset(seen);
-		}
+		if (ok == CN_OK && sqlite3_column_type(stmt, 11) != SQLITE_NULL &&
+		    person_set_add(persons, (const char *)sqlite3_column_text(stmt, 11),
+		                   (size_t)sqlite3_column_bytes(stmt, 11)) != 0)
+			ok = CN_EDB;
+		if (ok == CN_OK && *report_column_text(stmt, 8))
+			ok = referral_count(referrals, report_column_text(stmt, 8),
+			                    report_column_text(stmt, 12), report_column_text(stmt, 13),
+			                    report_column_text(stmt, 14));
 	}
-	sqlite3_finalize(seen);
 	if (ok != CN_OK) {
 		sqlite3_finalize(stmt);
 		return cn_err_set(err, CN_EDB, "calcul du bilan impossible");
@@ -355,39 +388,37 @@ static int visits_pass(struct store *st, const struct lists *ls, struct report *
 			break;
 		}
 	}
-	return persons_sort(st, r, err);
+	person_set_finish(persons);
+	r->persons = (long)persons->n;
+	return CN_OK;
 }
 
 /* One count per month over the date index: twelve short range scans cost
- * less than grouping a year of visits by month. */
-static int trend(struct store *st, struct report *r, struct cn_err *err)
+ * less than grouping a year of visits by month. The months that lie whole
+ * in the period come from its pass (by_month). */
+static int trend(struct store *st, struct report *r, const struct trend_scan *t,
+                 struct cn_err *err)
 {
-	struct cn_date month;
-	sqlite3_stmt *stmt;
+	sqlite3_stmt *stmt = NULL;
 	int rc = SQLITE_DONE;
 
-	if (!date_parse(r->f.to, &month))
-		return cn_err_set(err, CN_EINVAL, "date de fin invalide");
-	if (!(stmt = report_prepare_period(st, "SELECT count(*) FROM visit v WHERE " REPORT_IN_PERIOD, &r->f, err)))
-		return CN_EDB;
 	for (int i = REPORT_TREND - 1; i >= 0 && rc == SQLITE_DONE; i--) {
-		char from[DATE_LEN], to[DATE_LEN];
+		const char *from = t->from[i], *to = t->to[i];
 
-		month.day = 1;
-		date_format(&month, from);
-		month.day = date_days_in_month(month.year, month.month);
-		date_format(&month, to);
-		snprintf(r->trend_month[i], sizeof r->trend_month[i], "%.7s", from);
+		if (strcmp(from, r->f.from) >= 0 && strcmp(to, r->f.to) <= 0) {
+			r->trend[i] = t->count[i];
+			continue;
+		}
+		if (!stmt && !(stmt = report_prepare_period(
+		                     st, "SELECT count(*) FROM visit v WHERE " REPORT_IN_PERIOD,
+		                     &r->f, err)))
+			return CN_EDB;
 		sqlite3_bind_text(stmt, 1, from, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(stmt, 2, to, -1, SQLITE_TRANSIENT);
 		rc = sqlite3_step(stmt);
 		r->trend[i] = rc == SQLITE_ROW ? (long)sqlite3_column_int64(stmt, 0) : 0;
 		if (rc == SQLITE_ROW)
 			rc = sqlite3_reset(stmt) == SQLITE_OK ? SQLITE_DONE : SQLITE_ERROR;
-		if (--month.month < 1) {
-			month.month = 12;
-			month.year--;
-		}
 	}
 	return step_failed(st, stmt, rc, err);
 }
@@ -402,35 +433,58 @@ static int level(const struct lists *ls, const char *code)
 	return 0;
 }
 
-/* One pass over the histories of the persons seen in the period, up to its
- * end, person by person and in order (index visit_by_person covers it): first
- * visits, first against latest posture, and the posture by rank of the
- * visit. */
+/* The histories of the persons seen in the period, up to its end, person by
+ * person in order: one seek in index visit_by_person each, which covers
+ * it. First visits, first against latest posture, and the posture by rank
+ * of the visit. */
 static int histories(struct store *st, const struct lists *ls, struct report *r,
-                     struct cn_err *err)
+                     const struct person_set *persons, struct cn_err *err)
 {
 	sqlite3_stmt *stmt;
 	double sum[REPORT_RANKS] = {0};
-	char person[ID_LEN] = "";
-	long rank = 0;
-	int first = 0, last = 0, rc;
+	/* Without a site or mediator, a visit of the history is one of the
+	 * period when it is not before it (column 1). */
+	bool filtered = r->f.sites.n || r->f.mediators.n;
+	int in_period = filtered ? 2 : 1, rc = SQLITE_DONE;
 
 	stmt = report_prepare_period(st,
-	                      "SELECT v.person_id, v.posture, v.date, " REPORT_IN_PERIOD
-	                      " FROM rpp CROSS JOIN visit v ON v.person_id = rpp.id"
-	                      " WHERE v.deleted_at IS NULL AND v.date <= ?2"
-	                      " ORDER BY v.person_id, v.date, v.time, v.created_at, v.id",
+	                      filtered ? "SELECT v.posture, v.date >= ?1, " REPORT_IN_PERIOD
+	                                 " FROM visit v WHERE v.person_id = ?5"
+	                                 " AND v.deleted_at IS NULL AND v.date <= ?2"
+	                                 " ORDER BY v.date, v.time, v.created_at, v.id"
+	                               : "SELECT v.posture, v.date >= ?1"
+	                                 " FROM visit v WHERE v.person_id = ?5"
+	                                 " AND v.deleted_at IS NULL AND v.date <= ?2"
+	                                 " AND ?3 IS NULL AND ?4 IS NULL"
+	                                 " ORDER BY v.date, v.time, v.created_at, v.id",
 	                      &r->f, err);
 	if (!stmt)
 		return CN_EDB;
-	for (;;) {
-		const char *who;
-		int lv, k;
+	for (size_t p = 0; p < persons->n && rc == SQLITE_DONE; p++) {
+		long rank = 0;
+		int first = 0, last = 0;
 
-		rc = sqlite3_step(stmt);
-		who = rc == SQLITE_ROW ? report_column_text(stmt, 0) : "";
-		if (person[0] && strcmp(person, who) != 0 && rank >= 2) {
-			/* The end of a person with two visits or more. */
+		sqlite3_bind_text(stmt, 5, persons->id[p], -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			int lv = level(ls, report_column_text(stmt, 0)), k;
+
+			/* The person's first visit ever falls in the period. */
+			if (!rank) {
+				first = lv;
+				r->first_visits += sqlite3_column_int(stmt, 1) != 0;
+			}
+			rank++;
+			last = lv;
+			k = rank >= REPORT_RANKS ? REPORT_RANKS - 1 : (int)rank - 1;
+			if (sqlite3_column_int(stmt, in_period) && lv > 0) {
+				sum[k] += lv;
+				r->rank_visits[k]++;
+			}
+		}
+		if (rc == SQLITE_DONE && sqlite3_reset(stmt) != SQLITE_OK)
+			rc = SQLITE_ERROR;
+		if (rank >= 2) {
+			/* A person with two visits or more. */
 			r->returning++;
 			if (last > first)
 				r->towards_autonomy++;
@@ -438,24 +492,6 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 				r->backwards++;
 			else
 				r->same++;
-		}
-		if (rc != SQLITE_ROW)
-			break;
-		lv = level(ls, report_column_text(stmt, 1));
-		if (strcmp(person, who) != 0) {
-			snprintf(person, sizeof person, "%s", who);
-			rank = 0;
-			first = lv;
-			/* The person's first visit ever falls in the period. */
-			if (strcmp(report_column_text(stmt, 2), r->f.from) >= 0)
-				r->first_visits++;
-		}
-		rank++;
-		last = lv;
-		k = rank >= REPORT_RANKS ? REPORT_RANKS - 1 : (int)rank - 1;
-		if (sqlite3_column_int(stmt, 3) && lv > 0) {
-			sum[k] += lv;
-			r->rank_visits[k]++;
 		}
 	}
 	if ((rc = step_failed(st, stmt, rc, err)) != CN_OK)
@@ -465,17 +501,83 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 	return CN_OK;
 }
 
+/* Steps stmt, bound to one person, to its first row: the posture level
+ * there (0 without a row); *more tells whether a second row follows. */
+static int first_level(const struct lists *ls, sqlite3_stmt *stmt, int *lv, bool *more)
+{
+	int rc = sqlite3_step(stmt);
+
+	*lv = 0;
+	*more = false;
+	if (rc == SQLITE_ROW) {
+		*lv = level(ls, report_column_text(stmt, 0));
+		rc = sqlite3_step(stmt);
+		*more = rc == SQLITE_ROW;
+		if (*more)
+			rc = SQLITE_DONE;
+	}
+	if (rc == SQLITE_DONE && sqlite3_reset(stmt) != SQLITE_OK)
+		rc = SQLITE_ERROR;
+	return rc;
+}
+
+/* For the key figures only: the persons of the period with two visits or
+ * more up to its end, and their first against latest posture, from the
+ * two ends of each history (two short seeks in visit_by_person). */
+static int history_ends(struct store *st, const struct lists *ls, struct report *r,
+                        const struct person_set *persons, struct cn_err *err)
+{
+	static const char *const sql[2] = {
+		"SELECT v.posture FROM visit v WHERE v.person_id = ?1 AND v.deleted_at IS NULL"
+		" AND v.date <= ?2 ORDER BY v.date, v.time, v.created_at, v.id LIMIT 2",
+		"SELECT v.posture FROM visit v WHERE v.person_id = ?1 AND v.deleted_at IS NULL"
+		" AND v.date <= ?2 ORDER BY v.date DESC, v.time DESC, v.created_at DESC, v.id DESC"
+		" LIMIT 1",
+	};
+	sqlite3_stmt *stmt[2] = {NULL, NULL};
+	int rc = SQLITE_DONE;
+
+	for (int i = 0; i < 2; i++) {
+		if (!(stmt[i] = store_prepare(st, sql[i], err))) {
+			sqlite3_finalize(stmt[0]);
+			return CN_EDB;
+		}
+		sqlite3_bind_text(stmt[i], 2, r->f.to[0] ? r->f.to : "9999-12-31", -1,
+		                  SQLITE_TRANSIENT);
+	}
+	for (size_t p = 0; p < persons->n && rc == SQLITE_DONE; p++) {
+		int first, last;
+		bool more;
+
+		sqlite3_bind_text(stmt[0], 1, persons->id[p], -1, SQLITE_STATIC);
+		if ((rc = first_level(ls, stmt[0], &first, &more)) != SQLITE_DONE || !more)
+			continue;
+		sqlite3_bind_text(stmt[1], 1, persons->id[p], -1, SQLITE_STATIC);
+		if ((rc = first_level(ls, stmt[1], &last, &more)) != SQLITE_DONE)
+			break;
+		r->returning++;
+		if (last > first)
+			r->towards_autonomy++;
+		else if (last < first)
+			r->backwards++;
+		else
+			r->same++;
+	}
+	sqlite3_finalize(stmt[1]);
+	return step_failed(st, stmt[0], rc, err);
+}
+
 /* The public as shares of the period's distinct persons, in one pass over
  * their profiles. */
 static int public_profile(struct store *st, const struct lists *ls, struct report *r,
-                          struct cn_err *err)
+                          const struct person_set *persons, struct cn_err *err)
 {
 	struct dist *out[PROFILE_FIELDS] = {&r->age, &r->gender, &r->area, &r->situation,
 	                                    &r->equipment};
 	int rc;
 
 	profile_init(out, ls, r->persons);
-	if ((rc = profile_count(st, "rpp", out, err)) != CN_OK)
+	if ((rc = profile_count_set(st, persons, out, err)) != CN_OK)
 		return rc;
 	profile_finish(out, ls);
 	return CN_OK;
@@ -533,6 +635,9 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
                    struct report *r, struct cn_err *err)
 {
 	struct codeset groups = {0};
+	struct person_set persons = {0};
+	struct referral_groups referrals = {0};
+	struct trend_scan months;
 	int rc;
 
 	memset(r, 0, sizeof *r);
@@ -540,23 +645,23 @@ int report_compute(struct store *st, const struct lists *ls, const struct report
 	/* One read transaction: every figure comes from the same state. */
 	if ((rc = store_begin_read(st, err)) != CN_OK)
 		return rc;
-	rc = persons_tables(st, err);
+	rc = trend_months(r, &months, err);
 	if (!rc)
-		rc = visits_pass(st, ls, r, err);
+		rc = visits_pass(st, ls, r, &persons, &months, &referrals, err);
 	if (!rc)
-		rc = trend(st, r, err);
+		rc = trend(st, r, &months, err);
 	if (!rc)
-		rc = histories(st, ls, r, err);
+		rc = histories(st, ls, r, &persons, err);
 	if (!rc)
-		rc = public_profile(st, ls, r, err);
+		rc = public_profile(st, ls, r, &persons, err);
+	person_set_free(&persons);
 	if (!rc)
 		rc = activity_compute(st, ls, r, err);
 	if (!rc)
-		rc = referral_compute(st, ls, r, err);
+		rc = referral_compute(st, ls, r, &referrals, err);
+	referral_groups_free(&referrals);
 	if (!rc && f->by != BY_NONE)
 		rc = group_codes(st, f, &groups, err);
-	sqlite3_exec(store_db(st), "DROP TABLE IF EXISTS temp.rpv; DROP TABLE IF EXISTS temp.rpp",
-	             NULL, NULL, NULL);
 	/* Nothing was written: end the read transaction either way. */
 	store_rollback(st);
 	if (!rc) {
@@ -652,6 +757,73 @@ void report_year_before(const struct report_filter *f, struct report_filter *out
 	}
 }
 
+/* The key figures of the visits of r->f in one pass: visits, minutes,
+ * « faire pour », urgent, referred, and the persons. */
+static int key_visits(struct store *st, const struct lists *ls, struct report *r,
+                      struct person_set *persons, struct cn_err *err)
+{
+	const char *pour = ls->l[L_POSTURE].e[0].code;
+	sqlite3_stmt *stmt = report_prepare_period(
+		st,
+		"SELECT v.duration, v.posture, v.urgent, coalesce(v.referred_to, '') <> '',"
+		" v.person_id FROM visit v WHERE " REPORT_IN_PERIOD,
+		&r->f, err);
+	long pours = 0, referred = 0;
+	int rc, ok = CN_OK;
+
+	if (!stmt)
+		return CN_EDB;
+	while (ok == CN_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		r->visits++;
+		r->minutes += sqlite3_column_int(stmt, 0);
+		if (strcmp(report_column_text(stmt, 1), pour) == 0)
+			pours++;
+		r->urgent += sqlite3_column_int(stmt, 2) != 0;
+		referred += sqlite3_column_int(stmt, 3);
+		if (sqlite3_column_type(stmt, 4) != SQLITE_NULL &&
+		    person_set_add(persons, (const char *)sqlite3_column_text(stmt, 4),
+		                   (size_t)sqlite3_column_bytes(stmt, 4)) != 0)
+			ok = CN_EDB;
+	}
+	if ((rc = report_query_done(st, stmt, rc, ok, err)) != CN_OK)
+		return rc;
+	person_set_finish(persons);
+	r->persons = (long)persons->n;
+	/* The same distributions as a whole report would give those figures. */
+	dist_init(&r->posture, ls, L_POSTURE);
+	r->posture.count[0] = pours;
+	r->posture.total = r->visits;
+	if (dist_add(&r->referred_to, "", r->visits - referred) != CN_OK)
+		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
+	r->referred_to.total = r->visits;
+	return CN_OK;
+}
+
+/* Only what the first page compares of a period (outline.c's key
+ * figures), for r->prev and r->year_ago. */
+static int report_compute_key(struct store *st, const struct lists *ls,
+                              const struct report_filter *f, struct report *r,
+                              struct cn_err *err)
+{
+	struct person_set persons = {0};
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	r->f = *f;
+	if ((rc = store_begin_read(st, err)) != CN_OK)
+		return rc;
+	rc = key_visits(st, ls, r, &persons, err);
+	if (!rc)
+		rc = history_ends(st, ls, r, &persons, err);
+	person_set_free(&persons);
+	if (!rc)
+		rc = activity_key(st, r, err);
+	store_rollback(st);
+	if (rc != CN_OK)
+		report_free(r);
+	return rc;
+}
+
 /* Another report of f beside r, kept only when the base has visits,
  * workshops or times there. */
 static int beside(struct store *st, const struct lists *ls, const struct report_filter *f,
@@ -663,7 +835,11 @@ static int beside(struct store *st, const struct lists *ls, const struct report_
 	*out = NULL;
 	if (!o)
 		return cn_err_set(err, CN_EDB, "mémoire insuffisante");
-	if ((rc = report_compute(st, ls, f, o, err)) != CN_OK) {
+	/* Without a posture list, « faire pour » would be another code: the
+	 * whole report then. */
+	rc = ls->l[L_POSTURE].n ? report_compute_key(st, ls, f, o, err)
+	                        : report_compute(st, ls, f, o, err);
+	if (rc != CN_OK) {
 		free(o);
 		return rc;
 	}

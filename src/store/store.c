@@ -401,9 +401,9 @@ int store_indexes_restore(struct store *st, struct cn_err *err)
 	int rc = CN_OK;
 
 	/* SQLite sorts for an index in as much memory as the page cache may
-	 * take, on top of it: half of each keeps the peak where it was. */
+	 * take, on top of it: a quarter keeps the peak near the load's. */
 	if (st->ndeferred) {
-		snprintf(sql, sizeof sql, "PRAGMA main.cache_size = -%d", STORE_BULK_CACHE_KIB / 2);
+		snprintf(sql, sizeof sql, "PRAGMA main.cache_size = -%d", STORE_BULK_CACHE_KIB / 4);
 		rc = exec(st, sql, err, "configuration de la base impossible");
 	}
 	for (int i = 0; rc == CN_OK && i < st->ndeferred; i++)

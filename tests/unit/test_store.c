@@ -93,6 +93,66 @@ static void test_indexes_used(void)
 	store_close(st);
 }
 
+/* The schema's indexes, one text. */
+static void index_list(struct store *st, char *out, size_t size)
+{
+	sqlite3_stmt *stmt;
+
+	out[0] = '\0';
+	sqlite3_prepare_v2(store_db(st),
+	                   "SELECT name || ':' || sql || ';' FROM sqlite_master WHERE type = 'index'"
+	                   " AND sql IS NOT NULL ORDER BY name",
+	                   -1, &stmt, NULL);
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		strncat(out, (const char *)sqlite3_column_text(stmt, 0), size - strlen(out) - 1);
+	sqlite3_finalize(stmt);
+}
+
+/* Deferred indexes: gone inside the transaction, the unique ones kept;
+ * back as they were after a commit (built again) or a rollback. */
+static void test_indexes_deferred(void)
+{
+	struct store *st;
+	struct cn_err err;
+	struct visit v;
+	char before[4096], after[4096];
+
+	CHECK_INT(store_open(&st, db_path("defer.db"), &err), CN_OK);
+	index_list(st, before, sizeof before);
+	CHECK(strstr(before, "visit_by_person") != NULL);
+	CHECK(strstr(before, "place_by_id") != NULL);
+
+	CHECK_INT(store_begin(st, &err), CN_OK);
+	CHECK_INT(store_bulk(st, &err), CN_OK);
+	CHECK_INT(store_indexes_defer(st, "visit", &err), CN_OK);
+	index_list(st, after, sizeof after);
+	CHECK(strstr(after, "visit_by_date") == NULL);
+	CHECK(strstr(after, "visit_by_person") == NULL);
+	CHECK(strstr(after, "place_by_id") != NULL);
+	store_rollback(st);
+	index_list(st, after, sizeof after);
+	CHECK_STR(after, before);
+
+	CHECK_INT(store_begin(st, &err), CN_OK);
+	CHECK_INT(store_indexes_defer(st, "visit", &err), CN_OK);
+	typical(&v);
+	CHECK_INT(id_new_record(v.id, v.created, v.updated, v.deleted, &err), CN_OK);
+	CHECK_INT(visit_put(st, &v, true, &err), CN_OK);
+	CHECK_INT(store_commit(st, &err), CN_OK);
+	index_list(st, after, sizeof after);
+	CHECK_STR(after, before);
+	/* The visit written while they were away is in the indexes built. */
+	CHECK_INT(scalar(st, "SELECT count(*) FROM visit INDEXED BY visit_by_date"
+	                     " WHERE date = '2026-11-18'"),
+	          1);
+	/* Nothing left to build: a later commit builds nothing twice. */
+	CHECK_INT(store_begin(st, &err), CN_OK);
+	CHECK_INT(store_commit(st, &err), CN_OK);
+	index_list(st, after, sizeof after);
+	CHECK_STR(after, before);
+	store_close(st);
+}
+
 static long file_size(const char *path)
 {
 	struct stat sb;
@@ -776,6 +836,7 @@ int main(void)
 	}
 	RUN(test_open_creates_private_file);
 	RUN(test_indexes_used);
+	RUN(test_indexes_deferred);
 	RUN(test_refuses_newer_and_foreign);
 	RUN(test_visit_round_trip);
 	RUN(test_validation_writes_nothing);

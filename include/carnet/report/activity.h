@@ -19,6 +19,12 @@
 int activity_compute(struct store *st, const struct lists *ls, struct report *r,
                      struct cn_err *err);
 
+/* Only the key figures of r->f's workshops and times: r->ws.sessions and
+ * minutes, r->worktimes, and r->work's two fixed rows then one of all the
+ * other time (report_outside_minutes gives the same as in a whole
+ * report). Inside the caller's read transaction, once r->minutes is known. */
+int activity_key(struct store *st, struct report *r, struct cn_err *err);
+
 /* How many times a workshop led by `mediators` counts for the mediators
  * of `filter` (empty: all of them): one for each of its mediators the
  * filter holds; a workshop without a mediator counts once, when the filter

@@ -24,6 +24,11 @@ void profile_init(struct dist *out[PROFILE_FIELDS], const struct lists *ls, long
  * counts once in each. */
 int profile_count(struct store *st, const char *table, struct dist *out[PROFILE_FIELDS],
                   struct cn_err *err);
+/* The same for the persons of s (sorted, each once): one seek in the
+ * person table for each; an id with no person row counts nowhere. */
+struct person_set;
+int profile_count_set(struct store *st, const struct person_set *s,
+                      struct dist *out[PROFILE_FIELDS], struct cn_err *err);
 /* Puts the codes the lists do not know in order, « non renseigné » last. */
 void profile_finish(struct dist *out[PROFILE_FIELDS], const struct lists *ls);
 

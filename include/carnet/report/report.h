@@ -110,7 +110,11 @@ struct report {
 	struct report *groups;
 	/* For the first page: the period just before (same length) and the
 	 * same period a year earlier, NULL when the base has no visit there
-	 * (report_compute_compared). */
+	 * (report_compute_compared). They hold only the key figures the first
+	 * page compares (outline.c's key()) and their filter: visits, persons,
+	 * minutes, posture.count[0], returning, towards_autonomy, urgent,
+	 * report_referrals(), ws.sessions, report_outside_minutes(),
+	 * worktimes; the rest of them is empty. */
 	struct report *prev, *year_ago;
 	/* The period is not over: its visits end on `today`, and prev and
 	 * year_ago cover as many days from their start ("" when it is over). */
@@ -162,7 +166,8 @@ long report_group_count(const struct report *r, int g, const struct report_table
 int report_compute(struct store *st, const struct lists *ls, const struct report_filter *f,
                    struct report *r, struct cn_err *err);
 /* The same, with r->prev and r->year_ago for the first page's comparisons
- * (cut to the same days when the period is still going on: r->today). */
+ * (cut to the same days when the period is still going on: r->today), each
+ * with its key figures only. */
 int report_compute_compared(struct store *st, const struct lists *ls,
                             const struct report_filter *f, struct report *r, struct cn_err *err);
 /* The filter of the period just before f's: the previous month or year
