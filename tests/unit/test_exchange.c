@@ -212,6 +212,7 @@ static void test_sync_rules(void)
 		 * 08:00 (lost to the tombstone). */
 		CHECK_INT(n, 3);
 	}
+	sync_free(&s);
 	store_close(st);
 }
 

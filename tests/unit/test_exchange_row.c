@@ -270,6 +270,7 @@ static void test_sync_workshops(void)
 	CHECK_INT(sync_apply_row(&s, &later, &col, &err), CN_EINVAL);
 	CHECK_INT(col, RC_UPDATED);
 	CHECK_INT(store_commit(st, &err), CN_OK);
+	sync_free(&s);
 	store_close(st);
 }
 
