@@ -309,7 +309,7 @@ int cmd_import(struct app *app, int argc, char **argv)
 			              "importe les lignes valides)",
 			              im.name, im.refused, im.refused > 1 ? "s" : "",
 			              im.refused > 1 ? "s" : "");
-		} else if (rc == EXIT_OK && (rc = store_commit(app->st, &err)) != CN_OK) {
+		} else if (rc == EXIT_OK && (rc = progress_commit(app->st, app->progress, &err)) != CN_OK) {
 			rc = app_report(app, rc, NULL, &err);
 		} else if (rc != EXIT_OK) {
 			store_rollback(app->st);

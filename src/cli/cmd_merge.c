@@ -253,7 +253,7 @@ static int merge_all(struct merge *m, char **paths, int n, FILE *out)
 		fprintf(out, "%s : %s\n", paths[i], line);
 	}
 	/* The indexes are built again here, before the commit. */
-	if (m->bulk && (rc = store_commit(app->st, &err)) != CN_OK)
+	if (m->bulk && (rc = progress_commit(app->st, app->progress, &err)) != CN_OK)
 		return app_fail(app, cn_exit_status(rc), "merge : %s ; rien n'a été changé", err.msg);
 	if (n > 1) {
 		sync_summary_kinds(&total, &total_w, &total_t, line, sizeof line);

@@ -41,6 +41,30 @@ void progress_update(struct progress *p, long long done)
 	p->drawn = true;
 }
 
+/* A store_build_fn: the bar takes the total it is told. */
+static void building(void *ctx, long long done, long long total)
+{
+	struct progress *p = ctx;
+
+	if (total > 0) {
+		p->total = total;
+		progress_update(p, done);
+	}
+}
+
+int progress_commit(struct store *st, FILE *out, struct cn_err *err)
+{
+	struct progress bar;
+	int rc;
+
+	progress_start(&bar, out, "Index des passages", 1);
+	store_on_build(st, building, &bar);
+	rc = store_commit(st, err);
+	store_on_build(st, NULL, NULL);
+	progress_end(&bar);
+	return rc;
+}
+
 void progress_end(struct progress *p)
 {
 	if (p->out && p->drawn) {

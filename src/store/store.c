@@ -33,6 +33,11 @@ struct store {
 	 * dropped in the current transaction. */
 	char *deferred[DEFERRED_MAX];
 	int ndeferred;
+	char deferred_table[32];
+	/* store_on_build(): told while they are built again. */
+	store_build_fn build_fn;
+	void *build_ctx;
+	long long build_done, build_total;
 };
 
 /* Ordered migrations: migrations[i] brings the schema from version i to i+1.
@@ -371,6 +376,7 @@ int store_indexes_defer(struct store *st, const char *table, struct cn_err *err)
 
 	if (!stmt)
 		return CN_EDB;
+	text_copy(st->deferred_table, sizeof st->deferred_table, table);
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
 	while (st->ndeferred < DEFERRED_MAX && sqlite3_step(stmt) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(stmt, 0);
@@ -395,10 +401,47 @@ int store_indexes_defer(struct store *st, const char *table, struct cn_err *err)
 	return rc;
 }
 
+void store_on_build(struct store *st, store_build_fn fn, void *ctx)
+{
+	st->build_fn = fn;
+	st->build_ctx = ctx;
+}
+
+static int building(void *ctx)
+{
+	struct store *st = ctx;
+
+	st->build_fn(st->build_ctx, ++st->build_done, st->build_total);
+	return 0;
+}
+
+/* SQLite takes about 8 steps a row, and one a column, to build an index:
+ * the work ahead in thousands of steps, an estimate for a progress bar. */
+static long long build_work(struct store *st)
+{
+	char sql[96];
+	long rows = 0;
+	long long work = 0;
+	struct cn_err ignored;
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM main.\"%s\"", st->deferred_table);
+	if (store_scalar(st, sql, &rows, &ignored) != CN_OK)
+		return 0;
+	for (int i = 0; i < st->ndeferred; i++) {
+		long long columns = 1;
+		for (const char *c = st->deferred[i]; *c; c++)
+			columns += *c == ',';
+		work += (8 + columns) * rows / 1000;
+	}
+	return work;
+}
+
 int store_indexes_restore(struct store *st, struct cn_err *err)
 {
 	char sql[64];
 	int rc = CN_OK;
+	/* Told only where no budget (store_limit) has the handler already. */
+	bool told = st->ndeferred && st->build_fn && st->budget <= 0;
 
 	/* SQLite sorts for an index in as much memory as the page cache may
 	 * take, on top of it: a quarter keeps the peak near the load's. */
@@ -406,8 +449,15 @@ int store_indexes_restore(struct store *st, struct cn_err *err)
 		snprintf(sql, sizeof sql, "PRAGMA main.cache_size = -%d", STORE_BULK_CACHE_KIB / 4);
 		rc = exec(st, sql, err, "configuration de la base impossible");
 	}
+	if (told) {
+		st->build_done = 0;
+		st->build_total = build_work(st);
+		sqlite3_progress_handler(st->db, 1000, building, st);
+	}
 	for (int i = 0; rc == CN_OK && i < st->ndeferred; i++)
 		rc = exec(st, st->deferred[i], err, "enregistrement impossible");
+	if (told)
+		sqlite3_progress_handler(st->db, 0, NULL, NULL);
 	deferred_forget(st);
 	return rc;
 }

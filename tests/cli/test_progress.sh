@@ -28,12 +28,20 @@ check "merge on a terminal: exit 0" rc_is 0
 check "merge on a terminal: a progress bar « Fusion [###… »" grep -qa 'Fusion \[#' "$T/tty"
 check "merge on a terminal: the bar is erased before the summary" \
 	sh -c 'tr "\r" "\n" <"$1" | grep -a "src.db : 60001 nouveaux" | grep -qv "Fusion"' x "$T/tty"
+# Into an empty base, a large load: the visits' indexes built at the end
+# have a bar of their own, erased too.
+check "merge on a terminal: a bar « Index des passages [###… » while the indexes are built" \
+	grep -qa 'Index des passages \[#' "$T/tty"
+check "merge on a terminal: that bar is erased before the summary" \
+	sh -c 'tr "\r" "\n" <"$1" | grep -a "src.db : 60001 nouveaux" | grep -qv "Index"' x "$T/tty"
 
 "$CARNET" --db "$SRC" export -o "$T/src.csv"
 tty --db "$T/dst2.db" import "$T/src.csv"
 check "import on a terminal: exit 0" rc_is 0
 check "import on a terminal: a progress bar « Import [###… »" grep -qa 'Import \[#' "$T/tty"
 check "import on a terminal: the summary" grep -qa "60001 nouveaux" "$T/tty"
+check "import on a terminal: a bar « Index des passages [###… »" \
+	grep -qa 'Index des passages \[#' "$T/tty"
 
 run --db "$T/dst3.db" import "$T/src.csv"
 check "import off a terminal: no bar, nothing on stderr" sh -c '[ ! -s "$1" ]' x "$T/err"

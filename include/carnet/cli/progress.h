@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include "carnet/store/store.h"
 
 struct progress {
 	FILE *out;          /* NULL: not a terminal, nothing drawn */
@@ -19,5 +20,8 @@ void progress_start(struct progress *p, FILE *out, const char *label, long long 
 void progress_update(struct progress *p, long long done);
 /* Clears the bar's line. */
 void progress_end(struct progress *p);
+/* store_commit(), with a bar « Index des passages » on out while the
+ * indexes of a large load are built again. */
+int progress_commit(struct store *st, FILE *out, struct cn_err *err);
 
 #endif

@@ -54,6 +54,11 @@ int store_bulk(struct store *st, struct cn_err *err);
  * them again before committing; a rollback brings them back as they were. */
 int store_indexes_defer(struct store *st, const char *table, struct cn_err *err);
 int store_indexes_restore(struct store *st, struct cn_err *err);
+/* While store_indexes_restore() builds: fn gets the work done and an
+ * estimate of the whole, in thousands of SQLite steps (for a progress bar;
+ * done may pass total). */
+typedef void (*store_build_fn)(void *ctx, long long done, long long total);
+void store_on_build(struct store *st, store_build_fn fn, void *ctx);
 void store_rollback(struct store *st);
 /* Ends the action begun with store_begin: commits when rc is CN_OK, rolls
  * back otherwise; returns the final status. */
