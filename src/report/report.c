@@ -437,6 +437,18 @@ static int level(const struct lists *ls, const char *code)
  * person in order: one seek in index visit_by_person each, which covers
  * it. First visits, first against latest posture, and the posture by rank
  * of the visit. */
+/* A returning person, by the posture of their first and latest visit. */
+static void count_returning(struct report *r, int first, int last)
+{
+	r->returning++;
+	if (last > first)
+		r->towards_autonomy++;
+	else if (last < first)
+		r->backwards++;
+	else
+		r->same++;
+}
+
 static int histories(struct store *st, const struct lists *ls, struct report *r,
                      const struct person_set *persons, struct cn_err *err)
 {
@@ -483,16 +495,9 @@ static int histories(struct store *st, const struct lists *ls, struct report *r,
 		}
 		if (rc == SQLITE_DONE && sqlite3_reset(stmt) != SQLITE_OK)
 			rc = SQLITE_ERROR;
-		if (rank >= 2) {
-			/* A person with two visits or more. */
-			r->returning++;
-			if (last > first)
-				r->towards_autonomy++;
-			else if (last < first)
-				r->backwards++;
-			else
-				r->same++;
-		}
+		/* A person with two visits or more. */
+		if (rank >= 2)
+			count_returning(r, first, last);
 	}
 	if ((rc = step_failed(st, stmt, rc, err)) != CN_OK)
 		return rc;
@@ -555,13 +560,7 @@ static int history_ends(struct store *st, const struct lists *ls, struct report 
 		sqlite3_bind_text(stmt[1], 1, persons->id[p], -1, SQLITE_STATIC);
 		if ((rc = first_level(ls, stmt[1], &last, &more)) != SQLITE_DONE)
 			break;
-		r->returning++;
-		if (last > first)
-			r->towards_autonomy++;
-		else if (last < first)
-			r->backwards++;
-		else
-			r->same++;
+		count_returning(r, first, last);
 	}
 	sqlite3_finalize(stmt[1]);
 	return step_failed(st, stmt[0], rc, err);
