@@ -184,18 +184,14 @@ static bool read_row(struct import *im, struct xrow *x)
 static int prepare_bulk(struct app *app, FILE *in, struct cn_err *err)
 {
 	struct stat sb;
-	long here = 0;
+	bool large = false;
 	int rc;
 
-	if (fstat(fileno(in), &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size < ROW_BYTES)
+	if (fstat(fileno(in), &sb) != 0 || !S_ISREG(sb.st_mode))
 		return CN_OK;
-	if ((rc = store_scalar(app->st, "SELECT (SELECT count(*) FROM visit) +"
-	                                " (SELECT count(*) FROM workshop) +"
-	                                " (SELECT count(*) FROM worktime)",
-	                       &here, err)) != CN_OK)
+	if ((rc = store_large_load(app->st, sb.st_size / ROW_BYTES, &large, err)) != CN_OK ||
+	    !large)
 		return rc;
-	if (sb.st_size / ROW_BYTES <= 2LL * here)
-		return CN_OK;
 	if ((rc = store_bulk(app->st, err)) != CN_OK)
 		return rc;
 	return store_indexes_defer(app->st, "visit", err);

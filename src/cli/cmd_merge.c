@@ -185,18 +185,11 @@ static void places_summary(const struct sync_counts *n, char *line, size_t size)
 	snprintf(line + used, size - used, " ; lieux : %s", p);
 }
 
-/* A large load: more than twice as many records come as this base holds
- * (a first merge, or desks added to few): building the indexes again
- * costs less than updating them row after row. */
+/* A large load (a first merge, or desks added to few) is written in bulk. */
 static int choose_bulk(struct merge *m, long long incoming, struct cn_err *err)
 {
-	long here = 0;
-	int rc = store_scalar(m->app->st, "SELECT (SELECT count(*) FROM visit) +"
-	                                  " (SELECT count(*) FROM workshop) +"
-	                                  " (SELECT count(*) FROM worktime)",
-	                      &here, err);
+	int rc = store_large_load(m->app->st, incoming, &m->bulk, err);
 
-	m->bulk = rc == CN_OK && incoming > 0 && incoming > 2LL * here;
 	m->from = m->app->st;
 	if (rc != CN_OK || !m->bulk)
 		return rc;

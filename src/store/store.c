@@ -31,9 +31,11 @@ struct store {
 	long long budget, spent;   /* store_limit(): units of 1000 VM steps */
 	/* store_indexes_defer(): the statements that build again the indexes
 	 * dropped in the current transaction. */
-	char *deferred[DEFERRED_MAX];
+	struct {
+		char *sql;
+		char table[32];
+	} deferred[DEFERRED_MAX];
 	int ndeferred;
-	char deferred_table[32];
 	/* store_on_build(): told while they are built again. */
 	store_build_fn build_fn;
 	void *build_ctx;
@@ -332,7 +334,7 @@ int store_begin_read(struct store *st, struct cn_err *err)
 static void deferred_forget(struct store *st)
 {
 	for (int i = 0; i < st->ndeferred; i++)
-		free(st->deferred[i]);
+		free(st->deferred[i].sql);
 	st->ndeferred = 0;
 }
 
@@ -363,6 +365,18 @@ int store_bulk(struct store *st, struct cn_err *err)
 	return exec(st, sql, err, "configuration de la base impossible");
 }
 
+int store_large_load(struct store *st, long long incoming, bool *large, struct cn_err *err)
+{
+	long here = 0;
+	int rc = store_scalar(st, "SELECT (SELECT count(*) FROM visit) +"
+	                          " (SELECT count(*) FROM workshop) +"
+	                          " (SELECT count(*) FROM worktime)",
+	                      &here, err);
+
+	*large = rc == CN_OK && incoming > 0 && incoming > 2LL * here;
+	return rc;
+}
+
 int store_indexes_defer(struct store *st, const char *table, struct cn_err *err)
 {
 	/* The unique indexes stay: they are rules, not shortcuts. */
@@ -376,7 +390,6 @@ int store_indexes_defer(struct store *st, const char *table, struct cn_err *err)
 
 	if (!stmt)
 		return CN_EDB;
-	text_copy(st->deferred_table, sizeof st->deferred_table, table);
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
 	while (st->ndeferred < DEFERRED_MAX && sqlite3_step(stmt) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(stmt, 0);
@@ -384,10 +397,13 @@ int store_indexes_defer(struct store *st, const char *table, struct cn_err *err)
 
 		if (strlen(name) >= sizeof names[0])
 			continue;
-		if (!(st->deferred[st->ndeferred] = strdup(build))) {
+		if (strlen(table) >= sizeof st->deferred[0].table)
+			break;
+		if (!(st->deferred[st->ndeferred].sql = strdup(build))) {
 			rc = cn_err_set(err, CN_EDB, "mémoire insuffisante");
 			break;
 		}
+		strcpy(st->deferred[st->ndeferred].table, table);
 		strcpy(names[st->ndeferred++], name);
 	}
 	sqlite3_finalize(stmt);
@@ -419,17 +435,19 @@ static int building(void *ctx)
  * the work ahead in thousands of steps, an estimate for a progress bar. */
 static long long build_work(struct store *st)
 {
-	char sql[96];
-	long rows = 0;
 	long long work = 0;
-	struct cn_err ignored;
 
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM main.\"%s\"", st->deferred_table);
-	if (store_scalar(st, sql, &rows, &ignored) != CN_OK)
-		return 0;
 	for (int i = 0; i < st->ndeferred; i++) {
+		char sql[96];
+		long rows = 0;
 		long long columns = 1;
-		for (const char *c = st->deferred[i]; *c; c++)
+		struct cn_err ignored;
+
+		/* The table's name comes from carnet's own schema. */
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM main.\"%s\"", st->deferred[i].table);
+		if (store_scalar(st, sql, &rows, &ignored) != CN_OK)
+			continue;
+		for (const char *c = st->deferred[i].sql; *c; c++)
 			columns += *c == ',';
 		work += (8 + columns) * rows / 1000;
 	}
@@ -455,7 +473,7 @@ int store_indexes_restore(struct store *st, struct cn_err *err)
 		sqlite3_progress_handler(st->db, 1000, building, st);
 	}
 	for (int i = 0; rc == CN_OK && i < st->ndeferred; i++)
-		rc = exec(st, st->deferred[i], err, "enregistrement impossible");
+		rc = exec(st, st->deferred[i].sql, err, "enregistrement impossible");
 	if (told)
 		sqlite3_progress_handler(st->db, 0, NULL, NULL);
 	deferred_forget(st);

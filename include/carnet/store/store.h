@@ -48,6 +48,10 @@ int store_begin_read(struct store *st, struct cn_err *err);
  * row after row stay in memory instead of being read and written again. */
 #define STORE_BULK_CACHE_KIB (32 * 1024)
 int store_bulk(struct store *st, struct cn_err *err);
+/* Whether incoming records (of a merge or an import) make a large load:
+ * more than twice the visits, workshops and times the base holds, when
+ * building the indexes again costs less than updating them one by one. */
+int store_large_load(struct store *st, long long incoming, bool *large, struct cn_err *err);
 /* Inside a transaction: drops the indexes of table (a literal) that are
  * shortcuts, not rules (not UNIQUE), to build each once at the end of a
  * large load instead of updating it row after row. store_commit() builds
