@@ -191,17 +191,14 @@ const char *store_path(const struct store *st)
 	return st->path;
 }
 
-int store_fail(struct store *st, struct cn_err *err, const char *what)
+/* Why the last call failed, in French where SQLite's words have a
+ * translation that says what to do. */
+static const char *failure_reason(struct store *st)
 {
 	int code = sqlite3_extended_errcode(st->db);
 	const char *why = sqlite3_errmsg(st->db);
 
 	switch (code & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return cn_err_set(err, CN_EBUSY, "%s : %s : la base est occupée par un autre programme "
-		                                 "(un import ou une fusion en cours ?), réessayez",
-		                  st->path, what);
 	case SQLITE_FULL:
 		why = "le disque est plein";
 		break;
@@ -243,7 +240,20 @@ int store_fail(struct store *st, struct cn_err *err, const char *what)
 	default:
 		break;
 	}
-	return cn_err_set(err, CN_EDB, "%s : %s : %s", st->path, what, why);
+	return why;
+}
+
+int store_fail(struct store *st, struct cn_err *err, const char *what)
+{
+	switch (sqlite3_extended_errcode(st->db) & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return cn_err_set(err, CN_EBUSY, "%s : %s : la base est occupée par un autre programme "
+		                                 "(un import ou une fusion en cours ?), réessayez",
+		                  st->path, what);
+	default:
+		return cn_err_set(err, CN_EDB, "%s : %s : %s", st->path, what, failure_reason(st));
+	}
 }
 
 sqlite3_stmt *store_prepare(struct store *st, const char *sql, struct cn_err *err)
@@ -941,7 +951,7 @@ static int attach(struct store *st, const char *path, const char *schema, bool q
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return cn_err_set(err, CN_EDB, "%s : ouverture en lecture impossible : %s", path,
-		                  sqlite3_errmsg(st->db));
+		                  failure_reason(st));
 	rc = check_identity(st, schema, path, &version, err);
 	if (rc == CN_EDB && !quiescent(path) && frozen_folder(path))
 		rc = cn_err_set(err, CN_EDB,

@@ -214,6 +214,8 @@ refused() {
 	check "$r_desc: exit 5" rc_is 5
 	check "$r_desc: a message naming the file" sh -c 'grep -q "^carnet: " "$1" && grep -qF "$2" "$1"' x "$T/err" "$r_bad"
 	check "$r_desc: nothing on stdout" out_empty
+	check "$r_desc: said in French, none of SQLite's English words" \
+		sh -c '! grep -qiE "malformed|disk image|not a database|unable to open" "$1"' x "$T/err"
 	is "$r_desc: this desk's database unchanged" "$(dump ab.db)" "$r_before"
 	is "$r_desc: the source unchanged" "$( [ -f "$r_bad" ] && sum "$r_bad")" "$r_sum"
 }
@@ -229,6 +231,9 @@ refused "a text file" notes.txt
 cp b.db corrupt.db
 dd if=/dev/urandom of=corrupt.db bs=1024 seek=2 count=4 conv=notrunc 2>/dev/null
 refused "a corrupt copy of a carnet database" corrupt.db
+head -c 6000 b.db >truncated.db
+refused "a copy of a carnet database cut short (a transfer that stopped)" truncated.db
+check "a copy cut short: said damaged" err_has "endommagé"
 refused "a missing file" absent.db
 check "a missing file: not created" test ! -e absent.db
 refused "a valid source before a refused one: all checked before anything is written" newer.db c.db newer.db
